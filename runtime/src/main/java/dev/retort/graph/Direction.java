@@ -1,0 +1,7 @@
+package dev.retort.graph;
+
+/** Which way a step moves through the graph. */
+public enum Direction {
+    UPGRADE,
+    DOWNGRADE
+}
