@@ -64,12 +64,36 @@ public sealed interface Expr permits Expr.Literal, Expr.CurrentTimestamp, Expr.R
                 throw new IllegalArgumentException("A numeric literal must be finite, was " + value);
             }
         }
+
+        /** The literal as a migration writes it, e.g. {@code Expr.literal("new")}. */
+        @Override
+        public String toString() {
+            String source;
+            if (value instanceof String string) {
+                source = JavaSource.string(string);
+            } else if (value instanceof java.math.BigDecimal decimal) {
+                source = "new BigDecimal(\"" + decimal + "\")";
+            } else if (value instanceof Long) {
+                source = value + "L";
+            } else if (value instanceof Float) {
+                source = value + "f";
+            } else {
+                source = value.toString();
+            }
+            return "Expr.literal(" + source + ")";
+        }
     }
 
     /** SQL {@code CURRENT_TIMESTAMP}. */
     enum CurrentTimestamp implements Expr {
         /** The only instance. */
-        INSTANCE
+        INSTANCE;
+
+        /** {@code Expr.currentTimestamp()}. */
+        @Override
+        public String toString() {
+            return "Expr.currentTimestamp()";
+        }
     }
 
     /**
@@ -85,6 +109,12 @@ public sealed interface Expr permits Expr.Literal, Expr.CurrentTimestamp, Expr.R
             if (sql.isBlank()) {
                 throw new IllegalArgumentException("A raw expression needs its SQL, e.g. Expr.raw(\"now()\")");
             }
+        }
+
+        /** The expression as a migration writes it, e.g. {@code Expr.raw("now()")}. */
+        @Override
+        public String toString() {
+            return "Expr.raw(" + JavaSource.string(sql) + ")";
         }
     }
 }

@@ -198,7 +198,7 @@ public final class Type {
             case VARCHAR -> "Type.varchar(" + length + ")";
             case NUMERIC -> "Type.numeric(" + precision + ", " + scale + ")";
             case BINARY -> length < 0 ? "Type.BINARY" : "Type.varbinary(" + length + ")";
-            case RAW -> "Type.raw(\"" + sql.replace("\\", "\\\\").replace("\"", "\\\"") + "\")";
+            case RAW -> "Type.raw(" + JavaSource.string(sql) + ")";
             default -> "Type." + kind.name();
         };
     }
