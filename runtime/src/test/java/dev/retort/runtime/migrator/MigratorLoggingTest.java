@@ -80,5 +80,4 @@ class MigratorLoggingTest {
             assertThat(logger.running()).containsExactly("Running downgrade m1 -> b1, c1, merge branches");
         }
     }
-
 }
