@@ -277,7 +277,9 @@ final class GraphChecker {
             if (graph.up[i].length == 0) {
                 headGroups.computeIfAbsent(graph.labels.get(i), k -> new ArrayList<>()).add(graph.ids[i]);
             }
-            if (graph.down[i].length == 0) {
+            // A base that depends on another revision is anchored to it (not one of Alembic's
+            // "real" bases), so only independent roots count.
+            if (graph.down[i].length == 0 && graph.deps[i].length == 0) {
                 baseGroups.computeIfAbsent(graph.labels.get(i), k -> new ArrayList<>()).add(graph.ids[i]);
             }
         }
