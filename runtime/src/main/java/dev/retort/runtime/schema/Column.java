@@ -168,7 +168,8 @@ public final class Column {
     /** The column as a migration writes it, e.g. {@code Column.of("id", Type.BIGINT).primaryKey()}. */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder("Column.of(\"").append(name).append("\", ").append(type).append(')');
+        StringBuilder out = new StringBuilder("Column.of(").append(JavaSource.string(name)).append(", ")
+                .append(type).append(')');
         if (primaryKey) {
             out.append(".primaryKey()");
         } else if (!nullable) {

@@ -364,6 +364,14 @@ class OperationsConformanceTest {
             f.sql("INSERT INTO \"account\" (\"id\", \"name\") VALUES (3, 'bob')");
             assertThat(f.query("SELECT \"status\" FROM \"account\" WHERE \"id\" = 3")).containsExactly("it's b");
 
+            // A type change alone keeps the column's nullability and default.
+            f.op.alterColumn("account", "name", c -> c.type(Type.varchar(120)));
+            f.op.alterColumn("account", "status", c -> c.type(Type.varchar(30)));
+            assertThat(f.schema.columns("account").get("name").nullable()).isFalse();
+            f.sql("INSERT INTO \"account\" (\"id\", \"name\") VALUES (4, 'cy')");
+            assertThat(f.query("SELECT \"status\" FROM \"account\" WHERE \"id\" = 4")).containsExactly("it's b");
+            f.op.alterColumn("account", "name", c -> c.type(Type.varchar(100)));
+
             f.op.alterColumn("account", "amount", c -> c.type(Type.BIGINT).serverDefault(Expr.literal(0)));
             assertThat(f.schema.columns("account").get("amount").typeName())
                     .isEqualToIgnoringCase(f.postgres() ? "int8" : "BIGINT");
@@ -380,7 +388,7 @@ class OperationsConformanceTest {
             assertThat(columns).doesNotContainKey("name");
             assertThat(columns.get("full_name").nullable()).isTrue();
             assertThat(columns.get("full_name").typeName()).isEqualToIgnoringCase(f.postgres() ? "text" : "CHARACTER VARYING");
-            assertThat(f.query("SELECT \"full_name\" FROM \"account\" ORDER BY \"id\"")).containsExactly("ann", "bob");
+            assertThat(f.query("SELECT \"full_name\" FROM \"account\" ORDER BY \"id\"")).containsExactly("ann", "bob", "cy");
 
             f.reverse(change);
             columns = f.schema.columns("account");
