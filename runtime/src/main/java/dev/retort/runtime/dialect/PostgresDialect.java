@@ -37,4 +37,21 @@ public class PostgresDialect extends Dialect {
     protected String renderAlterColumnType(String table, String column, Type type) {
         return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " TYPE " + renderType(type);
     }
+
+    // ---- Locking and version table (migrator) ----
+
+    @Override
+    public boolean advisoryLocks() {
+        return true;
+    }
+
+    @Override
+    public String tryAdvisoryLock(long key) {
+        return "SELECT pg_try_advisory_lock(" + key + ")";
+    }
+
+    @Override
+    public String advisoryUnlock(long key) {
+        return "SELECT pg_advisory_unlock(" + key + ")";
+    }
 }
