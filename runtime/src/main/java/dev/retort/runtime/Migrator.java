@@ -54,13 +54,14 @@ import javax.sql.DataSource;
  * (another instance may have migrated meanwhile), plan from what they read, and run.
  *
  * <h2>Transactions</h2>
- * Where the dialect has transactional DDL (H2, PostgreSQL), each migration and its
- * version-table change commit together ({@link TransactionMode#PER_MIGRATION}, the
- * default), or the whole run commits once ({@link TransactionMode#ALL}). A failing
- * migration is rolled back and the version table stays at the last revision that
- * succeeded. Elsewhere each version-table change is written right after its migration.
- * Note that H2 commits implicitly around most DDL statements, so on H2 only the DML of a
- * failing migration is reliably rolled back.
+ * Each migration runs in a transaction that also holds its version-table change. Where
+ * the dialect has transactional DDL (PostgreSQL) that transaction covers everything: a
+ * failing migration is rolled back whole and the version table stays at the last
+ * revision that succeeded ({@link TransactionMode#PER_MIGRATION}, the default), or the
+ * whole run commits once ({@link TransactionMode#ALL}). Where it has not (H2, which
+ * commits around DDL statements), a failure rolls back the migration's data changes and
+ * leaves the version table at the last revision that succeeded, but DDL statements that
+ * ran before the failing one stay; {@code ALL} is refused there.
  *
  * <h2>Concurrency</h2>
  * A run holds a database lock from its second version-table read to its end, so two
@@ -328,9 +329,10 @@ public final class Migrator {
         JdbcSink sink = new JdbcSink(connection);
         DefaultOperations operations = new DefaultOperations(dialect, sink, connection);
         List<AppliedStep> applied = new ArrayList<>();
-        if (transactional) {
-            connection.setAutoCommit(false);
-        }
+        // Even without transactional DDL each migration runs in a transaction: its data changes
+        // and its version-table change then commit together, and only DDL the database commits
+        // implicitly can outlive a failure.
+        connection.setAutoCommit(false);
         try {
             for (Step step : plan.steps()) {
                 RevisionDefinition definition = definitions.get(step.revision().id());
@@ -345,7 +347,7 @@ public final class Migrator {
                         migration.downgrade(operations);
                     }
                     applyVersionChange(connection, table, step.headsBefore(), step.headsAfter());
-                    if (transactional && !oneTransaction) {
+                    if (!oneTransaction) {
                         connection.commit();
                     }
                 } catch (Exception e) {
@@ -366,12 +368,10 @@ public final class Migrator {
                 }
             }
         } finally {
-            if (transactional) {
-                try {
-                    connection.setAutoCommit(true);
-                } catch (SQLException e) {
-                    logger.log(Level.WARNING, "Could not switch the migration connection back to auto-commit", e);
-                }
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                logger.log(Level.WARNING, "Could not switch the migration connection back to auto-commit", e);
             }
         }
         return new MigrationResult(before, plan.headsAfter(), applied);
@@ -394,9 +394,7 @@ public final class Migrator {
     private MigrationException failure(Connection connection, VersionTable table, Step step,
                                        RevisionDefinition definition, Exception error, boolean transactional,
                                        boolean oneTransaction) {
-        if (transactional) {
-            rollbackQuietly(connection);
-        }
+        rollbackQuietly(connection);
         if (error instanceof MigrationException conflict && "VERSION_TABLE_CONFLICT".equals(conflict.code())) {
             return conflict;
         }
@@ -405,8 +403,9 @@ public final class Migrator {
         Throwable cause = failed == null ? error : failed.getCause();
         String what = step.direction() == Direction.UPGRADE ? "Upgrade" : "Downgrade";
         String undone = !transactional
-                ? "This database cannot roll back DDL: the migration may be partly applied; check its objects"
-                    + " before running again."
+                ? "Its data changes were rolled back, but this database commits DDL implicitly,"
+                    + " so DDL statements that ran before the failing one stay: check the revision's"
+                    + " objects before running again."
                 : oneTransaction
                 ? "Every migration of this run was rolled back (except statements the database commits implicitly)."
                 : "Its changes were rolled back (except statements the database commits implicitly).";

@@ -3,7 +3,8 @@ package dev.retort.runtime.dialect;
 import dev.retort.runtime.schema.Type;
 
 /**
- * H2 2.x. Transactional DDL is honoured only for statements H2 does not auto-commit.
+ * H2 2.x. H2 commits the open transaction around DDL statements, so it has no
+ * transactional DDL: a failing migration's data changes roll back, its earlier DDL stays.
  *
  * <p>Differs from standard SQL in its types: {@code TEXT} is {@code CHARACTER VARYING}
  * without a length (indexable, unlike a {@code CLOB}), unbounded binary is {@code BINARY
@@ -19,7 +20,7 @@ public class H2Dialect extends Dialect {
 
     @Override
     public boolean transactionalDdl() {
-        return true;
+        return false;
     }
 
     @Override

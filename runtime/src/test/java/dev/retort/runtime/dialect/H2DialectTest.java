@@ -27,7 +27,7 @@ class H2DialectTest {
     @Test
     void statesItsNameAndCapabilities() {
         assertThat(dialect.name()).isEqualTo("h2");
-        assertThat(dialect.transactionalDdl()).isTrue();
+        assertThat(dialect.transactionalDdl()).isFalse();
         assertThat(dialect.supportsIfExists()).isTrue();
         assertThat(dialect.supportsComments()).isTrue();
         assertThat(dialect.supportsAlterColumn()).isTrue();

@@ -115,7 +115,8 @@ class OperationsConformanceTest {
     void detectsTheDialectOfTheConnection(String kind) throws SQLException {
         try (Fixture f = new Fixture(kind)) {
             assertThat(f.dialect.name()).isEqualTo(kind);
-            assertThat(f.dialect.transactionalDdl()).isTrue();
+            // H2 commits around DDL; PostgreSQL rolls DDL back.
+            assertThat(f.dialect.transactionalDdl()).isEqualTo(kind.equals("postgresql"));
         }
     }
 

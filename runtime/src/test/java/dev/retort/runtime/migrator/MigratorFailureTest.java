@@ -100,11 +100,49 @@ class MigratorFailureTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql"})
-    void allModeRollsBackTheDataOfEveryMigrationOfTheRun(String kind) {
-        try (TestDatabase db = TestDatabases.open(kind)) {
-            // Data-only migrations: rolled back on both databases (H2 commits implicitly around DDL).
+    @Test
+    void allModeIsRefusedOnH2WhichCommitsDdlImplicitly() {
+        try (TestDatabase db = TestDatabases.h2()) {
+            Migrator all = Migrator.builder(chainFailingAtThird(op -> { }))
+                    .dataSource(db.dataSource()).transactionMode(TransactionMode.ALL).build();
+            MigrationException e = catchThrowableOfType(() -> all.upgrade("head"), MigrationException.class);
+            assertThat(e.code()).isEqualTo("TRANSACTION_MODE_UNSUPPORTED");
+            assertThat(e.getMessage()).contains("h2").contains("PER_MIGRATION");
+            assertThat(Db.tableExists(db, "t_" + CHAIN.get(0))).isFalse();
+        }
+    }
+
+    @Test
+    void onH2AFailingMigrationsDataChangesRollBackWithItsVersionChange() {
+        try (TestDatabase db = TestDatabases.h2()) {
+            db.execute("CREATE TABLE migration_log (revision VARCHAR(32))");
+            List<RevisionDefinition> revisions = new ArrayList<>();
+            for (int i = 0; i < CHAIN.size(); i++) {
+                String id = CHAIN.get(i);
+                Revisions.Body log = op -> op.execute("INSERT INTO migration_log (revision) VALUES ('" + id + "')");
+                Migration migration = i == 2 ? migration(op -> {
+                    log.run(op);
+                    op.execute(FAILING);
+                }, op -> { }) : migration(log, op -> { });
+                revisions.add(revision(id, i == 0 ? List.of() : List.of(CHAIN.get(i - 1)), List.of(), List.of(),
+                        "", migration));
+            }
+            Migrator migrator = Migrator.builder(registry(revisions.toArray(RevisionDefinition[]::new)))
+                    .dataSource(db.dataSource()).build();
+
+            MigrationException e = catchThrowableOfType(() -> migrator.upgrade("head"), MigrationException.class);
+
+            assertThat(e.code()).isEqualTo("MIGRATION_FAILED");
+            assertThat(e.getMessage()).contains("commits DDL implicitly");
+            assertThat(Db.query(db, "SELECT revision FROM migration_log"))
+                    .containsExactlyInAnyOrder(CHAIN.get(0), CHAIN.get(1));
+            assertThat(Db.versions(db)).containsExactly(CHAIN.get(1));
+        }
+    }
+
+    @Test
+    void allModeRollsBackTheDataOfEveryMigrationOfTheRun() {
+        try (TestDatabase db = TestDatabases.postgres()) {
             db.execute("CREATE TABLE migration_log (revision VARCHAR(32))");
             List<RevisionDefinition> revisions = new ArrayList<>();
             for (int i = 0; i < CHAIN.size(); i++) {
@@ -155,7 +193,7 @@ class MigratorFailureTest {
             Migrator migrator = Migrator.builder(chainFailingAtThird(op -> { })).dataSource(db.dataSource())
                     .dialect(nonTransactional).build();
             MigrationException e = catchThrowableOfType(() -> migrator.upgrade("head"), MigrationException.class);
-            assertThat(e.getMessage()).contains("may be partly applied").contains("is at " + CHAIN.get(1));
+            assertThat(e.getMessage()).contains("commits DDL implicitly").contains("is at " + CHAIN.get(1));
             assertThat(Db.versions(db)).containsExactly(CHAIN.get(1));
         }
     }
