@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.retort.tests.processor.Sources.revision;
 import static dev.retort.tests.processor.Sources.source;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
@@ -138,6 +140,28 @@ class GeneratedMigrationsGoldenTest {
                         "dependsOn = \"acct\""),
                 Sources.documented(pkg + ".CreateAudit", "Audits need the reports branch.",
                         "id = \"audit\"", "downRevision = \"acct\"", "dependsOn = {\"reports\", \"init\"}")), pkg);
+    }
+
+    @Test
+    void missingGoldenFailsWithItsPath() {
+        Assumptions.assumeFalse(Boolean.getBoolean("goldens.update"), "golden files are being rewritten");
+        java.nio.file.Path expected = Goldens.path(getClass(), "noSuchMethod", "com.acme.Nothing");
+
+        assertThatThrownBy(() -> Goldens.assertMatches(getClass(), "noSuchMethod", "com.acme.Nothing", "class Nothing {}"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(expected.toString())
+                .hasMessageContaining("-Dgoldens.update=true");
+        assertThat(expected).doesNotExist();
+    }
+
+    @Test
+    void goldenMismatchFails() {
+        Assumptions.assumeFalse(Boolean.getBoolean("goldens.update"), "golden files are being rewritten");
+        String golden = generated(compile(linearChain()), "com.acme.chain.GeneratedMigrations");
+
+        assertThatThrownBy(() -> Goldens.assertMatches(getClass(), "linearChain", "com.acme.chain.GeneratedMigrations",
+                        golden.replace("1a2b3c4d5e6f", "1a2b3c4d5e6e")))
+                .isInstanceOf(AssertionError.class);
     }
 
     @Test
