@@ -100,11 +100,6 @@ enum Message {
         this.template = template;
     }
 
-    /** The stable tag, without brackets. */
-    String tag() {
-        return tag;
-    }
-
     /** The complete text: {@code [Tag] } and the filled-in template. */
     String format(Object... args) {
         return "[" + tag + "] " + String.format(Locale.ROOT, template, args);

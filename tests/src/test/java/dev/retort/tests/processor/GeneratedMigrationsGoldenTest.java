@@ -143,6 +143,23 @@ class GeneratedMigrationsGoldenTest {
     }
 
     @Test
+    void deprecatedRevisionCompilesWithoutWarnings() {
+        String pkg = "com.acme.old";
+        Compilation c = compile(List.of(
+                Sources.revision(pkg + ".Init", "id = \"init\""),
+                source(pkg + ".Legacy",
+                        "/** Kept for old databases. */",
+                        "@Deprecated",
+                        "@Revision(id = \"legacy\", downRevision = \"init\")",
+                        "public final class Legacy implements Migration {",
+                        Sources.body().get(0), Sources.body().get(1),
+                        "}")));
+
+        assertThat(c).succeededWithoutWarnings();
+        assertThat(generated(c, pkg + ".GeneratedMigrations")).contains("Legacy::new");
+    }
+
+    @Test
     void missingGoldenFailsWithItsPath() {
         Assumptions.assumeFalse(Boolean.getBoolean("goldens.update"), "golden files are being rewritten");
         java.nio.file.Path expected = Goldens.path(getClass(), "noSuchMethod", "com.acme.Nothing");
