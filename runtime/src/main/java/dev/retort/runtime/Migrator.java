@@ -1,7 +1,32 @@
 package dev.retort.runtime;
 
+import dev.retort.graph.Direction;
+import dev.retort.graph.Plan;
+import dev.retort.graph.RevisionException;
+import dev.retort.graph.RevisionGraph;
+import dev.retort.graph.RevisionGraphException;
+import dev.retort.graph.RevisionNode;
+import dev.retort.graph.Step;
+import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.Dialects;
+import dev.retort.runtime.internal.DefaultOperations;
+import dev.retort.runtime.internal.JdbcSink;
+import dev.retort.runtime.internal.MigrationLock;
+import dev.retort.runtime.internal.StatementFailedException;
+import dev.retort.runtime.internal.StepLog;
+import dev.retort.runtime.internal.VersionTable;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
@@ -15,15 +40,103 @@ import javax.sql.DataSource;
  * migrator.upgrade("head");
  * migrator.downgrade("-1");
  * }</pre>
+ *
+ * <h2>Version table</h2>
+ * Alembic's layout: a table ({@value #DEFAULT_VERSION_TABLE} unless configured; {@code
+ * alembic_version} works, so a database Alembic managed can be taken over) with one
+ * {@code version_num VARCHAR(32)} primary-key row per current head. It is created on
+ * first use, under the migration lock.
+ *
+ * <h2>Start-up cost</h2>
+ * {@link #upgrade} and {@link #downgrade} first read the version table once, without a
+ * lock. When the database is already where the target asks, that read is the only
+ * statement they run. Otherwise they take the migration lock, read the table again
+ * (another instance may have migrated meanwhile), plan from what they read, and run.
+ *
+ * <h2>Transactions</h2>
+ * Where the dialect has transactional DDL (H2, PostgreSQL), each migration and its
+ * version-table change commit together ({@link TransactionMode#PER_MIGRATION}, the
+ * default), or the whole run commits once ({@link TransactionMode#ALL}). A failing
+ * migration is rolled back and the version table stays at the last revision that
+ * succeeded. Elsewhere each version-table change is written right after its migration.
+ * Note that H2 commits implicitly around most DDL statements, so on H2 only the DML of a
+ * failing migration is reliably rolled back.
+ *
+ * <h2>Concurrency</h2>
+ * A run holds a database lock from its second version-table read to its end, so two
+ * application instances starting at once apply each revision exactly once: on
+ * PostgreSQL a session advisory lock on the migration connection, keyed by a stable hash
+ * of the schema and version-table name; on H2 a row lock that a second connection holds
+ * on the one row of {@code <version table>_lock}. The database releases either when the
+ * session ends, so a crashed process leaves no stale lock. Waiting is bounded by {@link
+ * Builder#lockTimeout}.
+ *
+ * <h2>Logging</h2>
+ * Through {@link System.Logger} {@value #LOGGER_NAME}: one INFO line per step, exactly as
+ * Alembic prints it ({@code Running upgrade 2b1ae634e5cd -> 3512b954651e, add account}),
+ * the dialect and transaction mode at INFO when there is work, the lock at DEBUG.
  */
 public final class Migrator {
 
+    /** The version table's default name. */
+    public static final String DEFAULT_VERSION_TABLE = "retort_version";
+
+    /** How long a run waits for another run's lock by default: five minutes. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(5);
+
+    /** The name of the {@link System.Logger} the migrator logs to unless another is configured. */
+    public static final String LOGGER_NAME = "dev.retort.runtime.Migrator";
+
+    /** How pending migrations are grouped into transactions on databases with transactional DDL. */
+    public enum TransactionMode {
+        /** Each migration commits together with its version-table change. The default. */
+        PER_MIGRATION,
+        /**
+         * Every migration of a run commits at once; a failure rolls back the whole run.
+         * Only on dialects with transactional DDL: elsewhere the migrator refuses to run.
+         */
+        ALL
+    }
+
     private final MigrationRegistry registry;
+    private final RevisionGraph graph;
+    private final Map<String, RevisionDefinition> definitions;
     private final DataSource dataSource;
+    private final Dialect configuredDialect;
+    private final String versionTable;
+    private final String versionTableSchema;
+    private final TransactionMode transactionMode;
+    private final Duration lockTimeout;
+    private final System.Logger logger;
+    private volatile Dialect detectedDialect;
 
     private Migrator(Builder builder) {
         this.registry = builder.registry;
-        this.dataSource = Objects.requireNonNull(builder.dataSource, "dataSource");
+        this.dataSource = Objects.requireNonNull(builder.dataSource,
+                "dataSource: call Migrator.builder(registry).dataSource(…) before build()");
+        this.configuredDialect = builder.dialect;
+        this.versionTable = builder.versionTable;
+        this.versionTableSchema = builder.versionTableSchema;
+        this.transactionMode = builder.transactionMode;
+        this.lockTimeout = builder.lockTimeout;
+        this.logger = builder.logger != null ? builder.logger : System.getLogger(LOGGER_NAME);
+        List<RevisionNode> nodes = new ArrayList<>();
+        Map<String, RevisionDefinition> byId = new HashMap<>();
+        for (RevisionDefinition definition : registry.revisions()) {
+            nodes.add(definition.node());
+            byId.put(definition.id(), definition);
+        }
+        try {
+            this.graph = RevisionGraph.of(nodes);
+        } catch (RevisionGraphException e) {
+            throw new MigrationException("INVALID_GRAPH", "The revisions of registry " + registry.packageName()
+                    + " do not form a valid graph; fix the @Revision annotations (the annotation processor "
+                    + "reports the same problems at compile time). " + e.getMessage(), e);
+        }
+        this.definitions = Map.copyOf(byId);
+        if (configuredDialect != null) {
+            checkTransactionMode(configuredDialect);
+        }
     }
 
     /** Starts building a migrator for the revisions of {@code registry}. */
@@ -31,56 +144,469 @@ public final class Migrator {
         return new Builder(registry);
     }
 
-    /** Applies every revision needed to reach {@code target} ({@code "head"}, {@code "+1"}, an id, …). */
+    /**
+     * Applies every revision needed to reach {@code target}: {@code "head"}, {@code
+     * "heads"}, a full or partial id, {@code "+1"}, {@code "<id>+2"}, {@code
+     * "<label>@head"}, … as Alembic resolves them.
+     *
+     * @return what ran; no steps when the database was already there
+     * @throws RevisionException       when the target is unknown, ambiguous or unreachable
+     * @throws MigrationException      when a migration fails ({@code MIGRATION_FAILED}), the
+     *                                 version table names revisions this build lacks ({@code
+     *                                 UNKNOWN_DATABASE_REVISION}), the lock is busy ({@code
+     *                                 LOCK_TIMEOUT}) or the database fails
+     */
     public MigrationResult upgrade(String target) {
-        throw new UnsupportedOperationException("pending: implemented by the migrator task");
+        return migrate(Direction.UPGRADE, Objects.requireNonNull(target, "target"));
     }
 
-    /** Undoes revisions down to {@code target} ({@code "base"}, {@code "-1"}, an id, …). */
+    /**
+     * Undoes revisions down to {@code target}: {@code "base"}, {@code "-1"}, an id, {@code
+     * "<label>@-1"}, …
+     *
+     * @return what ran; no steps when the database was already there
+     * @throws RevisionException  when the target is unknown, ambiguous or not below the current revision
+     * @throws MigrationException as for {@link #upgrade}
+     */
     public MigrationResult downgrade(String target) {
-        throw new UnsupportedOperationException("pending");
+        return migrate(Direction.DOWNGRADE, Objects.requireNonNull(target, "target"));
     }
 
-    /** Writes the version table to name exactly these revisions without running any migration. */
+    /**
+     * Writes the version table to name exactly these revisions without running any
+     * migration. No argument, or {@code "base"}, empties it. Rows that this build does not
+     * know are replaced too, which is how a database left at a revision of another build
+     * is taken over.
+     *
+     * @return the rows before and after; never any steps
+     */
     public MigrationResult stamp(String... revisions) {
-        throw new UnsupportedOperationException("pending");
+        List<String> targets = revisions == null ? List.of() : List.of(revisions);
+        return withConnection(connection -> {
+            Dialect dialect = dialect(connection);
+            VersionTable table = versionTable(dialect);
+            try (MigrationLock lock = lock(dialect, connection)) {
+                new JdbcSink(connection).run(table.createStatement());
+                List<String> before = table.read(connection);
+                List<String> known = new ArrayList<>();
+                List<String> unknown = new ArrayList<>();
+                for (String row : before) {
+                    (graph.find(row).isPresent() ? known : unknown).add(row);
+                }
+                if (!unknown.isEmpty()) {
+                    logger.log(Level.WARNING, "Stamp replaces version-table rows that this build does not "
+                            + "contain: " + String.join(", ", unknown));
+                }
+                List<String> after = sorted(graph.stampHeads(known, targets));
+                logger.log(Level.INFO, "Running stamp_revision " + String.join(", ", before) + " -> "
+                        + String.join(", ", after));
+                connection.setAutoCommit(false);
+                try {
+                    applyVersionChange(connection, table, before, after);
+                    connection.commit();
+                } catch (RuntimeException | SQLException e) {
+                    rollbackQuietly(connection);
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+                return new MigrationResult(before, after, List.of());
+            }
+        });
     }
 
-    /** The revisions recorded in the database's version table, sorted; empty at base. */
+    /** The revisions recorded in the database's version table, sorted; empty at base or when the table does not exist yet. */
     public List<String> current() {
-        throw new UnsupportedOperationException("pending");
+        return withConnection(connection -> {
+            VersionTable table = versionTable(dialect(connection));
+            try {
+                return table.read(connection);
+            } catch (SQLException e) {
+                if (table.exists(connection)) {
+                    throw e;
+                }
+                return List.of();
+            }
+        });
     }
 
     /** The heads of the registry's graph, sorted. */
     public List<String> heads() {
-        throw new UnsupportedOperationException("pending");
+        return graph.heads();
     }
 
     /** The bases of the registry's graph, sorted. */
     public List<String> bases() {
-        throw new UnsupportedOperationException("pending");
+        return graph.bases();
     }
 
-    /** Every revision, newest first, as {@code retort history} lists them. */
+    /** Every revision, newest first (the reverse of the graph's topological order), as {@code retort history} lists them. */
     public List<RevisionInfo> history() {
-        throw new UnsupportedOperationException("pending");
+        Set<String> heads = Set.copyOf(graph.heads());
+        List<RevisionInfo> history = new ArrayList<>();
+        for (RevisionNode node : graph.nodes()) {
+            history.add(new RevisionInfo(node.id(), node.downRevisions(), node.branchLabels(), node.dependsOn(),
+                    node.message(), definitions.get(node.id()).className(), heads.contains(node.id()),
+                    node.isBase(), graph.upRevisions(node.id()).size() > 1, node.isMergePoint()));
+        }
+        Collections.reverse(history);
+        return List.copyOf(history);
+    }
+
+    /** The registry this migrator runs. */
+    public MigrationRegistry registry() {
+        return registry;
+    }
+
+    // ---- the run ----
+
+    private MigrationResult migrate(Direction direction, String target) {
+        return withConnection(connection -> {
+            Dialect dialect = dialect(connection);
+            checkTransactionMode(dialect);
+            VersionTable table = versionTable(dialect);
+            // The one read an application at its target pays for: no lock, no DDL.
+            List<String> rows;
+            boolean missing = false;
+            try {
+                rows = table.read(connection);
+            } catch (SQLException e) {
+                // Most likely the table does not exist yet: the database is at base. Any
+                // other problem resurfaces when the table is created and read under the lock.
+                logger.log(Level.DEBUG, "Cannot read version table " + table.displayName()
+                        + " (" + e.getMessage() + "); assuming base");
+                rows = List.of();
+                missing = true;
+            }
+            Plan plan = plan(direction, rows, target, table);
+            if (plan.isEmpty()) {
+                logger.log(Level.DEBUG, "Version table " + table.displayName() + " at " + describe(rows)
+                        + " is already at '" + target + "'; nothing to do");
+                return new MigrationResult(rows, rows, List.of());
+            }
+            logger.log(Level.INFO, "Context impl " + dialect.getClass().getSimpleName() + ".");
+            logger.log(Level.INFO, dialect.transactionalDdl()
+                    ? "Will assume transactional DDL" + (transactionMode == TransactionMode.ALL
+                        ? ", one transaction for the whole run." : ", one transaction per migration.")
+                    : "Will assume non-transactional DDL.");
+            try (MigrationLock lock = lock(dialect, connection)) {
+                if (missing) {
+                    new JdbcSink(connection).run(table.createStatement());
+                }
+                List<String> locked = table.read(connection);
+                Plan lockedPlan = locked.equals(rows) ? plan : plan(direction, locked, target, table);
+                if (lockedPlan.isEmpty()) {
+                    logger.log(Level.INFO, "Another migrator reached '" + target + "' first; nothing to do");
+                }
+                return run(connection, dialect, table, locked, lockedPlan);
+            }
+        });
+    }
+
+    private Plan plan(Direction direction, List<String> rows, String target, VersionTable table) {
+        List<String> unknown = rows.stream().filter(row -> graph.find(row).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            throw new MigrationException("UNKNOWN_DATABASE_REVISION", "The database is at revision "
+                    + String.join(", ", unknown) + " which this build does not contain (version table "
+                    + table.displayName() + ", registry " + registry.packageName() + " with "
+                    + definitions.size() + " revisions). Deploy the build that has it, or, if the schema "
+                    + "matches a revision of this build, stamp that revision with Migrator.stamp(…).", null);
+        }
+        return direction == Direction.UPGRADE ? graph.upgradePlan(rows, target) : graph.downgradePlan(rows, target);
+    }
+
+    private MigrationResult run(Connection connection, Dialect dialect, VersionTable table, List<String> before,
+                                Plan plan) throws SQLException {
+        boolean transactional = dialect.transactionalDdl();
+        boolean oneTransaction = transactional && transactionMode == TransactionMode.ALL;
+        JdbcSink sink = new JdbcSink(connection);
+        DefaultOperations operations = new DefaultOperations(dialect, sink, connection);
+        List<AppliedStep> applied = new ArrayList<>();
+        if (transactional) {
+            connection.setAutoCommit(false);
+        }
+        try {
+            for (Step step : plan.steps()) {
+                RevisionDefinition definition = definitions.get(step.revision().id());
+                String message = step.revision().message();
+                logger.log(Level.INFO, StepLog.format(step.direction(), step.from(), step.to(), message));
+                long started = System.nanoTime();
+                try {
+                    Migration migration = definition.factory().get();
+                    if (step.direction() == Direction.UPGRADE) {
+                        migration.upgrade(operations);
+                    } else {
+                        migration.downgrade(operations);
+                    }
+                    applyVersionChange(connection, table, step.headsBefore(), step.headsAfter());
+                    if (transactional && !oneTransaction) {
+                        connection.commit();
+                    }
+                } catch (Exception e) {
+                    throw failure(connection, table, step, definition, e, transactional, oneTransaction);
+                }
+                applied.add(new AppliedStep(step.revision().id(), step.direction(), step.from(), step.to(),
+                        message, Duration.ofNanos(System.nanoTime() - started)));
+            }
+            if (oneTransaction) {
+                try {
+                    connection.commit();
+                } catch (SQLException e) {
+                    rollbackQuietly(connection);
+                    throw new MigrationException("MIGRATION_FAILED", "Committing the run failed: " + e.getMessage()
+                            + ". Every migration of this run was rolled back; the version table "
+                            + table.displayName() + " is at " + describe(readQuietly(connection, table))
+                            + ". Fix the cause and run again.", e);
+                }
+            }
+        } finally {
+            if (transactional) {
+                try {
+                    connection.setAutoCommit(true);
+                } catch (SQLException e) {
+                    logger.log(Level.WARNING, "Could not switch the migration connection back to auto-commit", e);
+                }
+            }
+        }
+        return new MigrationResult(before, plan.headsAfter(), applied);
+    }
+
+    /** Writes a step's version-table change, checking that each statement touched exactly one row. */
+    private void applyVersionChange(Connection connection, VersionTable table, List<String> before,
+                                    List<String> after) throws SQLException {
+        for (String sql : table.changeStatements(before, after)) {
+            int rows = table.executeChange(connection, sql);
+            if (rows != 1) {
+                throw new MigrationException("VERSION_TABLE_CONFLICT", "Expected to change one row of version table "
+                        + table.displayName() + " with [" + sql + "] but changed " + rows + ": something else "
+                        + "changed the table during the run. Check it with Migrator.current() and stamp the "
+                        + "right revision.", null, null, sql, null);
+            }
+        }
+    }
+
+    private MigrationException failure(Connection connection, VersionTable table, Step step,
+                                       RevisionDefinition definition, Exception error, boolean transactional,
+                                       boolean oneTransaction) {
+        if (transactional) {
+            rollbackQuietly(connection);
+        }
+        if (error instanceof MigrationException conflict && "VERSION_TABLE_CONFLICT".equals(conflict.code())) {
+            return conflict;
+        }
+        StatementFailedException failed = statementFailure(error);
+        String statement = failed == null ? null : failed.statement();
+        Throwable cause = failed == null ? error : failed.getCause();
+        String what = step.direction() == Direction.UPGRADE ? "Upgrade" : "Downgrade";
+        String undone = !transactional
+                ? "This database cannot roll back DDL: the migration may be partly applied; check its objects"
+                    + " before running again."
+                : oneTransaction
+                ? "Every migration of this run was rolled back (except statements the database commits implicitly)."
+                : "Its changes were rolled back (except statements the database commits implicitly).";
+        String message = what + " of revision " + step.revision().id() + " (" + definition.className() + ") failed"
+                + (statement == null ? "" : " on statement [" + statement + "]") + ": "
+                + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ". " + undone
+                + " The version table " + table.displayName() + " is at "
+                + describe(readQuietly(connection, table)) + ". Fix the migration or the database and run "
+                + (step.direction() == Direction.UPGRADE ? "the upgrade" : "the downgrade") + " again.";
+        return new MigrationException("MIGRATION_FAILED", message, step.revision().id(), definition.className(),
+                statement, cause);
+    }
+
+    private static StatementFailedException statementFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof StatementFailedException failed) {
+                return failed;
+            }
+        }
+        return null;
+    }
+
+    // ---- helpers ----
+
+    private interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T withConnection(ConnectionWork<T> work) {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new MigrationException("DATABASE_UNAVAILABLE", "Cannot open a connection from the data source "
+                    + dataSource + ": " + e.getMessage() + ". Check the database is running and the URL and "
+                    + "credentials are right.", e);
+        }
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            if (!autoCommit) {
+                connection.setAutoCommit(true);
+            }
+            try {
+                return work.run(connection);
+            } finally {
+                if (!autoCommit) {
+                    restoreAutoCommit(connection);
+                }
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("DATABASE_ERROR", "Database error on version table "
+                    + (versionTableSchema == null ? "" : versionTableSchema + ".") + versionTable + ": "
+                    + e.getMessage(), e);
+        } catch (StatementFailedException e) {
+            throw new MigrationException("DATABASE_ERROR", "Statement [" + e.statement() + "] failed: "
+                    + e.getMessage(), null, null, e.statement(), e.getCause());
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                logger.log(Level.WARNING, "Could not close the migration connection", e);
+            }
+        }
+    }
+
+    private void restoreAutoCommit(Connection connection) {
+        try {
+            if (!connection.isClosed()) {
+                connection.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            logger.log(Level.WARNING, "Could not restore auto-commit off on the data source's connection", e);
+        }
+    }
+
+    private Dialect dialect(Connection connection) throws SQLException {
+        if (configuredDialect != null) {
+            return configuredDialect;
+        }
+        Dialect dialect = detectedDialect;
+        if (dialect == null) {
+            try {
+                dialect = Dialects.detect(connection);
+            } catch (IllegalArgumentException e) {
+                throw new MigrationException("UNSUPPORTED_DATABASE", e.getMessage(), e);
+            }
+            detectedDialect = dialect;
+        }
+        return dialect;
+    }
+
+    private void checkTransactionMode(Dialect dialect) {
+        if (transactionMode == TransactionMode.ALL && !dialect.transactionalDdl()) {
+            throw new MigrationException("TRANSACTION_MODE_UNSUPPORTED", "TransactionMode.ALL needs transactional "
+                    + "DDL, which the " + dialect.name() + " dialect does not have: a failure could not roll the "
+                    + "run back. Use TransactionMode.PER_MIGRATION.", null);
+        }
+    }
+
+    private VersionTable versionTable(Dialect dialect) {
+        return new VersionTable(dialect, versionTableSchema, versionTable);
+    }
+
+    private MigrationLock lock(Dialect dialect, Connection connection) throws SQLException {
+        return MigrationLock.acquire(dialect, dataSource, connection, versionTableSchema, versionTable,
+                lockTimeout, logger);
+    }
+
+    private List<String> readQuietly(Connection connection, VersionTable table) {
+        try {
+            return table.read(connection);
+        } catch (SQLException e) {
+            return List.of("<unreadable: " + e.getMessage() + ">");
+        }
+    }
+
+    private void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            logger.log(Level.WARNING, "Rollback failed", e);
+        }
+    }
+
+    private static String describe(List<String> rows) {
+        return rows.isEmpty() ? "base (no rows)" : String.join(", ", rows);
+    }
+
+    private static List<String> sorted(List<String> rows) {
+        return List.copyOf(new TreeSet<>(rows));
     }
 
     /** Options of a {@link Migrator}. */
     public static final class Builder {
         private final MigrationRegistry registry;
         private DataSource dataSource;
+        private Dialect dialect;
+        private String versionTable = DEFAULT_VERSION_TABLE;
+        private String versionTableSchema;
+        private TransactionMode transactionMode = TransactionMode.PER_MIGRATION;
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private System.Logger logger;
 
         private Builder(MigrationRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
         }
 
-        /** The database to migrate. Required. */
+        /** The database to migrate. Required. Each command takes one connection (two on H2, for the lock) and closes it. */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
             return this;
         }
 
+        /** The dialect to use instead of the one detected from the connection's metadata. */
+        public Builder dialect(Dialect dialect) {
+            this.dialect = Objects.requireNonNull(dialect, "dialect");
+            return this;
+        }
+
+        /** The version table's name; default {@value #DEFAULT_VERSION_TABLE}. {@code alembic_version} takes over an Alembic database. */
+        public Builder versionTable(String versionTable) {
+            Objects.requireNonNull(versionTable, "versionTable");
+            if (versionTable.isBlank()) {
+                throw new IllegalArgumentException("versionTable must not be blank");
+            }
+            this.versionTable = versionTable;
+            return this;
+        }
+
+        /** The schema holding the version table; default: the connection's current schema. The schema must exist. */
+        public Builder versionTableSchema(String versionTableSchema) {
+            this.versionTableSchema = versionTableSchema == null || versionTableSchema.isBlank()
+                    ? null : versionTableSchema;
+            return this;
+        }
+
+        /** How migrations are grouped into transactions; default {@link TransactionMode#PER_MIGRATION}. */
+        public Builder transactionMode(TransactionMode transactionMode) {
+            this.transactionMode = Objects.requireNonNull(transactionMode, "transactionMode");
+            return this;
+        }
+
+        /** How long a run waits for the migration lock held by another run; default five minutes. */
+        public Builder lockTimeout(Duration lockTimeout) {
+            Objects.requireNonNull(lockTimeout, "lockTimeout");
+            if (lockTimeout.isNegative()) {
+                throw new IllegalArgumentException("lockTimeout must not be negative: " + lockTimeout);
+            }
+            this.lockTimeout = lockTimeout;
+            return this;
+        }
+
+        /** The logger to write to instead of {@code System.getLogger("dev.retort.runtime.Migrator")}. */
+        public Builder logger(System.Logger logger) {
+            this.logger = Objects.requireNonNull(logger, "logger");
+            return this;
+        }
+
+        /**
+         * Builds the migrator and validates the registry's revision graph.
+         *
+         * @throws MigrationException {@code INVALID_GRAPH} when the revisions do not form a valid graph;
+         *                            {@code TRANSACTION_MODE_UNSUPPORTED} for {@link TransactionMode#ALL}
+         *                            with an explicit dialect that lacks transactional DDL
+         * @throws NullPointerException when no data source was given
+         */
         public Migrator build() {
             return new Migrator(this);
         }

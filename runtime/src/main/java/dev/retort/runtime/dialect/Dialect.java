@@ -68,4 +68,47 @@ public abstract class Dialect {
     public String toString() {
         return name();
     }
+
+    // ---- Locking and version table (migrator) ----
+
+    /**
+     * True when the database has session-level advisory locks that the server releases
+     * when the session ends ({@link #tryAdvisoryLock}, {@link #advisoryUnlock}). The
+     * migrator then locks with them; otherwise it locks a row of a small lock table
+     * ({@link #createLockTable}) from a dedicated connection.
+     */
+    public boolean advisoryLocks() {
+        return false;
+    }
+
+    /** A query returning one boolean: true when the session took the advisory lock {@code key} without waiting. */
+    public String tryAdvisoryLock(long key) {
+        throw new UnsupportedOperationException("The " + name() + " dialect has no advisory locks");
+    }
+
+    /** Releases the session's advisory lock {@code key}. */
+    public String advisoryUnlock(long key) {
+        throw new UnsupportedOperationException("The " + name() + " dialect has no advisory locks");
+    }
+
+    /** Creates the migrator's one-row lock table if it is missing. */
+    public String createLockTable(String schema, String table) {
+        return "CREATE TABLE IF NOT EXISTS " + qualify(schema, table)
+                + " (lock_id INTEGER NOT NULL, CONSTRAINT " + quote(table + "_pkc") + " PRIMARY KEY (lock_id))";
+    }
+
+    /** Counts the lock table's rows (0 or 1). */
+    public String countLockRows(String schema, String table) {
+        return "SELECT COUNT(*) FROM " + qualify(schema, table);
+    }
+
+    /** Inserts the lock table's only row. */
+    public String insertLockRow(String schema, String table) {
+        return "INSERT INTO " + qualify(schema, table) + " (lock_id) VALUES (1)";
+    }
+
+    /** Locks the lock table's row until the transaction ends, waiting as the database's lock timeout allows. */
+    public String lockLockRow(String schema, String table) {
+        return "SELECT lock_id FROM " + qualify(schema, table) + " WHERE lock_id = 1 FOR UPDATE";
+    }
 }

@@ -12,4 +12,21 @@ public class PostgresDialect extends Dialect {
     public boolean transactionalDdl() {
         return true;
     }
+
+    // ---- Locking and version table (migrator) ----
+
+    @Override
+    public boolean advisoryLocks() {
+        return true;
+    }
+
+    @Override
+    public String tryAdvisoryLock(long key) {
+        return "SELECT pg_try_advisory_lock(" + key + ")";
+    }
+
+    @Override
+    public String advisoryUnlock(long key) {
+        return "SELECT pg_advisory_unlock(" + key + ")";
+    }
 }
