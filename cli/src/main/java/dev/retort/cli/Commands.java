@@ -19,12 +19,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -493,41 +493,56 @@ public final class Commands {
 
     /** Upgrades the configured database to {@code target} ({@code head}, {@code heads}, {@code +1}, an id, {@code label@head}, …). */
     public static MigrationResult upgrade(Config config, String target) {
-        try (Database database = Database.open(config)) {
+        return upgrade(config, target, null);
+    }
+
+    /**
+     * As {@link #upgrade(Config, String)}, handing the migrator's progress lines ({@code
+     * INFO  [retort] Running upgrade …}) to {@code log} as they happen; {@code null} logs
+     * to the runtime's {@code System.Logger}.
+     */
+    public static MigrationResult upgrade(Config config, String target, Consumer<String> log) {
+        try (Database database = Database.open(config, log)) {
             return database.withArguments(m -> m.upgrade(target));
         }
     }
 
     /** Downgrades the configured database to {@code target} ({@code base}, {@code -1}, an id, …). */
     public static MigrationResult downgrade(Config config, String target) {
-        try (Database database = Database.open(config)) {
+        return downgrade(config, target, null);
+    }
+
+    /** As {@link #downgrade(Config, String)}, with progress lines to {@code log} (see {@link #upgrade(Config, String, Consumer)}). */
+    public static MigrationResult downgrade(Config config, String target, Consumer<String> log) {
+        try (Database database = Database.open(config, log)) {
             return database.withArguments(m -> m.downgrade(target));
         }
     }
 
-    /** Writes the version table to name {@code targets} without running any migration. */
+    /** Writes the version table to name {@code targets} ({@code head}, ids, {@code base}) without running any migration. */
     public static MigrationResult stamp(Config config, List<String> targets) {
-        try (Database database = Database.open(config)) {
+        return stamp(config, targets, null);
+    }
+
+    /** As {@link #stamp(Config, List)}, with log lines to {@code log}. */
+    public static MigrationResult stamp(Config config, List<String> targets, Consumer<String> log) {
+        try (Database database = Database.open(config, log)) {
             return database.withArguments(m -> m.stamp(targets.toArray(String[]::new)));
         }
     }
 
     /** The revisions in the configured database's version table, sorted; empty at base. */
     public static List<String> current(Config config) {
-        try (Database database = Database.open(config)) {
+        try (Database database = Database.open(config, null)) {
             return database.withArguments(m -> m.current());
         }
     }
 
     /** The heads of the compiled registry (not the sources), sorted. */
     public static List<String> compiledHeads(Config config) {
-        try (Database database = Database.open(config)) {
+        try (Database database = Database.open(config, null)) {
             return RevisionGraph.of(database.registry().revisions().stream().map(d -> d.node()).toList()).heads();
         }
-    }
-
-    static Collection<String> idsOf(List<RevisionScript> scripts) {
-        return scripts.stream().map(RevisionScript::id).toList();
     }
 
     private static String blankToNull(String s) {

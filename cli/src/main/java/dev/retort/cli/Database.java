@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,14 +33,17 @@ final class Database implements AutoCloseable {
     private final URLClassLoader classLoader;
     private final MigrationRegistry registry;
 
-    private Database(Config config, URLClassLoader classLoader, MigrationRegistry registry) {
+    private final Consumer<String> log;
+
+    private Database(Config config, URLClassLoader classLoader, MigrationRegistry registry, Consumer<String> log) {
         this.config = config;
         this.classLoader = classLoader;
         this.registry = registry;
+        this.log = log;
     }
 
     /** Loads the compiled registry of the configured package; an error that says how to compile when there is none. */
-    static Database open(Config config) {
+    static Database open(Config config, Consumer<String> log) {
         String packageName = config.requirePackage();
         List<Path> entries = ProjectClasspath.expand(config.classpath());
         URLClassLoader loader = ProjectClasspath.classLoader(entries, Database.class.getClassLoader());
@@ -64,7 +68,7 @@ final class Database implements AutoCloseable {
                         + "./mvnw compile (or set 'classpath=' in " + configName(config) + ").");
             }
             checkUpToDate(config, packageName, registry);
-            return new Database(config, loader, registry);
+            return new Database(config, loader, registry, log);
         } catch (RuntimeException e) {
             closeQuietly(loader);
             throw e;
@@ -115,7 +119,7 @@ final class Database implements AutoCloseable {
                     + ". Check that the database is running and the url, user and password in " + configName(config)
                     + ".", e);
         }
-        return MigratorFactory.build(registry, dataSource, config);
+        return MigratorFactory.build(registry, dataSource, config, log);
     }
 
     /**

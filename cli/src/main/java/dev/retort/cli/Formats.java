@@ -63,16 +63,27 @@ final class Formats {
         out.append("Class: ").append(s.className()).append('\n');
         out.append("Path: ").append(s.path()).append('\n');
         out.append('\n');
-        String doc = s.doc().isBlank() ? s.message() : s.doc();
-        doc.lines().forEach(line -> out.append("    ").append(line.strip()).append('\n'));
+        String doc = s.doc().isBlank() ? s.message() : plain(s.doc());
+        doc.lines().forEach(line -> out.append(line.isBlank() ? "" : "    " + line.strip()).append('\n'));
         return out.toString();
     }
 
-    /** One line per migration run: {@code Running upgrade 2b1ae634e5cd -> 3512b954651e, add account (12 ms)}. */
+    /**
+     * One line per migration that ran, with its time: {@code Upgraded 2b1ae634e5cd ->
+     * 3512b954651e, add account (12 ms)}; from base, {@code Upgraded <base> -> …}.
+     */
     static String stepLine(AppliedStep step) {
-        return "Running " + step.direction().name().toLowerCase(java.util.Locale.ROOT) + " "
-                + String.join(", ", step.from()) + " -> " + String.join(", ", step.to()) + ", " + step.message()
+        return (step.direction() == dev.retort.graph.Direction.UPGRADE ? "Upgraded " : "Downgraded ")
+                + revisionsOrBase(step.from()) + " -> " + revisionsOrBase(step.to()) + ", " + step.message()
                 + " (" + duration(step.elapsed()) + ")";
+    }
+
+    /** Javadoc text as plain text: tags and entities of the revision template undone, {@code {@link X}} as X. */
+    static String plain(String javadoc) {
+        return javadoc.replaceAll("\\{@(?:link|linkplain|code) ([^}]*)}", "$1")
+                .replaceAll("(?i)<p>|<br>|</p>", "")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&#64;", "@").replace("&#47;", "/")
+                .replace("&amp;", "&");
     }
 
     static String duration(Duration d) {

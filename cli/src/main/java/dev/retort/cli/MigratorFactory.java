@@ -1,7 +1,9 @@
 package dev.retort.cli;
 
+import dev.retort.cli.internal.LineLogger;
 import dev.retort.runtime.MigrationRegistry;
 import dev.retort.runtime.Migrator;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /** Builds the runtime's {@link Migrator} from a configuration. */
@@ -10,12 +12,18 @@ final class MigratorFactory {
     private MigratorFactory() {
     }
 
-    static Migrator build(MigrationRegistry registry, DataSource dataSource, Config config) {
-        if (!config.versionTable().equals(Config.DEFAULT_VERSION_TABLE) || config.versionTableSchema().isPresent()) {
-            throw new CommandException("This build of the runtime cannot use another version table than "
-                    + Config.DEFAULT_VERSION_TABLE + ". Remove 'version_table'/'version_table_schema' from "
-                    + Database.configName(config) + ".");
+    /**
+     * A migrator with the configured version table; its log lines go to {@code log}, or to
+     * the runtime's default {@code System.Logger} when {@code log} is {@code null}.
+     */
+    static Migrator build(MigrationRegistry registry, DataSource dataSource, Config config, Consumer<String> log) {
+        Migrator.Builder builder = Migrator.builder(registry)
+                .dataSource(dataSource)
+                .versionTable(config.versionTable());
+        config.versionTableSchema().ifPresent(builder::versionTableSchema);
+        if (log != null) {
+            builder.logger(new LineLogger(log));
         }
-        return Migrator.builder(registry).dataSource(dataSource).build();
+        return builder.build();
     }
 }

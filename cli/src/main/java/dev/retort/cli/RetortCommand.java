@@ -242,6 +242,13 @@ public final class RetortCommand implements Runnable {
             }
         }
 
+        /** The migrator's log lines, live on the error stream as Alembic's logging: progress for long runs. */
+        void progress(String line) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(line);
+            err.flush();
+        }
+
         void printSteps(MigrationResult result, String verb) {
             for (AppliedStep step : result.steps()) {
                 out().println(Formats.stepLine(step));
@@ -266,7 +273,7 @@ public final class RetortCommand implements Runnable {
 
         @Override
         void execute() {
-            Path dir = root.workingDirectory().resolve(directory == null ? Path.of("") : directory);
+            Path dir = root.workingDirectory().resolve(directory == null ? Path.of("") : directory).normalize();
             String packageName = root.packageName == null ? "db.migrations" : root.packageName;
             for (Path created : Commands.init(dir, packageName, template)) {
                 out().println("Creating " + created + " ... done");
@@ -368,7 +375,7 @@ public final class RetortCommand implements Runnable {
         @Override
         void execute() {
             requireOnline();
-            printSteps(Commands.upgrade(config(), target), "upgrade");
+            printSteps(Commands.upgrade(config(), target, this::progress), "upgrade");
         }
     }
 
@@ -382,7 +389,7 @@ public final class RetortCommand implements Runnable {
         @Override
         void execute() {
             requireOnline();
-            printSteps(Commands.downgrade(config(), target), "downgrade");
+            printSteps(Commands.downgrade(config(), target, this::progress), "downgrade");
         }
     }
 
@@ -396,9 +403,9 @@ public final class RetortCommand implements Runnable {
         @Override
         void execute() {
             requireOnline();
-            MigrationResult result = Commands.stamp(config(), targets);
-            out().println("Running stamp_revision " + String.join(", ", result.headsBefore()) + " -> "
-                    + String.join(", ", result.headsAfter()));
+            MigrationResult result = Commands.stamp(config(), targets, this::progress);
+            out().println("Stamped " + Formats.revisionsOrBase(result.headsBefore()) + " -> "
+                    + Formats.revisionsOrBase(result.headsAfter()));
         }
     }
 
