@@ -33,9 +33,15 @@ final class CliProject {
     private static final Pattern GENERATED = Pattern.compile("Generating (\\S+/Rev_([0-9a-zA-Z_]+?)_\\w*\\.java) \\.\\.\\. done");
 
     final Path dir;
+    private final String packageName;
 
     CliProject(Path dir) {
+        this(dir, PACKAGE);
+    }
+
+    CliProject(Path dir, String packageName) {
         this.dir = dir;
+        this.packageName = packageName;
     }
 
     /** Runs {@code retort args…} with the project folder as working directory. */
@@ -81,7 +87,7 @@ final class CliProject {
     }
 
     Path packageFolder() {
-        return dir.resolve("src/main/java").resolve(PACKAGE.replace('.', '/'));
+        return dir.resolve("src/main/java").resolve(packageName.replace('.', '/'));
     }
 
     /** Rewrites one key of retort.properties. */
