@@ -38,4 +38,10 @@ final class GraphFixtures {
     static List<String> revisions(Plan plan) {
         return plan.steps().stream().map(s -> s.revision().id()).toList();
     }
+
+    /** Each step as "up x: [rows] -> [rows]" / "down x: ...", for compact assertions of the version-table rows. */
+    static List<String> transitions(Plan plan) {
+        return plan.steps().stream().map(s -> (s.direction() == Direction.UPGRADE ? "up " : "down ")
+                + s.revision().id() + ": " + s.headsBefore() + " -> " + s.headsAfter()).toList();
+    }
 }
