@@ -185,7 +185,8 @@ public final class Migrator {
         return withConnection(connection -> {
             Dialect dialect = dialect(connection);
             VersionTable table = versionTable(dialect);
-            try (MigrationLock lock = lock(dialect, connection)) {
+            MigrationLock lock = lock(dialect, connection);
+            try {
                 new JdbcSink(connection).run(table.createStatement());
                 List<String> before = table.read(connection);
                 List<String> known = new ArrayList<>();
@@ -211,6 +212,8 @@ public final class Migrator {
                     connection.setAutoCommit(true);
                 }
                 return new MigrationResult(before, after, List.of());
+            } finally {
+                lock.close();
             }
         });
     }
@@ -289,7 +292,8 @@ public final class Migrator {
                     ? "Will assume transactional DDL" + (transactionMode == TransactionMode.ALL
                         ? ", one transaction for the whole run." : ", one transaction per migration.")
                     : "Will assume non-transactional DDL.");
-            try (MigrationLock lock = lock(dialect, connection)) {
+            MigrationLock lock = lock(dialect, connection);
+            try {
                 if (missing) {
                     new JdbcSink(connection).run(table.createStatement());
                 }
@@ -299,6 +303,8 @@ public final class Migrator {
                     logger.log(Level.INFO, "Another migrator reached '" + target + "' first; nothing to do");
                 }
                 return run(connection, dialect, table, locked, lockedPlan);
+            } finally {
+                lock.close();
             }
         });
     }
@@ -560,7 +566,7 @@ public final class Migrator {
             return this;
         }
 
-        /** The version table's name; default {@value #DEFAULT_VERSION_TABLE}. {@code alembic_version} takes over an Alembic database. */
+        /** The version table's name; default {@value Migrator#DEFAULT_VERSION_TABLE}. {@code alembic_version} takes over an Alembic database. */
         public Builder versionTable(String versionTable) {
             Objects.requireNonNull(versionTable, "versionTable");
             if (versionTable.isBlank()) {

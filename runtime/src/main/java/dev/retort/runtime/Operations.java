@@ -1,13 +1,142 @@
 package dev.retort.runtime;
 
+import dev.retort.runtime.operation.AlterColumn;
+import dev.retort.runtime.operation.ConstraintType;
+import dev.retort.runtime.operation.CreateForeignKey;
+import dev.retort.runtime.schema.Column;
 import java.sql.Connection;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What a migration may do to the schema. An instance is handed to {@link
  * Migration#upgrade} and {@link Migration#downgrade}; every call becomes an operation
- * value that the database's dialect renders to SQL, run online or written to a script.
+ * value (see {@code dev.retort.runtime.operation}) that the database's dialect renders to
+ * SQL, run online or written to a script. Names are quoted by the dialect, so they keep
+ * their case: write them as the database should store them.
+ *
+ * <pre>{@code
+ * public void upgrade(Operations op) {
+ *     op.createTable("account",
+ *         Column.of("id", Type.BIGINT).primaryKey().autoIncrement(),
+ *         Column.of("name", Type.varchar(50)).notNull());
+ *     op.addColumn("account", Column.of("email", Type.varchar(200)));
+ *     op.createUniqueIndex("ix_account_email", "account", "email");
+ * }
+ * }</pre>
+ *
+ * <p>Tables are in the connection's current schema unless the calls go through {@link
+ * #inSchema(String)}.
  */
 public interface Operations {
+
+    /**
+     * Creates a table.
+     *
+     * <pre>{@code
+     * op.createTable("account",
+     *     Column.of("id", Type.BIGINT).primaryKey().autoIncrement(),
+     *     Column.of("name", Type.varchar(50)).notNull(),
+     *     Column.of("created_at", Type.TIMESTAMP).serverDefault(Expr.currentTimestamp()));
+     * }</pre>
+     *
+     * @param columns at least one; columns marked {@code primaryKey()} form the primary key
+     */
+    void createTable(String table, Column... columns);
+
+    /** Creates a table from a list of columns; see {@link #createTable(String, Column...)}. */
+    void createTable(String table, List<Column> columns);
+
+    /** Drops a table and its data: {@code op.dropTable("account")}. */
+    void dropTable(String table);
+
+    /** Renames a table: {@code op.renameTable("account", "customer")}. */
+    void renameTable(String table, String newName);
+
+    /**
+     * Adds a column to a table. A {@code NOT NULL} column on a table with rows needs a
+     * server default.
+     *
+     * <pre>{@code
+     * op.addColumn("account", Column.of("active", Type.BOOLEAN).notNull().serverDefault(Expr.literal(true)));
+     * }</pre>
+     */
+    void addColumn(String table, Column column);
+
+    /** Drops a column and its data: {@code op.dropColumn("account", "active")}. */
+    void dropColumn(String table, String column);
+
+    /**
+     * Changes a column in place: any of its type, nullability, server default and name.
+     *
+     * <pre>{@code
+     * op.alterColumn("account", "name", c -> c.type(Type.varchar(100)).nullable(false));
+     * op.alterColumn("account", "status", c -> c.serverDefault("new"));
+     * op.alterColumn("account", "status", c -> c.dropServerDefault());
+     * op.alterColumn("account", "name", c -> c.rename("full_name"));
+     * }</pre>
+     *
+     * @param changes states the changes on the builder it receives
+     * @throws IllegalArgumentException when {@code changes} changes nothing
+     */
+    void alterColumn(String table, String column, Consumer<AlterColumn.Builder> changes);
+
+    /**
+     * Creates an index on one or more columns.
+     *
+     * <pre>{@code
+     * op.createIndex("ix_order_account_placed", "order", "account_id", "placed_at");
+     * }</pre>
+     */
+    void createIndex(String name, String table, String... columns);
+
+    /** Creates a unique index: {@code op.createUniqueIndex("ix_account_email", "account", "email")}. */
+    void createUniqueIndex(String name, String table, String... columns);
+
+    /**
+     * Drops an index. Prefer {@link #dropIndex(String, String)}: MariaDB/MySQL need the table.
+     */
+    void dropIndex(String name);
+
+    /** Drops an index of {@code table}: {@code op.dropIndex("ix_account_email", "account")}. */
+    void dropIndex(String name, String table);
+
+    /**
+     * Adds a foreign key: {@code columns} of {@code table} reference {@code
+     * referentColumns} of {@code referentTable}.
+     *
+     * <pre>{@code
+     * op.createForeignKey("fk_order_account", "order", "account", List.of("account_id"), List.of("id"));
+     * }</pre>
+     */
+    void createForeignKey(String name, String table, String referentTable, List<String> columns,
+            List<String> referentColumns);
+
+    /**
+     * Adds a foreign key with options.
+     *
+     * <pre>{@code
+     * op.createForeignKey("fk_order_account", "order", "account", List.of("account_id"), List.of("id"),
+     *     fk -> fk.onDelete(ReferentialAction.CASCADE));
+     * }</pre>
+     */
+    void createForeignKey(String name, String table, String referentTable, List<String> columns,
+            List<String> referentColumns, Consumer<CreateForeignKey.Builder> options);
+
+    /** Drops a named constraint: {@code op.dropConstraint("fk_order_account", "order")}. */
+    void dropConstraint(String name, String table);
+
+    /**
+     * Drops a named constraint of a stated kind, which MariaDB/MySQL need:
+     * {@code op.dropConstraint("fk_order_account", "order", ConstraintType.FOREIGN_KEY)}.
+     */
+    void dropConstraint(String name, String table, ConstraintType type);
+
+    /**
+     * The same operations on tables of {@code schema} rather than the connection's current
+     * schema: {@code op.inSchema("billing").createTable("invoice", …)}.
+     */
+    Operations inSchema(String schema);
 
     /** Runs one SQL statement as written, for data migrations and anything not covered by an operation. */
     void execute(String sql);

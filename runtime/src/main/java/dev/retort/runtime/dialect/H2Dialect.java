@@ -1,6 +1,15 @@
 package dev.retort.runtime.dialect;
 
-/** H2 2.x. Transactional DDL is honoured only for statements H2 does not auto-commit. */
+import dev.retort.runtime.schema.Type;
+
+/**
+ * H2 2.x. Transactional DDL is honoured only for statements H2 does not auto-commit.
+ *
+ * <p>Differs from standard SQL in its types: {@code TEXT} is {@code CHARACTER VARYING}
+ * without a length (indexable, unlike a {@code CLOB}), unbounded binary is {@code BINARY
+ * VARYING}, and {@code TIME} is {@code TIME(6)} because H2's default precision drops
+ * fractional seconds (PostgreSQL keeps microseconds).
+ */
 public class H2Dialect extends Dialect {
 
     @Override
@@ -11,5 +20,21 @@ public class H2Dialect extends Dialect {
     @Override
     public boolean transactionalDdl() {
         return true;
+    }
+
+    @Override
+    protected String renderType(Type type) {
+        return switch (type.kind()) {
+            case TEXT -> "CHARACTER VARYING";
+            case TIME -> "TIME(6)";
+            case BINARY -> type.length().isPresent() ? super.renderType(type) : "BINARY VARYING";
+            default -> super.renderType(type);
+        };
+    }
+
+    /** H2's own form: {@code ALTER TABLE t ALTER COLUMN c RENAME TO n}. */
+    @Override
+    protected String renderRenameColumn(String table, String column, String newName) {
+        return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " RENAME TO " + quote(newName);
     }
 }

@@ -1,6 +1,16 @@
 package dev.retort.runtime.dialect;
 
-/** PostgreSQL 12 and later. */
+import dev.retort.runtime.schema.Type;
+
+/**
+ * PostgreSQL 12 and later.
+ *
+ * <p>Differs from standard SQL in its types: {@code TEXT}; {@code BYTEA} for every binary
+ * type (PostgreSQL has no bounded byte string, so a {@code varbinary(n)} bound is not
+ * enforced); {@code JSONB} for {@code Type.JSON}, the binary form PostgreSQL recommends
+ * (indexable; key order and duplicate keys are not kept — use {@code Type.raw("JSON")} to
+ * keep the text as written). A type change is {@code ALTER COLUMN c TYPE …}.
+ */
 public class PostgresDialect extends Dialect {
 
     @Override
@@ -11,6 +21,21 @@ public class PostgresDialect extends Dialect {
     @Override
     public boolean transactionalDdl() {
         return true;
+    }
+
+    @Override
+    protected String renderType(Type type) {
+        return switch (type.kind()) {
+            case TEXT -> "TEXT";
+            case BINARY -> "BYTEA";
+            case JSON -> "JSONB";
+            default -> super.renderType(type);
+        };
+    }
+
+    @Override
+    protected String renderAlterColumnType(String table, String column, Type type) {
+        return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " TYPE " + renderType(type);
     }
 
     // ---- Locking and version table (migrator) ----

@@ -2,11 +2,26 @@ package dev.retort.runtime.internal;
 
 import dev.retort.runtime.Operations;
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.operation.AddColumn;
+import dev.retort.runtime.operation.AlterColumn;
+import dev.retort.runtime.operation.ConstraintType;
+import dev.retort.runtime.operation.CreateForeignKey;
+import dev.retort.runtime.operation.CreateIndex;
+import dev.retort.runtime.operation.CreateTable;
+import dev.retort.runtime.operation.DropColumn;
+import dev.retort.runtime.operation.DropConstraint;
+import dev.retort.runtime.operation.DropIndex;
+import dev.retort.runtime.operation.DropTable;
 import dev.retort.runtime.operation.Execute;
 import dev.retort.runtime.operation.Operation;
+import dev.retort.runtime.operation.RenameTable;
+import dev.retort.runtime.schema.Column;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The {@link Operations} a migration receives: builds each operation value, has the
@@ -18,17 +33,26 @@ public final class DefaultOperations implements Operations {
     private final Dialect dialect;
     private final SqlSink sink;
     private final Connection connection;
+    private final Optional<String> schema;
 
     /**
      * @param connection the migration's connection, or {@code null} offline
      */
     public DefaultOperations(Dialect dialect, SqlSink sink, Connection connection) {
-        this.dialect = dialect;
-        this.sink = sink;
-        this.connection = connection;
+        this(dialect, sink, connection, Optional.empty());
     }
 
-    /** Renders and runs one operation. */
+    private DefaultOperations(Dialect dialect, SqlSink sink, Connection connection, Optional<String> schema) {
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.connection = connection;
+        this.schema = schema;
+    }
+
+    /**
+     * Renders and runs one operation. Every statement is rendered before the first runs,
+     * so an operation the dialect cannot do fails without touching the database.
+     */
     public void run(Operation operation) {
         List<String> statements = dialect.render(operation);
         for (String sql : statements) {
@@ -38,6 +62,101 @@ public final class DefaultOperations implements Operations {
                 throw new StatementFailedException(sql, e);
             }
         }
+    }
+
+    @Override
+    public void createTable(String table, Column... columns) {
+        createTable(table, List.of(columns));
+    }
+
+    @Override
+    public void createTable(String table, List<Column> columns) {
+        run(new CreateTable(schema, table, columns));
+    }
+
+    @Override
+    public void dropTable(String table) {
+        run(new DropTable(schema, table));
+    }
+
+    @Override
+    public void renameTable(String table, String newName) {
+        run(new RenameTable(schema, table, newName));
+    }
+
+    @Override
+    public void addColumn(String table, Column column) {
+        run(new AddColumn(schema, table, column));
+    }
+
+    @Override
+    public void dropColumn(String table, String column) {
+        run(new DropColumn(schema, table, column));
+    }
+
+    @Override
+    public void alterColumn(String table, String column, Consumer<AlterColumn.Builder> changes) {
+        Objects.requireNonNull(changes, "changes");
+        AlterColumn.Builder builder = AlterColumn.builder(table, column);
+        schema.ifPresent(builder::schema);
+        changes.accept(builder);
+        run(builder.build());
+    }
+
+    @Override
+    public void createIndex(String name, String table, String... columns) {
+        run(new CreateIndex(schema, name, table, List.of(columns), false));
+    }
+
+    @Override
+    public void createUniqueIndex(String name, String table, String... columns) {
+        run(new CreateIndex(schema, name, table, List.of(columns), true));
+    }
+
+    @Override
+    public void dropIndex(String name) {
+        run(new DropIndex(schema, name, Optional.empty()));
+    }
+
+    @Override
+    public void dropIndex(String name, String table) {
+        run(new DropIndex(schema, name, Optional.of(table)));
+    }
+
+    @Override
+    public void createForeignKey(String name, String table, String referentTable, List<String> columns,
+            List<String> referentColumns) {
+        createForeignKey(name, table, referentTable, columns, referentColumns, options -> { });
+    }
+
+    @Override
+    public void createForeignKey(String name, String table, String referentTable, List<String> columns,
+            List<String> referentColumns, Consumer<CreateForeignKey.Builder> options) {
+        Objects.requireNonNull(options, "options");
+        CreateForeignKey.Builder builder = CreateForeignKey.builder(name, table, columns, referentTable, referentColumns);
+        // Both ends default to this facade's schema; the options may point the referent elsewhere.
+        schema.ifPresent(s -> builder.schema(s).referentSchema(s));
+        options.accept(builder);
+        run(builder.build());
+    }
+
+    @Override
+    public void dropConstraint(String name, String table) {
+        run(new DropConstraint(schema, name, table, Optional.empty()));
+    }
+
+    @Override
+    public void dropConstraint(String name, String table, ConstraintType type) {
+        run(new DropConstraint(schema, name, table, Optional.of(type)));
+    }
+
+    @Override
+    public Operations inSchema(String schema) {
+        Objects.requireNonNull(schema, "schema");
+        if (schema.isBlank()) {
+            throw new IllegalArgumentException("The schema name must not be blank");
+        }
+        return new DefaultOperations(dialect, sink, connection, Optional.of(schema));
     }
 
     @Override

@@ -106,14 +106,26 @@ public final class VersionTable {
      */
     public boolean exists(Connection connection) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
+        // Without a configured schema, look in the session's schema only: a table of the
+        // same name in another schema says nothing about this one.
+        String inSchema = schema != null ? schema : connection.getSchema();
+        String escape = metaData.getSearchStringEscape();
         for (String name : new LinkedHashSet<>(List.of(table, table.toUpperCase(Locale.ROOT),
                 table.toLowerCase(Locale.ROOT)))) {
-            try (ResultSet tables = metaData.getTables(null, schema, name, null)) {
+            try (ResultSet tables = metaData.getTables(null, pattern(inSchema, escape), pattern(name, escape), null)) {
                 if (tables.next()) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** Escapes the LIKE wildcards {@code _} and {@code %} of a metadata search pattern. */
+    private static String pattern(String name, String escape) {
+        if (name == null || escape == null || escape.isEmpty()) {
+            return name;
+        }
+        return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
     }
 }

@@ -2,13 +2,19 @@ package dev.retort.runtime.migrator;
 
 import static dev.retort.runtime.migrator.Revisions.CHAIN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.retort.runtime.MigrationException;
 import dev.retort.runtime.MigrationRegistry;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.RevisionDefinition;
+import dev.retort.runtime.dialect.Dialects;
+import dev.retort.runtime.internal.MigrationLock;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -63,6 +69,23 @@ class ConcurrentMigratorsTest {
             } finally {
                 pool.shutdownNow();
             }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aRunThatCannotTakeTheLockInTimeFailsWithoutTouchingTheDatabase(String kind) throws Exception {
+        try (TestDatabase db = TestDatabases.open(kind); Connection holder = db.dataSource().getConnection()) {
+            Migrator migrator = Migrator.builder(Revisions.chain()).dataSource(db.dataSource())
+                    .lockTimeout(Duration.ofMillis(300)).build();
+            try (MigrationLock held = MigrationLock.acquire(Dialects.detect(holder), db.dataSource(), holder, null,
+                    Migrator.DEFAULT_VERSION_TABLE, Duration.ofSeconds(5), System.getLogger("test"))) {
+                MigrationException e = catchThrowableOfType(() -> migrator.upgrade("head"), MigrationException.class);
+                assertThat(e.code()).isEqualTo("LOCK_TIMEOUT");
+                assertThat(e.getMessage()).contains("PT0.3S").contains("lockTimeout");
+            }
+            assertThat(Db.tableExists(db, "t_" + CHAIN.get(0))).isFalse();
+            assertThat(migrator.upgrade("head").steps()).hasSize(CHAIN.size());
         }
     }
 }

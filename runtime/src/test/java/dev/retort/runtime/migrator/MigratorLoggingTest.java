@@ -65,18 +65,22 @@ class MigratorLoggingTest {
             Migrator migrator = Migrator.builder(registry).dataSource(db.dataSource()).logger(logger).build();
 
             migrator.upgrade("head");
-            assertThat(logger.running()).containsExactly(
+            // the order of the two branches is the graph's; the lines are Alembic's
+            List<String> running = logger.running();
+            assertThat(running).containsExactlyInAnyOrder(
                     "Running upgrade  -> a0, create t_a0",
                     "Running upgrade a0 -> b1, create t_b1",
                     "Running upgrade a0 -> c1, create t_c1",
                     "Running upgrade b1, c1 -> m1, merge branches");
+            assertThat(running.get(0)).isEqualTo("Running upgrade  -> a0, create t_a0");
+            assertThat(running.get(3)).isEqualTo("Running upgrade b1, c1 -> m1, merge branches");
             assertThat(logger.lines).anyMatch(line -> line.startsWith("Context impl "));
 
             logger.lines.clear();
             migrator.upgrade("head");
             assertThat(logger.lines).isEmpty();
 
-            migrator.downgrade("-1");
+            migrator.downgrade("b1");
             assertThat(logger.running()).containsExactly("Running downgrade m1 -> b1, c1, merge branches");
         }
     }

@@ -196,13 +196,17 @@ class MigratorTest {
             assertThat(merge.steps().get(0).from()).containsExactly("b1", "c1");
             assertThat(Db.versions(db)).containsExactly("m1");
 
-            MigrationResult unmerge = migrator.downgrade("-1");
+            // '-1' from a merge is ambiguous (which parent?): name the parent to keep
+            MigrationResult unmerge = migrator.downgrade("b1");
             assertThat(ids(unmerge)).containsExactly("m1");
             assertThat(Db.versions(db)).containsExactly("b1", "c1");
             assertThat(Db.tableExists(db, "t_m1")).isFalse();
 
             migrator.downgrade("base");
-            assertThat(ids(migrator.upgrade("head"))).containsExactly("a0", "b1", "c1", "m1");
+            List<String> all = ids(migrator.upgrade("head"));
+            assertThat(all).containsExactlyInAnyOrder("a0", "b1", "c1", "m1");
+            assertThat(all.get(0)).isEqualTo("a0");
+            assertThat(all.get(3)).isEqualTo("m1");
             assertThat(Db.versions(db)).containsExactly("m1");
         }
     }

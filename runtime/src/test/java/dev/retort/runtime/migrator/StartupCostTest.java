@@ -31,7 +31,8 @@ class StartupCostTest {
             CountingDataSource counting = new CountingDataSource(db.dataSource());
             Migrator migrator = Migrator.builder(registry).dataSource(counting).build();
             assertThat(migrator.upgrade("head").steps()).hasSize(1000);
-            assertThat(counting.executed().size()).isGreaterThan(2000);
+            // one version-table change per step, at least
+            assertThat(counting.executed().size()).isGreaterThan(1000);
 
             counting.reset();
             Migrator restarted = Migrator.builder(registry).dataSource(counting).build();

@@ -1,0 +1,220 @@
+package dev.retort.runtime.operation;
+
+import dev.retort.runtime.schema.Expr;
+import dev.retort.runtime.schema.Type;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Changes one column in place: its type, nullability, server default and name, each
+ * optional; what is empty stays as it is. Build it with {@link #builder}. A dialect runs
+ * one statement per change, the rename last.
+ *
+ * <p>The {@code existing…} fields describe the column before the change. H2 and
+ * PostgreSQL do not need them; MariaDB/MySQL, which rewrite the whole column, do, and
+ * {@link #reverse()} uses them to undo the change.
+ *
+ * @param schema the table's schema; empty for the connection's current schema
+ * @param table the table's name
+ * @param column the column's current name
+ * @param type the new type
+ * @param nullable the new nullability
+ * @param serverDefault the new server default; {@link ServerDefault#NONE} drops it
+ * @param newName the new name
+ * @param existingType the type before the change, when known
+ * @param existingNullable the nullability before the change, when known
+ * @param existingServerDefault the server default before the change ({@link ServerDefault#NONE}
+ *     when there was none), when known
+ */
+public record AlterColumn(
+        Optional<String> schema,
+        String table,
+        String column,
+        Optional<Type> type,
+        Optional<Boolean> nullable,
+        Optional<ServerDefault> serverDefault,
+        Optional<String> newName,
+        Optional<Type> existingType,
+        Optional<Boolean> existingNullable,
+        Optional<ServerDefault> existingServerDefault) implements Operation {
+
+    /** @throws IllegalArgumentException for a blank name or a change that changes nothing */
+    public AlterColumn {
+        schema = Checks.schema(schema);
+        Checks.name("table name", table);
+        Checks.name("column name", column);
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(nullable, "nullable");
+        Objects.requireNonNull(serverDefault, "serverDefault");
+        Objects.requireNonNull(newName, "newName");
+        newName.ifPresent(n -> Checks.name("new column name", n));
+        Objects.requireNonNull(existingType, "existingType");
+        Objects.requireNonNull(existingNullable, "existingNullable");
+        Objects.requireNonNull(existingServerDefault, "existingServerDefault");
+        if (type.isEmpty() && nullable.isEmpty() && serverDefault.isEmpty() && newName.isEmpty()) {
+            throw new IllegalArgumentException("alterColumn of " + table + "." + column
+                    + " changes nothing: give a type, nullable, serverDefault, dropServerDefault or rename");
+        }
+    }
+
+    /**
+     * Starts a change to column {@code column} of {@code table}.
+     *
+     * <pre>{@code
+     * AlterColumn change = AlterColumn.builder("account", "name")
+     *     .type(Type.varchar(100)).nullable(false).build();
+     * }</pre>
+     */
+    public static Builder builder(String table, String column) {
+        return new Builder(table, column);
+    }
+
+    /**
+     * The change that undoes this one, when every changed attribute's previous state is
+     * known: a rename alone always reverses; a type change needs {@code existingType}, a
+     * nullability change {@code existingNullable}, a default change {@code
+     * existingServerDefault}.
+     */
+    @Override
+    public Optional<Operation> reverse() {
+        if (type.isPresent() && existingType.isEmpty()
+                || nullable.isPresent() && existingNullable.isEmpty()
+                || serverDefault.isPresent() && existingServerDefault.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AlterColumn(schema, table, newName.orElse(column),
+                type.flatMap(t -> existingType), nullable.flatMap(n -> existingNullable),
+                serverDefault.flatMap(d -> existingServerDefault), newName.map(n -> column),
+                type, nullable, serverDefault));
+    }
+
+    /**
+     * A column's server default, as the target of a change or as its state before one: an
+     * expression, or {@link #NONE}.
+     *
+     * @param expression the default; empty for none
+     */
+    public record ServerDefault(Optional<Expr> expression) {
+
+        /** No server default: as a change, drops it. */
+        public static final ServerDefault NONE = new ServerDefault(Optional.empty());
+
+        /** Validates the parts. */
+        public ServerDefault {
+            Objects.requireNonNull(expression, "expression (use ServerDefault.NONE for none)");
+        }
+
+        /** A default of {@code expression}. */
+        public static ServerDefault of(Expr expression) {
+            return new ServerDefault(Optional.of(expression));
+        }
+
+        /** True for {@link #NONE}. */
+        public boolean isNone() {
+            return expression.isEmpty();
+        }
+    }
+
+    /**
+     * Collects the changes to one column. Each method returns the builder, so a migration
+     * reads {@code c -> c.type(Type.varchar(100)).nullable(false)}.
+     */
+    public static final class Builder {
+
+        private final String table;
+        private final String column;
+        private Optional<String> schema = Optional.empty();
+        private Optional<Type> type = Optional.empty();
+        private Optional<Boolean> nullable = Optional.empty();
+        private Optional<ServerDefault> serverDefault = Optional.empty();
+        private Optional<String> newName = Optional.empty();
+        private Optional<Type> existingType = Optional.empty();
+        private Optional<Boolean> existingNullable = Optional.empty();
+        private Optional<ServerDefault> existingServerDefault = Optional.empty();
+
+        private Builder(String table, String column) {
+            this.table = table;
+            this.column = column;
+        }
+
+        /** The table's schema; by default the connection's current schema. */
+        public Builder schema(String schema) {
+            this.schema = Optional.of(schema);
+            return this;
+        }
+
+        /** Changes the column's type. The database converts existing values or refuses. */
+        public Builder type(Type type) {
+            this.type = Optional.of(Objects.requireNonNull(type, "type"));
+            return this;
+        }
+
+        /** Makes the column accept nulls or refuse them ({@code SET NOT NULL} fails while nulls remain). */
+        public Builder nullable(boolean nullable) {
+            this.nullable = Optional.of(nullable);
+            return this;
+        }
+
+        /** Refuses nulls: shorthand for {@code nullable(false)}. */
+        public Builder notNull() {
+            return nullable(false);
+        }
+
+        /** Sets the server default. */
+        public Builder serverDefault(Expr expression) {
+            this.serverDefault = Optional.of(ServerDefault.of(Objects.requireNonNull(expression, "expression")));
+            return this;
+        }
+
+        /** Sets a string literal as the server default. */
+        public Builder serverDefault(String value) {
+            return serverDefault(Expr.literal(value));
+        }
+
+        /** Drops the server default. */
+        public Builder dropServerDefault() {
+            this.serverDefault = Optional.of(ServerDefault.NONE);
+            return this;
+        }
+
+        /** Renames the column. */
+        public Builder rename(String newName) {
+            this.newName = Optional.of(newName);
+            return this;
+        }
+
+        /** States the column's type before the change. */
+        public Builder existingType(Type type) {
+            this.existingType = Optional.of(Objects.requireNonNull(type, "type"));
+            return this;
+        }
+
+        /** States whether the column accepted nulls before the change. */
+        public Builder existingNullable(boolean nullable) {
+            this.existingNullable = Optional.of(nullable);
+            return this;
+        }
+
+        /** States the column's server default before the change. */
+        public Builder existingServerDefault(Expr expression) {
+            this.existingServerDefault = Optional.of(ServerDefault.of(Objects.requireNonNull(expression, "expression")));
+            return this;
+        }
+
+        /** States that the column had no server default before the change. */
+        public Builder existingNoServerDefault() {
+            this.existingServerDefault = Optional.of(ServerDefault.NONE);
+            return this;
+        }
+
+        /**
+         * The change.
+         *
+         * @throws IllegalArgumentException when nothing was changed
+         */
+        public AlterColumn build() {
+            return new AlterColumn(schema, table, column, type, nullable, serverDefault, newName,
+                    existingType, existingNullable, existingServerDefault);
+        }
+    }
+}

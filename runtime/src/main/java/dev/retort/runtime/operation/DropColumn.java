@@ -1,0 +1,26 @@
+package dev.retort.runtime.operation;
+
+import java.util.Optional;
+
+/**
+ * Drops a column and its data. It has no {@link #reverse()}: the value does not know the
+ * column's definition; write the downgrade's {@code addColumn} out.
+ *
+ * @param schema the table's schema; empty for the connection's current schema
+ * @param table the table's name
+ * @param column the column's name
+ */
+public record DropColumn(Optional<String> schema, String table, String column) implements Operation {
+
+    /** @throws IllegalArgumentException for a blank name */
+    public DropColumn {
+        schema = Checks.schema(schema);
+        Checks.name("table name", table);
+        Checks.name("column name", column);
+    }
+
+    /** A column of a table in the connection's current schema. */
+    public DropColumn(String table, String column) {
+        this(Optional.empty(), table, column);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.retort.runtime.operation;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Drops a named constraint of a table. It has no {@link #reverse()}: the value does not
+ * know what the constraint checked.
+ *
+ * @param schema the table's schema; empty for the connection's current schema
+ * @param name the constraint's name
+ * @param table the constrained table
+ * @param type the constraint's kind, when known: H2 and PostgreSQL do not need it,
+ *     MariaDB and MySQL do, so portable migrations give it
+ */
+public record DropConstraint(Optional<String> schema, String name, String table, Optional<ConstraintType> type)
+        implements Operation {
+
+    /** @throws IllegalArgumentException for a blank name */
+    public DropConstraint {
+        schema = Checks.schema(schema);
+        Checks.name("constraint name", name);
+        Checks.name("table name", table);
+        Objects.requireNonNull(type, "type (use Optional.empty() when unknown)");
+    }
+
+    /** A constraint of a table in the connection's current schema, of unstated kind. */
+    public DropConstraint(String name, String table) {
+        this(Optional.empty(), name, table, Optional.empty());
+    }
+}

@@ -1,0 +1,124 @@
+package dev.retort.runtime.dialect;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Reads a schema back through JDBC {@link DatabaseMetaData}, the way a user's tools see it. */
+final class SchemaReader {
+
+    record ColumnInfo(String typeName, int size, int decimalDigits, boolean nullable, String defaultValue,
+            boolean autoIncrement) {
+    }
+
+    record IndexInfo(boolean unique, List<String> columns) {
+    }
+
+    record ForeignKeyInfo(String table, List<String> columns, String referentTable, List<String> referentColumns,
+            int deleteRule, int updateRule) {
+    }
+
+    private final Connection connection;
+    private final String schema;
+
+    SchemaReader(Connection connection, String schema) {
+        this.connection = connection;
+        this.schema = schema;
+    }
+
+    TreeSet<String> tables() throws SQLException {
+        var tables = new TreeSet<String>();
+        try (ResultSet rs = meta().getTables(null, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
+            while (rs.next()) {
+                tables.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        return tables;
+    }
+
+    /** Columns in table order. */
+    Map<String, ColumnInfo> columns(String table) throws SQLException {
+        var columns = new LinkedHashMap<String, ColumnInfo>();
+        try (ResultSet rs = meta().getColumns(null, schema, escape(table), "%")) {
+            while (rs.next()) {
+                columns.put(rs.getString("COLUMN_NAME"), new ColumnInfo(
+                        rs.getString("TYPE_NAME"),
+                        rs.getInt("COLUMN_SIZE"),
+                        rs.getInt("DECIMAL_DIGITS"),
+                        rs.getInt("NULLABLE") == DatabaseMetaData.columnNullable,
+                        rs.getString("COLUMN_DEF"),
+                        "YES".equals(rs.getString("IS_AUTOINCREMENT"))));
+            }
+        }
+        return columns;
+    }
+
+    List<String> primaryKey(String table) throws SQLException {
+        var bySequence = new TreeMap<Integer, String>();
+        try (ResultSet rs = meta().getPrimaryKeys(null, schema, table)) {
+            while (rs.next()) {
+                bySequence.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+            }
+        }
+        return List.copyOf(bySequence.values());
+    }
+
+    /** Indexes by name, columns in key order. */
+    Map<String, IndexInfo> indexes(String table) throws SQLException {
+        var columns = new TreeMap<String, TreeMap<Integer, String>>();
+        var unique = new TreeMap<String, Boolean>();
+        try (ResultSet rs = meta().getIndexInfo(null, schema, table, false, false)) {
+            while (rs.next()) {
+                String name = rs.getString("INDEX_NAME");
+                if (name == null) {
+                    continue; // table statistics row
+                }
+                columns.computeIfAbsent(name, n -> new TreeMap<>()).put(rs.getInt("ORDINAL_POSITION"),
+                        rs.getString("COLUMN_NAME"));
+                unique.put(name, !rs.getBoolean("NON_UNIQUE"));
+            }
+        }
+        var indexes = new TreeMap<String, IndexInfo>();
+        columns.forEach((name, cols) -> indexes.put(name, new IndexInfo(unique.get(name), List.copyOf(cols.values()))));
+        return indexes;
+    }
+
+    /** Foreign keys of {@code table} by constraint name. */
+    Map<String, ForeignKeyInfo> foreignKeys(String table) throws SQLException {
+        var parts = new TreeMap<String, List<String[]>>();
+        var rules = new TreeMap<String, int[]>();
+        try (ResultSet rs = meta().getImportedKeys(null, schema, table)) {
+            while (rs.next()) {
+                String name = rs.getString("FK_NAME");
+                parts.computeIfAbsent(name, n -> new ArrayList<>()).add(new String[] {
+                        rs.getString("KEY_SEQ"), rs.getString("FKCOLUMN_NAME"), rs.getString("PKTABLE_NAME"),
+                        rs.getString("PKCOLUMN_NAME")});
+                rules.put(name, new int[] {rs.getInt("DELETE_RULE"), rs.getInt("UPDATE_RULE")});
+            }
+        }
+        var keys = new TreeMap<String, ForeignKeyInfo>();
+        parts.forEach((name, rows) -> {
+            rows.sort((a, b) -> Integer.compare(Integer.parseInt(a[0]), Integer.parseInt(b[0])));
+            keys.put(name, new ForeignKeyInfo(table, rows.stream().map(r -> r[1]).toList(), rows.get(0)[2],
+                    rows.stream().map(r -> r[3]).toList(), rules.get(name)[0], rules.get(name)[1]));
+        });
+        return keys;
+    }
+
+    private DatabaseMetaData meta() throws SQLException {
+        return connection.getMetaData();
+    }
+
+    /** A table name as a LIKE pattern: {@code _} and {@code %} are wildcards in getColumns. */
+    private String escape(String name) throws SQLException {
+        String escape = meta().getSearchStringEscape();
+        return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+    }
+}

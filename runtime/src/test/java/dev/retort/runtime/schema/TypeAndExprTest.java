@@ -1,0 +1,90 @@
+package dev.retort.runtime.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TypeAndExprTest {
+
+    @Test
+    void parameterisedTypesKeepTheirParameters() {
+        assertThat(Type.varchar(50).kind()).isEqualTo(Type.Kind.VARCHAR);
+        assertThat(Type.varchar(50).length()).hasValue(50);
+        assertThat(Type.numeric(12, 2).precision()).hasValue(12);
+        assertThat(Type.numeric(12, 2).scale()).hasValue(2);
+        assertThat(Type.varbinary(16).kind()).isEqualTo(Type.Kind.BINARY);
+        assertThat(Type.varbinary(16).length()).hasValue(16);
+        assertThat(Type.BINARY.length()).isEmpty();
+        assertThat(Type.INTEGER.precision()).isEmpty();
+        assertThat(Type.raw(" INTERVAL ").rawSql()).isEqualTo("INTERVAL");
+        assertThat(Type.TEXT.rawSql()).isNull();
+    }
+
+    @Test
+    void typesCompareByValue() {
+        assertThat(Type.varchar(5)).isEqualTo(Type.varchar(5)).hasSameHashCodeAs(Type.varchar(5)).isNotEqualTo(Type.varchar(6));
+        assertThat(Type.numeric(5, 1)).isNotEqualTo(Type.numeric(5, 2));
+        assertThat(Type.BINARY).isNotEqualTo(Type.varbinary(5));
+        assertThat(Type.raw("X")).isEqualTo(Type.raw("X")).isNotEqualTo(Type.raw("Y"));
+    }
+
+    @Test
+    void onlyIntegerKindsAreIntegers() {
+        assertThat(List.of(Type.INTEGER, Type.BIGINT, Type.SMALLINT)).allMatch(Type::isInteger);
+        assertThat(List.of(Type.numeric(5, 0), Type.DOUBLE, Type.raw("INT"))).noneMatch(Type::isInteger);
+    }
+
+    @Test
+    void impossibleParametersAreRefused() {
+        assertThatThrownBy(() -> Type.varchar(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("varchar length must be at least 1, was 0");
+        assertThatThrownBy(() -> Type.numeric(2, 3)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("numeric(2, 3)");
+        assertThatThrownBy(() -> Type.numeric(0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Type.varbinary(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Type.raw(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void typesPrintAsAMigrationWritesThem() {
+        assertThat(Type.TIMESTAMP_TZ).hasToString("Type.TIMESTAMP_TZ");
+        assertThat(Type.varchar(50)).hasToString("Type.varchar(50)");
+        assertThat(Type.numeric(12, 2)).hasToString("Type.numeric(12, 2)");
+        assertThat(Type.varbinary(8)).hasToString("Type.varbinary(8)");
+        assertThat(Type.BINARY).hasToString("Type.BINARY");
+        assertThat(Type.raw("CHAR(\"3\")")).hasToString("Type.raw(\"CHAR(\\\"3\\\")\")");
+    }
+
+    @Test
+    void literalsAreStringsNumbersOrBooleans() {
+        assertThat(Expr.literal("x")).isEqualTo(new Expr.Literal("x"));
+        assertThat(((Expr.Literal) Expr.literal(5)).value()).isEqualTo(5);
+        assertThat(((Expr.Literal) Expr.literal(new BigDecimal("1.50"))).value()).isEqualTo(new BigDecimal("1.50"));
+        assertThat(((Expr.Literal) Expr.literal(true)).value()).isEqualTo(true);
+        assertThatThrownBy(() -> new Expr.Literal(new Object())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("use Expr.raw(sql)");
+        assertThatThrownBy(() -> Expr.literal(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Expr.literal((String) null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void currentTimestampAndRaw() {
+        assertThat(Expr.currentTimestamp()).isSameAs(Expr.CurrentTimestamp.INSTANCE);
+        assertThat(Expr.raw("now()")).isEqualTo(new Expr.Raw("now()"));
+        assertThatThrownBy(() -> Expr.raw("")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void expressionsPrintAsAMigrationWritesThem() {
+        assertThat(Expr.literal("it's \"x\"")).hasToString("Expr.literal(\"it's \\\"x\\\"\")");
+        assertThat(Expr.literal(5)).hasToString("Expr.literal(5)");
+        assertThat(Expr.literal(5L)).hasToString("Expr.literal(5L)");
+        assertThat(Expr.literal(new BigDecimal("1.50"))).hasToString("Expr.literal(new BigDecimal(\"1.50\"))");
+        assertThat(Expr.literal(false)).hasToString("Expr.literal(false)");
+        assertThat(Expr.currentTimestamp()).hasToString("Expr.currentTimestamp()");
+        assertThat(Expr.raw("now()")).hasToString("Expr.raw(\"now()\")");
+    }
+}
