@@ -29,10 +29,12 @@ final class ConstantNames {
         for (RevisionDescriptor r : revisions) {
             names.put(r.id().text(), constantCase(r.element().getSimpleName().toString()));
         }
+        // Decide every prefix on the simple names, so that renaming one class of a colliding
+        // group does not make the others look unique.
+        List<String> colliding = revisions.stream().map(r -> r.id().text()).filter(id -> collides(names, id)).toList();
         for (RevisionDescriptor r : revisions) {
-            String id = r.id().text();
-            if (collides(names, id) && r.element().getEnclosingElement() instanceof TypeElement) {
-                names.put(id, qualified(r.element()));
+            if (colliding.contains(r.id().text()) && r.element().getEnclosingElement() instanceof TypeElement) {
+                names.put(r.id().text(), qualified(r.element()));
             }
         }
         for (RevisionDescriptor r : revisions) {

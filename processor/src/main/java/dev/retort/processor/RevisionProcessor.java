@@ -81,7 +81,7 @@ public final class RevisionProcessor extends AbstractProcessor {
                 new ConcreteValidator(),
                 new NestingValidator(),
                 new MigrationTypeValidator(types, migration.asType()),
-                new ConstructorValidator(types,
+                new ConstructorValidator(elements, types,
                         elements.getTypeElement(RuntimeException.class.getName()).asType(),
                         elements.getTypeElement(Error.class.getName()).asType()));
         registryWriter = new RegistryWriter(elements.getTypeElement(TypeNames.GENERATED.canonicalName()) != null);
@@ -107,7 +107,7 @@ public final class RevisionProcessor extends AbstractProcessor {
         checkOption();
         if (round.processingOver()) {
             writeServiceFile();
-            return false;
+            return true;
         }
         // Sorted by package, and by class name within one, so diagnostics come out in a stable order.
         Map<String, List<TypeElement>> byPackage = new TreeMap<>();
@@ -121,7 +121,8 @@ public final class RevisionProcessor extends AbstractProcessor {
             types.sort(Comparator.comparing(t -> t.getQualifiedName().toString()));
             processPackage(pkg, types);
         });
-        return false;
+        // @Revision is ours alone: claiming it spares -Xlint:processing builds a warning.
+        return true;
     }
 
     private void processPackage(String pkg, List<TypeElement> types) {
