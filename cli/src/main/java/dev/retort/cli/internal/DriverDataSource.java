@@ -23,6 +23,7 @@ public final class DriverDataSource implements DataSource {
     private final String user;
     private final String password;
     private final ClassLoader classLoader;
+    private volatile Driver driver;
 
     public DriverDataSource(String url, String user, String password, ClassLoader classLoader) {
         this.url = url;
@@ -69,6 +70,15 @@ public final class DriverDataSource implements DataSource {
     }
 
     private Driver driver() {
+        Driver found = driver;
+        if (found == null) {
+            found = findDriver();
+            driver = found;
+        }
+        return found;
+    }
+
+    private Driver findDriver() {
         for (Driver candidate : ServiceLoader.load(Driver.class, classLoader)) {
             try {
                 if (candidate.acceptsURL(url)) {

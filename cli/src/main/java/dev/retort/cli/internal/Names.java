@@ -1,6 +1,7 @@
 package dev.retort.cli.internal;
 
 import java.security.SecureRandom;
+import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -30,11 +31,12 @@ public final class Names {
 
     /**
      * The message as a lower-case identifier fragment: runs of other characters become one
-     * {@code _}, cut at a word boundary to at most 40 characters ("Add account table!" →
+     * {@code _} (accents dropped first), cut at a word boundary to at most 40 characters ("Add account table!" →
      * {@code add_account_table}).
      */
     public static String slug(String message) {
-        String slug = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        String ascii = Normalizer.normalize(message, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
         if (slug.length() > SLUG_LENGTH) {
             int cut = slug.lastIndexOf('_', SLUG_LENGTH);
             slug = slug.substring(0, cut > 0 ? cut : SLUG_LENGTH);

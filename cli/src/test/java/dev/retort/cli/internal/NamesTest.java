@@ -23,6 +23,7 @@ class NamesTest {
     void slugs() {
         assertThat(Names.slug("Add account table!")).isEqualTo("add_account_table");
         assertThat(Names.slug("  --  ")).isEmpty();
+        assertThat(Names.slug("Ünïcode café")).isEqualTo("unicode_cafe");
         assertThat(Names.slug("a very long message that goes on and on past the limit of forty"))
                 .isEqualTo("a_very_long_message_that_goes_on_and_on").hasSizeLessThanOrEqualTo(40);
         assertThat(Names.camelSlug("add account table")).isEqualTo("AddAccountTable");

@@ -124,7 +124,7 @@ class CliErrorsTest {
 
     @Test
     void invalidFileTemplateIsRefused() {
-        assertThat(project.failed("revision", "-m", "first", "--file-template", "${id}_${slug}"))
+        assertThat(project.failed("revision", "-m", "first", "--rev-id", "1234abcd0000", "--file-template", "${id}_${slug}"))
                 .contains("not a valid Java class name").contains("file_template");
         assertThat(Files.exists(project.packageFolder())).isTrue();
         assertThat(project.packageFolder().toFile().list()).isEmpty();
