@@ -112,8 +112,8 @@ final class Database implements AutoCloseable {
                     + ". Add the driver's jar to 'classpath=' in " + configName(config)
                     + " (./mvnw dependency:copy-dependencies puts the project's jars in target/dependency).");
         }
-        try (Connection ignored = dataSource.getConnection()) {
-            // reachable
+        try (Connection connection = dataSource.getConnection()) {
+            connection.getMetaData();
         } catch (SQLException e) {
             throw new CommandException("Cannot connect to " + url + ": " + firstLine(e.getMessage())
                     + ". Check that the database is running and the url, user and password in " + configName(config)
