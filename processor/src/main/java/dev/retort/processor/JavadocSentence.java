@@ -17,7 +17,7 @@ final class JavadocSentence {
 
     private JavadocSentence() {}
 
-    /** The first sentence of {@code docComment}, trimmed and on one line; "" when there is none. */
+    /** The first sentence of {@code docComment}, trimmed, on one line, without its closing period; "" when there is none. */
     static String of(String docComment) {
         if (docComment == null) {
             return "";
@@ -37,6 +37,11 @@ final class JavadocSentence {
         Matcher end = SENTENCE_END.matcher(text);
         if (end.find()) {
             text = text.substring(0, end.start() + 1);
+        }
+        // A message reads like a title in logs and history ("Running upgrade a -> b, add
+        // account"), so the sentence's closing period is dropped.
+        if (text.endsWith(".") && !text.endsWith("..")) {
+            text = text.substring(0, text.length() - 1);
         }
         return text;
     }

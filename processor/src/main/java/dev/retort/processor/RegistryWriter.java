@@ -108,7 +108,10 @@ final class RegistryWriter {
         RevisionNode node = revision.node();
         CodeBlock.Builder doc = CodeBlock.builder();
         if (!node.message().isEmpty()) {
-            doc.add("$L\n\n<p>", escapeJavadoc(node.message()));
+            String message = node.message();
+            // Messages carry no closing period; javadoc's summary sentence wants one.
+            boolean ended = message.endsWith(".") || message.endsWith("!") || message.endsWith("?");
+            doc.add("$L$L\n\n<p>", escapeJavadoc(message), ended ? "" : ".");
         }
         doc.add("Revision {@link $T}.\n", ClassName.get(revision.element()));
         List<String> down = node.downRevisions();

@@ -115,19 +115,19 @@ public final class GeneratedMigrations {
 
     private static void addDefinitions0(List<RevisionDefinition> definitions) {
         definitions.add(new RevisionDefinition(
-                new RevisionNode(INIT, List.of(), List.of(), List.of(), "Create the schema."),
+                new RevisionNode(INIT, List.of(), List.of(), List.of(), "Create the schema"),
                 "com.acme.deps.Init",
                 Init::new));
         definitions.add(new RevisionDefinition(
-                new RevisionNode(CREATE_ACCOUNT, List.of(INIT), List.of("accounts"), List.of(), "Accounts."),
+                new RevisionNode(CREATE_ACCOUNT, List.of(INIT), List.of("accounts"), List.of(), "Accounts"),
                 "com.acme.deps.CreateAccount",
                 CreateAccount::new));
         definitions.add(new RevisionDefinition(
-                new RevisionNode(CREATE_REPORT, List.of(INIT), List.of("reports"), List.of(CREATE_ACCOUNT), "Reports read accounts."),
+                new RevisionNode(CREATE_REPORT, List.of(INIT), List.of("reports"), List.of(CREATE_ACCOUNT), "Reports read accounts"),
                 "com.acme.deps.CreateReport",
                 CreateReport::new));
         definitions.add(new RevisionDefinition(
-                new RevisionNode(CREATE_AUDIT, List.of(CREATE_ACCOUNT), List.of(), List.of("reports", INIT), "Audits need the reports branch."),
+                new RevisionNode(CREATE_AUDIT, List.of(CREATE_ACCOUNT), List.of(), List.of("reports", INIT), "Audits need the reports branch"),
                 "com.acme.deps.CreateAudit",
                 CreateAudit::new));
     }

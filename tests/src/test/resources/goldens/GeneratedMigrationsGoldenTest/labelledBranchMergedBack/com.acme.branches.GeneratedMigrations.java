@@ -122,23 +122,23 @@ public final class GeneratedMigrations {
 
     private static void addDefinitions0(List<RevisionDefinition> definitions) {
         definitions.add(new RevisionDefinition(
-                new RevisionNode(INIT, List.of(), List.of(), List.of(), "Create the schema."),
+                new RevisionNode(INIT, List.of(), List.of(), List.of(), "Create the schema"),
                 "com.acme.branches.Init",
                 Init::new));
         definitions.add(new RevisionDefinition(
-                new RevisionNode(ADD_ACCOUNT, List.of(INIT), List.of("accounts"), List.of(), "Accounts branch."),
+                new RevisionNode(ADD_ACCOUNT, List.of(INIT), List.of("accounts"), List.of(), "Accounts branch"),
                 "com.acme.branches.AddAccount",
                 AddAccount::new));
         definitions.add(new RevisionDefinition(
-                new RevisionNode(ADD_ACCOUNT_NAME, List.of(ADD_ACCOUNT), List.of(), List.of(), "Account names."),
+                new RevisionNode(ADD_ACCOUNT_NAME, List.of(ADD_ACCOUNT), List.of(), List.of(), "Account names"),
                 "com.acme.branches.AddAccountName",
                 AddAccountName::new));
         definitions.add(new RevisionDefinition(
-                new RevisionNode(ADD_ORDER, List.of(INIT), List.of("orders", "billing"), List.of(), "Orders branch."),
+                new RevisionNode(ADD_ORDER, List.of(INIT), List.of("orders", "billing"), List.of(), "Orders branch"),
                 "com.acme.branches.AddOrder",
                 AddOrder::new));
         definitions.add(new RevisionDefinition(
-                new RevisionNode(MERGE_BRANCHES, List.of(ADD_ACCOUNT_NAME, ADD_ORDER), List.of(), List.of(), "Merge accounts and orders."),
+                new RevisionNode(MERGE_BRANCHES, List.of(ADD_ACCOUNT_NAME, ADD_ORDER), List.of(), List.of(), "Merge accounts and orders"),
                 "com.acme.branches.MergeBranches",
                 MergeBranches::new));
     }

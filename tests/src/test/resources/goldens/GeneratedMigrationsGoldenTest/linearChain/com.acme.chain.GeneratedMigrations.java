@@ -45,7 +45,7 @@ public final class GeneratedMigrations {
     public static final String ADD_ACCOUNT_EMAIL = "2b3c4d5e6f70";
 
     /**
-     * create the &lt;order&gt; table &amp; its "index"
+     * create the &lt;order&gt; table &amp; its "index".
      *
      * <p>Revision {@link CreateOrder}.
      * <br>Down revision: {@link AddAccountEmail}.
@@ -102,11 +102,11 @@ public final class GeneratedMigrations {
 
     private static void addDefinitions0(List<RevisionDefinition> definitions) {
         definitions.add(new RevisionDefinition(
-                new RevisionNode(CREATE_ACCOUNT, List.of(), List.of(), List.of(), "Create the account table."),
+                new RevisionNode(CREATE_ACCOUNT, List.of(), List.of(), List.of(), "Create the account table"),
                 "com.acme.chain.CreateAccount",
                 CreateAccount::new));
         definitions.add(new RevisionDefinition(
-                new RevisionNode(ADD_ACCOUNT_EMAIL, List.of(CREATE_ACCOUNT), List.of(), List.of(), "Add an e-mail column to accounts."),
+                new RevisionNode(ADD_ACCOUNT_EMAIL, List.of(CREATE_ACCOUNT), List.of(), List.of(), "Add an e-mail column to accounts"),
                 "com.acme.chain.AddAccountEmail",
                 AddAccountEmail::new));
         definitions.add(new RevisionDefinition(

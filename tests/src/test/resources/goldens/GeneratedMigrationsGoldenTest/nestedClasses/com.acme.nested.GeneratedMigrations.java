@@ -120,23 +120,23 @@ public final class GeneratedMigrations {
 
     private static void addDefinitions0(List<RevisionDefinition> definitions) {
         definitions.add(new RevisionDefinition(
-                new RevisionNode(INIT, List.of(), List.of(), List.of(), "Start."),
+                new RevisionNode(INIT, List.of(), List.of(), List.of(), "Start"),
                 "com.acme.nested.Init",
                 Init::new));
         definitions.add(new RevisionDefinition(
-                new RevisionNode(V1_ADD_ACCOUNT, List.of(INIT), List.of(), List.of(), "Accounts, version 1."),
+                new RevisionNode(V1_ADD_ACCOUNT, List.of(INIT), List.of(), List.of(), "Accounts, version 1"),
                 "com.acme.nested.V1.AddAccount",
                 V1.AddAccount::new));
         definitions.add(new RevisionDefinition(
-                new RevisionNode(TIDY, List.of(V1_ADD_ACCOUNT), List.of(), List.of(), "Tidy up."),
+                new RevisionNode(TIDY, List.of(V1_ADD_ACCOUNT), List.of(), List.of(), "Tidy up"),
                 "com.acme.nested.V1.Tidy",
                 V1.Tidy::new));
         definitions.add(new RevisionDefinition(
-                new RevisionNode(V1_INNER_ADD_ACCOUNT, List.of(TIDY), List.of(), List.of(), "Accounts, again, nested twice."),
+                new RevisionNode(V1_INNER_ADD_ACCOUNT, List.of(TIDY), List.of(), List.of(), "Accounts, again, nested twice"),
                 "com.acme.nested.V1.Inner.AddAccount",
                 V1.Inner.AddAccount::new));
         definitions.add(new RevisionDefinition(
-                new RevisionNode(REGISTRY_REG, List.of(V1_INNER_ADD_ACCOUNT), List.of(), List.of(), "A class whose constant would hide REGISTRY."),
+                new RevisionNode(REGISTRY_REG, List.of(V1_INNER_ADD_ACCOUNT), List.of(), List.of(), "A class whose constant would hide REGISTRY"),
                 "com.acme.nested.Registry",
                 Registry::new));
     }

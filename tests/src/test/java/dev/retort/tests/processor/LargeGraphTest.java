@@ -109,7 +109,7 @@ class LargeGraphTest {
             assertThat(byId.get(id(153)).node().downRevisions()).containsExactly(id(152), side(150));
             for (int i : IntStream.of(1, 199, 200, 201, CHAIN - 1).toArray()) {
                 RevisionDefinition definition = byId.get(id(i));
-                assertThat(definition.node().message()).isEqualTo("Revision number " + i + ".");
+                assertThat(definition.node().message()).isEqualTo("Revision number " + i);
                 assertThat(definition.className()).isEqualTo(PKG + ".R" + i);
                 Migration migration = definition.factory().get();
                 assertThat(migration.getClass().getName()).isEqualTo(PKG + ".R" + i);

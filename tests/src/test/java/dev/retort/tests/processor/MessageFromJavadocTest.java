@@ -59,12 +59,12 @@ class MessageFromJavadocTest {
             Map<String, String> messages = registry.revisions().stream()
                     .collect(Collectors.toMap(RevisionDefinition::id, d -> d.node().message()));
             assertThat(messages).containsExactlyInAnyOrderEntriesOf(Map.of(
-                    "a", "Create the account table with care.",
+                    "a", "Create the account table with care",
                     "b", "Uses lists and no period",
                     "c", "From the annotation.",
                     "d", "",
                     "e", "",
-                    "f", "Version 1.2 of the schema."));
+                    "f", "Version 1.2 of the schema"));
         }
     }
 
