@@ -322,12 +322,12 @@ public final class Migrator {
             start = List.of();
             target = range;
         } else {
-            start = startHeads(range, range.substring(0, colon), command);
             target = range.substring(colon + 1);
             if (target.isEmpty() || target.indexOf(':') >= 0) {
                 throw new MigrationException("INVALID_RANGE", "The range '" + range + "' is not '<start>:<target>': "
                         + "write one start and one target, e.g. '2b1ae634e5cd:head' or 'head:base'.", null);
             }
+            start = startHeads(range, range.substring(0, colon), command);
         }
         Plan plan = direction == Direction.UPGRADE ? graph.upgradePlan(start, target)
                 : graph.downgradePlan(start, target);
