@@ -130,7 +130,7 @@ final class OfflineRevisions {
                         }),
                 revision(MERGE, List.of(BILLING, AUDIT), List.of(), "merge billing and audit",
                         op -> {
-                            op.execute("UPDATE \"orders\" SET \"total\" = 0 WHERE \"total\" IS NULL");
+                            op.execute("UPDATE orders SET total = 0 WHERE total IS NULL");
                             op.alterColumn("orders", "total", c -> c.notNull().serverDefault(Expr.literal(0)));
                             op.dropColumn("orders", "placed");
                         },

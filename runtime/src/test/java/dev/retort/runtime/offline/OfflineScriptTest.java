@@ -42,18 +42,18 @@ class OfflineScriptTest {
         assertThat(script(new PostgresDialect(), (m, out) -> m.sql(out).upgrade("head"))).isEqualTo("""
                 BEGIN;
 
-                CREATE TABLE IF NOT EXISTS "retort_version" (version_num VARCHAR(32) NOT NULL, \
-                CONSTRAINT "retort_version_pkc" PRIMARY KEY (version_num));
+                CREATE TABLE IF NOT EXISTS retort_version (version_num VARCHAR(32) NOT NULL, \
+                CONSTRAINT retort_version_pkc PRIMARY KEY (version_num));
 
                 -- Running upgrade  -> 1975ea83b712, create account
 
-                CREATE TABLE "account" (
-                    "id" BIGINT NOT NULL,
-                    "name" VARCHAR(50) NOT NULL,
-                    PRIMARY KEY ("id")
+                CREATE TABLE account (
+                    id BIGINT NOT NULL,
+                    name VARCHAR(50) NOT NULL,
+                    PRIMARY KEY (id)
                 );
 
-                INSERT INTO "retort_version" (version_num) VALUES ('1975ea83b712');
+                INSERT INTO retort_version (version_num) VALUES ('1975ea83b712');
 
                 COMMIT;
 
@@ -61,9 +61,9 @@ class OfflineScriptTest {
 
                 -- Running upgrade 1975ea83b712 -> 2b1ae634e5cd, add email
 
-                ALTER TABLE "account" ADD COLUMN "email" VARCHAR(200);
+                ALTER TABLE account ADD COLUMN email VARCHAR(200);
 
-                UPDATE "retort_version" SET version_num='2b1ae634e5cd' WHERE version_num='1975ea83b712';
+                UPDATE retort_version SET version_num='2b1ae634e5cd' WHERE version_num='1975ea83b712';
 
                 COMMIT;
 
@@ -76,24 +76,24 @@ class OfflineScriptTest {
                 .isEqualTo("""
                 BEGIN;
 
-                CREATE TABLE IF NOT EXISTS "retort_version" (version_num VARCHAR(32) NOT NULL, \
-                CONSTRAINT "retort_version_pkc" PRIMARY KEY (version_num));
+                CREATE TABLE IF NOT EXISTS retort_version (version_num VARCHAR(32) NOT NULL, \
+                CONSTRAINT retort_version_pkc PRIMARY KEY (version_num));
 
                 -- Running upgrade  -> 1975ea83b712, create account
 
-                CREATE TABLE "account" (
-                    "id" BIGINT NOT NULL,
-                    "name" VARCHAR(50) NOT NULL,
-                    PRIMARY KEY ("id")
+                CREATE TABLE account (
+                    id BIGINT NOT NULL,
+                    name VARCHAR(50) NOT NULL,
+                    PRIMARY KEY (id)
                 );
 
-                INSERT INTO "retort_version" (version_num) VALUES ('1975ea83b712');
+                INSERT INTO retort_version (version_num) VALUES ('1975ea83b712');
 
                 -- Running upgrade 1975ea83b712 -> 2b1ae634e5cd, add email
 
-                ALTER TABLE "account" ADD COLUMN "email" VARCHAR(200);
+                ALTER TABLE account ADD COLUMN email VARCHAR(200);
 
-                UPDATE "retort_version" SET version_num='2b1ae634e5cd' WHERE version_num='1975ea83b712';
+                UPDATE retort_version SET version_num='2b1ae634e5cd' WHERE version_num='1975ea83b712';
 
                 COMMIT;
 
@@ -103,24 +103,24 @@ class OfflineScriptTest {
     @Test
     void h2HasNoTransactionalDdlSoNoBeginOrCommit() {
         assertThat(script(new H2Dialect(), (m, out) -> m.sql(out).upgrade("head"))).isEqualTo("""
-                CREATE TABLE IF NOT EXISTS "retort_version" (version_num VARCHAR(32) NOT NULL, \
-                CONSTRAINT "retort_version_pkc" PRIMARY KEY (version_num));
+                CREATE TABLE IF NOT EXISTS retort_version (version_num VARCHAR(32) NOT NULL, \
+                CONSTRAINT retort_version_pkc PRIMARY KEY (version_num));
 
                 -- Running upgrade  -> 1975ea83b712, create account
 
-                CREATE TABLE "account" (
-                    "id" BIGINT NOT NULL,
-                    "name" VARCHAR(50) NOT NULL,
-                    PRIMARY KEY ("id")
+                CREATE TABLE account (
+                    id BIGINT NOT NULL,
+                    name VARCHAR(50) NOT NULL,
+                    PRIMARY KEY (id)
                 );
 
-                INSERT INTO "retort_version" (version_num) VALUES ('1975ea83b712');
+                INSERT INTO retort_version (version_num) VALUES ('1975ea83b712');
 
                 -- Running upgrade 1975ea83b712 -> 2b1ae634e5cd, add email
 
-                ALTER TABLE "account" ADD COLUMN "email" VARCHAR(200);
+                ALTER TABLE account ADD COLUMN email VARCHAR(200);
 
-                UPDATE "retort_version" SET version_num='2b1ae634e5cd' WHERE version_num='1975ea83b712';
+                UPDATE retort_version SET version_num='2b1ae634e5cd' WHERE version_num='1975ea83b712';
 
                 """);
     }
@@ -130,9 +130,9 @@ class OfflineScriptTest {
         assertThat(script(new H2Dialect(), (m, out) -> m.sql(out).upgrade("1975ea:head"))).isEqualTo("""
                 -- Running upgrade 1975ea83b712 -> 2b1ae634e5cd, add email
 
-                ALTER TABLE "account" ADD COLUMN "email" VARCHAR(200);
+                ALTER TABLE account ADD COLUMN email VARCHAR(200);
 
-                UPDATE "retort_version" SET version_num='2b1ae634e5cd' WHERE version_num='1975ea83b712';
+                UPDATE retort_version SET version_num='2b1ae634e5cd' WHERE version_num='1975ea83b712';
 
                 """);
     }
@@ -144,9 +144,9 @@ class OfflineScriptTest {
 
                 -- Running downgrade 2b1ae634e5cd -> 1975ea83b712, add email
 
-                ALTER TABLE "account" DROP COLUMN "email";
+                ALTER TABLE account DROP COLUMN email;
 
-                UPDATE "retort_version" SET version_num='1975ea83b712' WHERE version_num='2b1ae634e5cd';
+                UPDATE retort_version SET version_num='1975ea83b712' WHERE version_num='2b1ae634e5cd';
 
                 COMMIT;
 
@@ -154,9 +154,9 @@ class OfflineScriptTest {
 
                 -- Running downgrade 1975ea83b712 -> , create account
 
-                DROP TABLE "account";
+                DROP TABLE account;
 
-                DELETE FROM "retort_version" WHERE version_num='1975ea83b712';
+                DELETE FROM retort_version WHERE version_num='1975ea83b712';
 
                 COMMIT;
 
@@ -168,8 +168,8 @@ class OfflineScriptTest {
         StringBuilder out = new StringBuilder();
         Migrator.builder(OfflineRevisions.small()).dialect(new H2Dialect()).versionTable("alembic_version")
                 .versionTableSchema("app").build().sql(out).upgrade(ACCOUNT);
-        assertThat(out.toString()).startsWith("CREATE TABLE IF NOT EXISTS \"app\".\"alembic_version\" (")
-                .endsWith("INSERT INTO \"app\".\"alembic_version\" (version_num) VALUES ('1975ea83b712');\n\n");
+        assertThat(out.toString()).startsWith("CREATE TABLE IF NOT EXISTS app.alembic_version (")
+                .endsWith("INSERT INTO app.alembic_version (version_num) VALUES ('1975ea83b712');\n\n");
     }
 
     @Test
@@ -177,12 +177,12 @@ class OfflineScriptTest {
         assertThat(script(new PostgresDialect(), (m, out) -> m.sql(out).stamp(ORDERS))).isEqualTo("""
                 BEGIN;
 
-                CREATE TABLE IF NOT EXISTS "retort_version" (version_num VARCHAR(32) NOT NULL, \
-                CONSTRAINT "retort_version_pkc" PRIMARY KEY (version_num));
+                CREATE TABLE IF NOT EXISTS retort_version (version_num VARCHAR(32) NOT NULL, \
+                CONSTRAINT retort_version_pkc PRIMARY KEY (version_num));
 
                 -- Running stamp_revision  -> 2b1ae634e5cd
 
-                INSERT INTO "retort_version" (version_num) VALUES ('2b1ae634e5cd');
+                INSERT INTO retort_version (version_num) VALUES ('2b1ae634e5cd');
 
                 COMMIT;
 
@@ -194,13 +194,13 @@ class OfflineScriptTest {
         assertThat(script(new H2Dialect(), (m, out) -> m.sql(out).stamp(ORDERS + ":" + ACCOUNT))).isEqualTo("""
                 -- Running stamp_revision 2b1ae634e5cd -> 1975ea83b712
 
-                UPDATE "retort_version" SET version_num='1975ea83b712' WHERE version_num='2b1ae634e5cd';
+                UPDATE retort_version SET version_num='1975ea83b712' WHERE version_num='2b1ae634e5cd';
 
                 """);
         assertThat(script(new H2Dialect(), (m, out) -> m.sql(out).stamp("head:base"))).isEqualTo("""
                 -- Running stamp_revision 2b1ae634e5cd ->\s
 
-                DELETE FROM "retort_version" WHERE version_num='2b1ae634e5cd';
+                DELETE FROM retort_version WHERE version_num='2b1ae634e5cd';
 
                 """);
     }
@@ -219,7 +219,7 @@ class OfflineScriptTest {
 
                 UPDATE t SET x = 'a;b';
 
-                INSERT INTO "retort_version" (version_num) VALUES ('a1');
+                INSERT INTO retort_version (version_num) VALUES ('a1');
 
                 """);
     }
