@@ -676,4 +676,29 @@ public abstract class Dialect {
     public String lockLockRow(String schema, String table) {
         return "SELECT lock_id FROM " + qualify(schema, table) + " WHERE lock_id = 1 FOR UPDATE";
     }
+
+    // ---- Offline scripts ----
+
+    /** What ends each statement of an offline script: {@code ;}. */
+    public String statementTerminator() {
+        return ";";
+    }
+
+    /**
+     * The statement (without terminator) that opens a transaction in an offline script;
+     * written only where {@link #transactionalDdl()} holds.
+     */
+    public String beginTransaction() {
+        return "BEGIN";
+    }
+
+    /** The statement (without terminator) that commits a transaction in an offline script. */
+    public String commitTransaction() {
+        return "COMMIT";
+    }
+
+    /** {@code text} as a comment of an offline script: each line prefixed with {@code -- }. */
+    public String comment(String text) {
+        return "-- " + text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\n-- ");
+    }
 }
