@@ -4,7 +4,9 @@ import dev.retort.runtime.schema.Type;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * PostgreSQL 12 and later.
@@ -14,8 +16,19 @@ import java.util.HexFormat;
  * enforced); {@code JSONB} for {@code Type.JSON}, the binary form PostgreSQL recommends
  * (indexable; key order and duplicate keys are not kept — use {@code Type.raw("JSON")} to
  * keep the text as written). A type change is {@code ALTER COLUMN c TYPE …}.
+ *
+ * <p>PostgreSQL folds bare names to lower case, so quoting a lower-case name changes
+ * nothing: it quotes SQL:2016's reserved words as well as its own.
  */
 public class PostgresDialect extends Dialect {
+
+    private static final Set<String> RESERVED_WORDS;
+
+    static {
+        Set<String> words = new HashSet<>(ReservedWords.SQL_2016);
+        words.addAll(ReservedWords.POSTGRESQL);
+        RESERVED_WORDS = Set.copyOf(words);
+    }
 
     @Override
     public String name() {
@@ -25,6 +38,12 @@ public class PostgresDialect extends Dialect {
     @Override
     public boolean transactionalDdl() {
         return true;
+    }
+
+    /** SQL:2016's reserved words and PostgreSQL's reserved keywords. */
+    @Override
+    protected Set<String> reservedWords() {
+        return RESERVED_WORDS;
     }
 
     @Override
