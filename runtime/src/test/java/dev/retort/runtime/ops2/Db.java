@@ -109,7 +109,9 @@ final class Db implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         try {
-            connection.rollback();
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
             connection.close();
             observer.close();
         } finally {
