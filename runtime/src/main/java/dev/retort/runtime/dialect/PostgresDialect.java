@@ -1,5 +1,6 @@
 package dev.retort.runtime.dialect;
 
+import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.schema.Type;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -100,6 +101,19 @@ public class PostgresDialect extends Dialect {
     @Override
     protected void bindJson(PreparedStatement statement, int index, String json) throws SQLException {
         statement.setObject(index, json, Types.OTHER);
+    }
+
+    /** PostgreSQL has exclusion constraints ({@code EXCLUDE USING gist (…)}). */
+    @Override
+    public boolean supportsExcludeConstraints() {
+        return true;
+    }
+
+    /** {@code ALTER TABLE t ALTER COLUMN c TYPE … USING …}. */
+    @Override
+    protected String renderAlterColumnTypeUsing(AlterColumn operation, String table, String column, Type type,
+            String using) {
+        return renderAlterColumnType(table, column, type) + " USING " + using;
     }
 
     // ---- Locking and version table (migrator) ----
