@@ -32,11 +32,12 @@ import java.util.stream.Collectors;
  *
  * <p>Which Java values a type takes: integers ({@code Integer}, {@code Long}, {@code
  * Short}, {@code BigInteger}, range-checked) for the integer types; {@code BigDecimal} or
- * any integer or {@code Double} for {@code NUMERIC}; any number but {@code BigDecimal} for
- * {@code DOUBLE}; {@code Boolean}; {@code String} for text and for {@code JSON} (the JSON
- * text); {@code LocalDate}, {@code LocalTime}, {@code LocalDateTime} (or their {@code
- * java.sql} forms); {@code OffsetDateTime}, {@code ZonedDateTime} or {@code Instant} for
- * {@code TIMESTAMP_TZ}; {@code UUID} (or its text); {@code byte[]}; and {@code null}
+ * any integer or {@code Double} for {@code NUMERIC}; {@code Double}, {@code Float}, {@code
+ * Integer}, {@code Long} or {@code Short} for {@code DOUBLE}; {@code Boolean}; {@code
+ * String} for text and for {@code JSON} (the JSON text); {@code LocalDate}, {@code
+ * LocalTime}, {@code LocalDateTime} (or their {@code java.sql} forms); {@code
+ * OffsetDateTime}, {@code ZonedDateTime} or {@code Instant} for {@code TIMESTAMP_TZ};
+ * {@code UUID} (or its text); {@code byte[]}; and {@code null}
  * anywhere. A {@link Type#raw raw} type takes any of them.
  *
  * @param schema the table's schema; empty for the connection's current schema
