@@ -173,7 +173,7 @@ class CliEndToEndTest {
         }
         List<String> rows = new ArrayList<>();
         try (Connection c = connect(url, user); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT * FROM \"retort_version\" ORDER BY 1")) {
+             ResultSet r = s.executeQuery("SELECT version_num FROM retort_version ORDER BY 1")) {
             while (r.next()) {
                 rows.add(r.getString(1));
             }
