@@ -240,7 +240,10 @@ public final class Comparison {
         /** The table as the database has it, every constraint named as it is there. */
         private static CreateTable recreateTable(Table table) {
             List<TableConstraint> constraints = new ArrayList<>();
-            table.primaryKey().ifPresent(pk -> constraints.add(pk.toTableConstraint()));
+            // Columns marked primaryKey() already declare an unnamed key.
+            boolean marked = table.columns().stream().anyMatch(Column::isPrimaryKey);
+            table.primaryKey().filter(pk -> !marked || pk.name().isPresent())
+                    .ifPresent(pk -> constraints.add(pk.toTableConstraint()));
             table.uniqueConstraints().forEach(u -> constraints.add(u.toTableConstraint()));
             table.checkConstraints().forEach(c -> constraints.add(c.toTableConstraint()));
             table.foreignKeys().forEach(fk -> constraints.add(fk.toTableConstraint()));
