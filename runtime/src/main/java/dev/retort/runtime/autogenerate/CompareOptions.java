@@ -1,0 +1,152 @@
+package dev.retort.runtime.autogenerate;
+
+import dev.retort.runtime.Migrator;
+import dev.retort.runtime.NamingConvention;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * What {@link Comparison#compare} compares. Immutable: each method returns new options.
+ *
+ * <pre>{@code
+ * CompareOptions options = CompareOptions.defaults()
+ *     .compareServerDefaults(true)
+ *     .excludeTables("audit_*", "spring_session")
+ *     .includeObject(object -> object.kind() != SchemaObject.Kind.INDEX || object.inModel());
+ * }</pre>
+ *
+ * <p>By default, as Alembic: types are compared, server defaults are not; every table but
+ * the version table {@value Migrator#DEFAULT_VERSION_TABLE} and its lock table is
+ * compared; unnamed unique constraints and foreign keys added to existing tables are named
+ * by {@link NamingConvention#standard()}.
+ */
+public final class CompareOptions {
+
+    private static final CompareOptions DEFAULTS = new CompareOptions(true, false, List.of(), List.of(), o -> true,
+            Migrator.DEFAULT_VERSION_TABLE, NamingConvention.standard());
+
+    private final boolean compareTypes;
+    private final boolean compareServerDefaults;
+    private final List<Pattern> includeTables;
+    private final List<Pattern> excludeTables;
+    private final Predicate<SchemaObject> includeObject;
+    private final String versionTable;
+    private final NamingConvention namingConvention;
+
+    private CompareOptions(boolean compareTypes, boolean compareServerDefaults, List<Pattern> includeTables,
+            List<Pattern> excludeTables, Predicate<SchemaObject> includeObject, String versionTable,
+            NamingConvention namingConvention) {
+        this.compareTypes = compareTypes;
+        this.compareServerDefaults = compareServerDefaults;
+        this.includeTables = includeTables;
+        this.excludeTables = excludeTables;
+        this.includeObject = includeObject;
+        this.versionTable = versionTable;
+        this.namingConvention = namingConvention;
+    }
+
+    /** Types compared, server defaults not, every table but the version table. */
+    public static CompareOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** Whether a column's type is compared (on by default). */
+    public CompareOptions compareTypes(boolean compare) {
+        return new CompareOptions(compare, compareServerDefaults, includeTables, excludeTables, includeObject,
+                versionTable, namingConvention);
+    }
+
+    /**
+     * Whether server defaults are compared (off by default, as Alembic's {@code
+     * compare_server_default}: databases rewrite defaults, so a comparison may report one
+     * that only looks different).
+     */
+    public CompareOptions compareServerDefaults(boolean compare) {
+        return new CompareOptions(compareTypes, compare, includeTables, excludeTables, includeObject, versionTable,
+                namingConvention);
+    }
+
+    /**
+     * Compares only the tables named, by name or pattern ({@code *} matches any text:
+     * {@code "billing_*"}). Without a call, every table.
+     */
+    public CompareOptions includeTables(String... names) {
+        return new CompareOptions(compareTypes, compareServerDefaults, patterns(names), excludeTables, includeObject,
+                versionTable, namingConvention);
+    }
+
+    /** Leaves the tables named out, by name or pattern ({@code *} matches any text). */
+    public CompareOptions excludeTables(String... names) {
+        return new CompareOptions(compareTypes, compareServerDefaults, includeTables, patterns(names), includeObject,
+                versionTable, namingConvention);
+    }
+
+    /**
+     * Compares only the objects {@code include} accepts: tables, columns, indexes, unique
+     * constraints and foreign keys, each described by a {@link SchemaObject}. An excluded
+     * table takes its columns and constraints with it.
+     */
+    public CompareOptions includeObject(Predicate<SchemaObject> include) {
+        return new CompareOptions(compareTypes, compareServerDefaults, includeTables, excludeTables,
+                Objects.requireNonNull(include, "include"), versionTable, namingConvention);
+    }
+
+    /** The migrator's version table, when not {@value Migrator#DEFAULT_VERSION_TABLE}: never compared, nor its lock table. */
+    public CompareOptions versionTable(String versionTable) {
+        Objects.requireNonNull(versionTable, "versionTable");
+        return new CompareOptions(compareTypes, compareServerDefaults, includeTables, excludeTables, includeObject,
+                versionTable, namingConvention);
+    }
+
+    /**
+     * Names the unnamed unique constraints and foreign keys of the model that are added to
+     * existing tables (their operations need a name); use the migrator's convention.
+     */
+    public CompareOptions namingConvention(NamingConvention convention) {
+        return new CompareOptions(compareTypes, compareServerDefaults, includeTables, excludeTables, includeObject,
+                versionTable, Objects.requireNonNull(convention, "convention"));
+    }
+
+    /** True when types are compared. */
+    public boolean comparesTypes() {
+        return compareTypes;
+    }
+
+    /** True when server defaults are compared. */
+    public boolean comparesServerDefaults() {
+        return compareServerDefaults;
+    }
+
+    /** The version table, never compared. */
+    public String versionTable() {
+        return versionTable;
+    }
+
+    /** The convention naming unnamed constraints added to existing tables. */
+    public NamingConvention namingConvention() {
+        return namingConvention;
+    }
+
+    /** True when the table named {@code name} takes part: not the version or lock table, and through the name filters. */
+    boolean includesTable(String name) {
+        if (name.equals(versionTable) || name.equals(versionTable + "_lock")) {
+            return false;
+        }
+        if (!includeTables.isEmpty() && includeTables.stream().noneMatch(p -> p.matcher(name).matches())) {
+            return false;
+        }
+        return excludeTables.stream().noneMatch(p -> p.matcher(name).matches());
+    }
+
+    boolean includes(SchemaObject object) {
+        return includeObject.test(object);
+    }
+
+    private static List<Pattern> patterns(String... names) {
+        return java.util.Arrays.stream(names)
+                .map(n -> Pattern.compile(Pattern.quote(Objects.requireNonNull(n, "table name")).replace("*", "\\E.*\\Q")))
+                .toList();
+    }
+}

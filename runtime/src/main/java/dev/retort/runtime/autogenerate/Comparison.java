@@ -1,0 +1,573 @@
+package dev.retort.runtime.autogenerate;
+
+import dev.retort.runtime.NamingConvention;
+import dev.retort.runtime.internal.introspect.Defaults;
+import dev.retort.runtime.operation.AddColumn;
+import dev.retort.runtime.operation.AlterColumn;
+import dev.retort.runtime.operation.ConstraintType;
+import dev.retort.runtime.operation.CreateForeignKey;
+import dev.retort.runtime.operation.CreateIndex;
+import dev.retort.runtime.operation.CreateTable;
+import dev.retort.runtime.operation.CreateTableComment;
+import dev.retort.runtime.operation.CreateUniqueConstraint;
+import dev.retort.runtime.operation.DropColumn;
+import dev.retort.runtime.operation.DropConstraint;
+import dev.retort.runtime.operation.DropIndex;
+import dev.retort.runtime.operation.DropTable;
+import dev.retort.runtime.operation.DropTableComment;
+import dev.retort.runtime.operation.Operation;
+import dev.retort.runtime.schema.Column;
+import dev.retort.runtime.schema.ForeignKey;
+import dev.retort.runtime.schema.Index;
+import dev.retort.runtime.schema.Metadata;
+import dev.retort.runtime.schema.PrimaryKey;
+import dev.retort.runtime.schema.ReferentialAction;
+import dev.retort.runtime.schema.Table;
+import dev.retort.runtime.schema.TableConstraint;
+import dev.retort.runtime.schema.Type;
+import dev.retort.runtime.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The differences between a target model and a database's schema, as operations: what
+ * {@code retort revision --autogenerate} writes and {@code retort check} reports.
+ *
+ * <pre>{@code
+ * Metadata database = Introspection.read(connection, dialect);
+ * Comparison comparison = Comparison.compare(model, database, CompareOptions.defaults());
+ * if (!comparison.isEmpty()) {
+ *     JavaRenderer.Rendered java = JavaRenderer.render(comparison.changes());
+ * }
+ * }</pre>
+ *
+ * <p>It finds added and dropped tables and columns; a column's type (unless {@link
+ * CompareOptions#compareTypes(boolean) turned off}), nullability, server default (when
+ * {@link CompareOptions#compareServerDefaults(boolean) turned on}) and comment; added and
+ * dropped indexes (by name), unique constraints (by columns) and foreign keys (by columns,
+ * referenced table and columns, and actions); table comments. It does not compare primary
+ * keys or check constraints (databases rewrite a check's SQL), as Alembic does not.
+ *
+ * <p>It never guesses a rename: a table or column that disappears while another appears is
+ * a drop and an add, each with a note asking the author whether it is a rename. The
+ * operations come in an order that runs: foreign keys and indexes are dropped before the
+ * columns and tables they use, new tables are created referenced-first, and dropped tables
+ * go last, referencing-first.
+ */
+public final class Comparison {
+
+    private final List<Change> changes;
+
+    private Comparison(List<Change> changes) {
+        this.changes = List.copyOf(changes);
+    }
+
+    /**
+     * Compares {@code target} (the model) with {@code database} (read by {@link
+     * Introspection}) and lists what turns the database into the model.
+     */
+    public static Comparison compare(Metadata target, Metadata database, CompareOptions options) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(options, "options");
+        return new Comparison(new Comparer(target, database, options).compare());
+    }
+
+    /** Every difference, in the order its operations run. */
+    public List<Change> changes() {
+        return changes;
+    }
+
+    /** The upgrade operations, in order: run them and the database matches the model. */
+    public List<Operation> operations() {
+        return changes.stream().map(Change::operation).toList();
+    }
+
+    /** The operations that undo {@link #operations()}, in order. */
+    public List<Operation> downgradeOperations() {
+        List<Operation> downgrade = new ArrayList<>();
+        for (int i = changes.size() - 1; i >= 0; i--) {
+            downgrade.addAll(changes.get(i).downgrade());
+        }
+        return downgrade;
+    }
+
+    /** True when the database matches the model. */
+    public boolean isEmpty() {
+        return changes.isEmpty();
+    }
+
+    /** One line per difference, its notes indented below it; {@code "No changes"} when empty. */
+    @Override
+    public String toString() {
+        if (changes.isEmpty()) {
+            return "No changes";
+        }
+        StringBuilder out = new StringBuilder();
+        for (Change change : changes) {
+            out.append(JavaRenderer.renderOperation(change.operation())).append('\n');
+            change.notes().forEach(note -> out.append("    ").append(note).append('\n'));
+        }
+        return out.toString().stripTrailing();
+    }
+
+    /** One comparison's state: the two schemas filtered, and the changes found per phase. */
+    private static final class Comparer {
+
+        private final CompareOptions options;
+        private final Map<String, Table> model = new LinkedHashMap<>();
+        private final Map<String, Table> database = new LinkedHashMap<>();
+
+        private final List<Change> dropForeignKeys = new ArrayList<>();
+        private final List<Change> dropIndexesAndUniques = new ArrayList<>();
+        private final List<Change> createTables = new ArrayList<>();
+        private final List<Change> alterTables = new ArrayList<>();
+        private final List<Change> createIndexesAndUniques = new ArrayList<>();
+        private final List<Change> createForeignKeys = new ArrayList<>();
+        private final List<Change> dropTables = new ArrayList<>();
+
+        Comparer(Metadata target, Metadata db, CompareOptions options) {
+            this.options = options;
+            for (Table table : target.tables()) {
+                if (includedTable(table.name(), true, db.table(table.name()).isPresent())) {
+                    model.put(table.name(), table);
+                }
+            }
+            for (Table table : db.tables()) {
+                if (includedTable(table.name(), target.table(table.name()).isPresent(), true)) {
+                    database.put(table.name(), table);
+                }
+            }
+        }
+
+        private boolean includedTable(String name, boolean inModel, boolean inDatabase) {
+            return options.includesTable(name)
+                    && options.includes(new SchemaObject(SchemaObject.Kind.TABLE, name, Optional.of(name), inModel,
+                            inDatabase));
+        }
+
+        private boolean included(SchemaObject.Kind kind, String table, Optional<String> name, boolean inModel,
+                boolean inDatabase) {
+            return options.includes(new SchemaObject(kind, table, name, inModel, inDatabase));
+        }
+
+        List<Change> compare() {
+            List<String> added = model.keySet().stream().filter(n -> !database.containsKey(n)).toList();
+            List<String> dropped = database.keySet().stream().filter(n -> !model.containsKey(n)).toList();
+            createTables(added, dropped);
+            for (Table table : model.values()) {
+                Table existing = database.get(table.name());
+                if (existing != null) {
+                    compareTable(table, existing);
+                }
+            }
+            dropTables(dropped, added);
+            List<Change> all = new ArrayList<>();
+            all.addAll(dropForeignKeys);
+            all.addAll(dropIndexesAndUniques);
+            all.addAll(createTables);
+            all.addAll(alterTables);
+            all.addAll(createIndexesAndUniques);
+            all.addAll(createForeignKeys);
+            all.addAll(dropTables);
+            return all;
+        }
+
+        // ---- Tables ----
+
+        private void createTables(List<String> added, List<String> dropped) {
+            Set<String> created = new LinkedHashSet<>();
+            for (String name : referencedFirst(added, model)) {
+                Table table = model.get(name);
+                List<TableConstraint> constraints = new ArrayList<>();
+                List<Column> marked = table.columns().stream().filter(Column::isPrimaryKey).toList();
+                table.primaryKey().filter(pk -> marked.isEmpty() || pk.name().isPresent())
+                        .ifPresent(pk -> constraints.add(pk.toTableConstraint()));
+                table.uniqueConstraints().forEach(u -> constraints.add(u.toTableConstraint()));
+                table.checkConstraints().forEach(c -> constraints.add(c.toTableConstraint()));
+                List<ForeignKey> later = new ArrayList<>();
+                for (ForeignKey fk : table.foreignKeys()) {
+                    // A key to a table created further down (a cycle) is added once both exist.
+                    boolean waits = added.contains(fk.referentTable()) && !created.contains(fk.referentTable())
+                            && !fk.referentTable().equals(name);
+                    if (waits) {
+                        later.add(fk);
+                    } else {
+                        constraints.add(fk.toTableConstraint());
+                    }
+                }
+                CreateTable create = new CreateTable(Optional.empty(), name, table.columns(), constraints,
+                        table.comment());
+                Change change = Change.of(create);
+                if (!dropped.isEmpty()) {
+                    change = change.withNote(renameNote("Table " + name + " is new while table(s) "
+                            + String.join(", ", dropped) + " are dropped", "op.renameTable(\"" + dropped.get(0)
+                            + "\", \"" + name + "\")"));
+                }
+                createTables.add(change);
+                created.add(name);
+                for (Index index : table.indexes()) {
+                    createTables.add(Change.of(createIndex(name, index)));
+                }
+                for (ForeignKey fk : later) {
+                    createForeignKeys.add(Change.of(createForeignKey(name, fk)));
+                }
+            }
+        }
+
+        private void dropTables(List<String> dropped, List<String> added) {
+            List<String> order = new ArrayList<>(referencedFirst(dropped, database));
+            java.util.Collections.reverse(order);
+            for (String name : order) {
+                Table table = database.get(name);
+                List<Operation> recreate = new ArrayList<>();
+                recreate.add(recreateTable(table));
+                table.indexes().forEach(index -> recreate.add(createIndex(name, index)));
+                List<String> notes = added.isEmpty() ? List.of() : List.of(renameNote("Table " + name
+                        + " is dropped while table(s) " + String.join(", ", added) + " are new",
+                        "op.renameTable(\"" + name + "\", \"" + added.get(0) + "\")"));
+                dropTables.add(new Change(new DropTable(Optional.empty(), name), recreate, notes));
+            }
+        }
+
+        /** The table as the database has it, every constraint named as it is there. */
+        private static CreateTable recreateTable(Table table) {
+            List<TableConstraint> constraints = new ArrayList<>();
+            // Columns marked primaryKey() already declare an unnamed key.
+            boolean marked = table.columns().stream().anyMatch(Column::isPrimaryKey);
+            table.primaryKey().filter(pk -> !marked || pk.name().isPresent())
+                    .ifPresent(pk -> constraints.add(pk.toTableConstraint()));
+            table.uniqueConstraints().forEach(u -> constraints.add(u.toTableConstraint()));
+            table.checkConstraints().forEach(c -> constraints.add(c.toTableConstraint()));
+            table.foreignKeys().forEach(fk -> constraints.add(fk.toTableConstraint()));
+            return new CreateTable(Optional.empty(), table.name(), table.columns(), constraints, table.comment());
+        }
+
+        /** Tables ordered so that a table comes after those it references; a cycle keeps model order. */
+        private static List<String> referencedFirst(List<String> names, Map<String, Table> tables) {
+            List<String> ordered = new ArrayList<>();
+            List<String> remaining = new ArrayList<>(names);
+            while (!remaining.isEmpty()) {
+                String next = remaining.stream().filter(n -> tables.get(n).foreignKeys().stream()
+                        .map(ForeignKey::referentTable)
+                        .noneMatch(r -> !r.equals(n) && remaining.contains(r)))
+                        .findFirst().orElse(remaining.get(0));
+                ordered.add(next);
+                remaining.remove(next);
+            }
+            return ordered;
+        }
+
+        // ---- One table present on both sides ----
+
+        private void compareTable(Table table, Table existing) {
+            String name = table.name();
+            compareComment(table, existing);
+            List<Column> addedColumns = new ArrayList<>();
+            for (Column column : table.columns()) {
+                Optional<Column> current = existing.column(column.name());
+                if (!included(SchemaObject.Kind.COLUMN, name, Optional.of(column.name()), true, current.isPresent())) {
+                    continue;
+                }
+                if (current.isEmpty()) {
+                    addedColumns.add(column);
+                } else {
+                    compareColumn(name, column, current.get(), table.primaryKey());
+                }
+            }
+            List<Column> droppedColumns = existing.columns().stream()
+                    .filter(c -> table.column(c.name()).isEmpty())
+                    .filter(c -> included(SchemaObject.Kind.COLUMN, name, Optional.of(c.name()), false, true))
+                    .toList();
+            for (Column column : addedColumns) {
+                Change change = Change.of(new AddColumn(Optional.empty(), name, column));
+                if (!column.isNullable() && column.serverDefault().isEmpty() && !column.isAutoIncrement()) {
+                    change = change.withNote("Adds NOT NULL column " + name + "." + column.name()
+                            + " without a server default: this fails if " + name + " has rows. Give it a"
+                            + " serverDefault, or add it nullable, fill it, then make it NOT NULL.");
+                }
+                if (!droppedColumns.isEmpty()) {
+                    change = change.withNote(renameNote("Column " + name + "." + column.name()
+                            + " is new while column(s) " + names(droppedColumns) + " are dropped",
+                            "op.renameColumn(\"" + name + "\", \"" + droppedColumns.get(0).name() + "\", \""
+                                    + column.name() + "\")"));
+                }
+                alterTables.add(change);
+            }
+            for (Column column : droppedColumns) {
+                Change change = new Change(new DropColumn(Optional.empty(), name, column.name()),
+                        List.of(new AddColumn(Optional.empty(), name, column)), List.of());
+                if (!addedColumns.isEmpty()) {
+                    change = change.withNote(renameNote("Column " + name + "." + column.name()
+                            + " is dropped while column(s) " + names(addedColumns) + " are new",
+                            "op.renameColumn(\"" + name + "\", \"" + column.name() + "\", \""
+                                    + addedColumns.get(0).name() + "\")"));
+                }
+                alterTables.add(change);
+            }
+            Set<String> addedNames = addedColumns.stream().map(Column::name).collect(Collectors.toSet());
+            compareIndexes(table, existing);
+            compareUniques(table, existing, addedNames);
+            compareForeignKeys(table, existing);
+        }
+
+        private void compareComment(Table table, Table existing) {
+            if (table.comment().equals(existing.comment())) {
+                return;
+            }
+            if (table.comment().isPresent()) {
+                alterTables.add(Change.of(new CreateTableComment(Optional.empty(), table.name(), table.comment().get(),
+                        existing.comment())));
+            } else {
+                alterTables.add(Change.of(new DropTableComment(Optional.empty(), table.name(), existing.comment())));
+            }
+        }
+
+        private void compareColumn(String table, Column column, Column existing, Optional<PrimaryKey> primaryKey) {
+            AlterColumn.Builder alter = AlterColumn.builder(table, column.name());
+            List<String> notes = new ArrayList<>();
+            boolean changed = false;
+            if (options.comparesTypes() && !TypeComparison.same(column.type(), existing.type())) {
+                alter.type(column.type());
+                changed = true;
+                TypeComparison.note(table + "." + column.name(), existing.type(), column.type()).ifPresent(notes::add);
+            }
+            boolean nullable = column.isNullable()
+                    && primaryKey.map(pk -> !pk.columns().contains(column.name())).orElse(true);
+            if (nullable != existing.isNullable()) {
+                alter.nullable(nullable);
+                changed = true;
+                if (!nullable) {
+                    notes.add("Makes " + table + "." + column.name() + " NOT NULL: this fails while a row holds"
+                            + " NULL there. Fill those rows first (op.execute(\"UPDATE …\")).");
+                }
+            }
+            if (options.comparesServerDefaults() && !column.isAutoIncrement() && !existing.isAutoIncrement()
+                    && !Defaults.canonical(column.serverDefault().orElse(null))
+                            .equals(Defaults.canonical(existing.serverDefault().orElse(null)))) {
+                column.serverDefault().ifPresentOrElse(alter::serverDefault, alter::dropServerDefault);
+                existing.serverDefault().ifPresentOrElse(alter::existingServerDefault, alter::existingNoServerDefault);
+                changed = true;
+            }
+            if (!column.comment().equals(existing.comment())) {
+                column.comment().ifPresentOrElse(alter::comment, alter::dropComment);
+                existing.comment().ifPresentOrElse(alter::existingComment, alter::existingNoComment);
+                changed = true;
+            }
+            if (!changed) {
+                return;
+            }
+            alter.existingType(existing.type()).existingNullable(existing.isNullable());
+            if (existing.isAutoIncrement()) {
+                alter.existingAutoIncrement(true);
+            }
+            Change change = Change.of(alter.build());
+            for (String note : notes) {
+                change = change.withNote(note);
+            }
+            alterTables.add(change);
+        }
+
+        // ---- Indexes, unique constraints, foreign keys ----
+
+        private void compareIndexes(Table table, Table existing) {
+            String name = table.name();
+            Map<String, Index> current = new LinkedHashMap<>();
+            existing.indexes().forEach(i -> current.put(i.name(), i));
+            Map<String, Index> wanted = new LinkedHashMap<>();
+            table.indexes().forEach(i -> wanted.put(i.name(), i));
+            for (Index index : existing.indexes()) {
+                Index target = wanted.get(index.name());
+                if (!index.equals(target)
+                        && included(SchemaObject.Kind.INDEX, name, Optional.of(index.name()), target != null, true)) {
+                    dropIndexesAndUniques.add(new Change(new DropIndex(Optional.empty(), index.name(), Optional.of(name)),
+                            List.of(createIndex(name, index)), List.of()));
+                }
+            }
+            for (Index index : table.indexes()) {
+                Index present = current.get(index.name());
+                if (!index.equals(present)
+                        && included(SchemaObject.Kind.INDEX, name, Optional.of(index.name()), true, present != null)) {
+                    createIndexesAndUniques.add(Change.of(createIndex(name, index)));
+                }
+            }
+        }
+
+        private void compareUniques(Table table, Table existing, Set<String> addedColumns) {
+            String name = table.name();
+            List<UniqueConstraint> wanted = new ArrayList<>(table.uniqueConstraints());
+            for (Column column : table.columns()) {
+                // A unique column added by addColumn brings its constraint along.
+                if (column.isUnique() && !addedColumns.contains(column.name())) {
+                    wanted.add(UniqueConstraint.of(column.name()));
+                }
+            }
+            Set<List<String>> present = existing.uniqueConstraints().stream().map(UniqueConstraint::columns)
+                    .collect(Collectors.toSet());
+            Set<List<String>> target = wanted.stream().map(UniqueConstraint::columns).collect(Collectors.toSet());
+            for (UniqueConstraint unique : existing.uniqueConstraints()) {
+                if (!target.contains(unique.columns())
+                        && included(SchemaObject.Kind.UNIQUE_CONSTRAINT, name, unique.name(), false, true)) {
+                    String constraint = unique.name().orElseThrow();
+                    dropIndexesAndUniques.add(new Change(
+                            new DropConstraint(Optional.empty(), constraint, name, Optional.of(ConstraintType.UNIQUE)),
+                            List.of(new CreateUniqueConstraint(Optional.empty(), constraint, name, unique.columns())),
+                            List.of()));
+                }
+            }
+            for (UniqueConstraint unique : wanted) {
+                if (!present.contains(unique.columns())
+                        && included(SchemaObject.Kind.UNIQUE_CONSTRAINT, name, unique.name(), true, false)) {
+                    String constraint = unique.name().orElseGet(() -> conventionName(NamingConvention.Kind.UNIQUE,
+                            name, unique.columns(), null, "uq_" + name + "_" + String.join("_", unique.columns())));
+                    createIndexesAndUniques.add(Change.of(
+                            new CreateUniqueConstraint(Optional.empty(), constraint, name, unique.columns())));
+                }
+            }
+        }
+
+        private void compareForeignKeys(Table table, Table existing) {
+            String name = table.name();
+            Set<List<Object>> present = existing.foreignKeys().stream().map(Comparer::signature)
+                    .collect(Collectors.toSet());
+            Set<List<Object>> target = table.foreignKeys().stream().map(Comparer::signature).collect(Collectors.toSet());
+            for (ForeignKey fk : existing.foreignKeys()) {
+                if (!target.contains(signature(fk))
+                        && included(SchemaObject.Kind.FOREIGN_KEY, name, fk.name(), false, true)) {
+                    String constraint = fk.name().orElseThrow();
+                    dropForeignKeys.add(new Change(
+                            new DropConstraint(Optional.empty(), constraint, name, Optional.of(ConstraintType.FOREIGN_KEY)),
+                            List.of(createForeignKey(name, fk)), List.of()));
+                }
+            }
+            for (ForeignKey fk : table.foreignKeys()) {
+                if (!present.contains(signature(fk))
+                        && included(SchemaObject.Kind.FOREIGN_KEY, name, fk.name(), true, false)) {
+                    createForeignKeys.add(Change.of(createForeignKey(name, fk)));
+                }
+            }
+        }
+
+        /** What makes two foreign keys the same, the name aside; no action stated is {@code NO ACTION}. */
+        private static List<Object> signature(ForeignKey fk) {
+            return List.of(fk.columns(), fk.referentTable(), fk.referentColumns(),
+                    fk.onDelete().orElse(ReferentialAction.NO_ACTION), fk.onUpdate().orElse(ReferentialAction.NO_ACTION));
+        }
+
+        private CreateForeignKey createForeignKey(String table, ForeignKey fk) {
+            String name = fk.name().orElseGet(() -> conventionName(NamingConvention.Kind.FOREIGN_KEY, table,
+                    fk.columns(), fk.referentTable(),
+                    "fk_" + table + "_" + String.join("_", fk.columns()) + "_" + fk.referentTable()));
+            return new CreateForeignKey(Optional.empty(), name, table, fk.columns(), Optional.empty(),
+                    fk.referentTable(), fk.referentColumns(), fk.onDelete(), fk.onUpdate());
+        }
+
+        private static CreateIndex createIndex(String table, Index index) {
+            return new CreateIndex(Optional.empty(), index.name(), table, index.columns(), index.unique());
+        }
+
+        private String conventionName(NamingConvention.Kind kind, String table, List<String> columns,
+                String referredTable, String fallback) {
+            return options.namingConvention().name(kind, table, columns, referredTable, null).orElse(fallback);
+        }
+
+        private static String renameNote(String what, String rename) {
+            return what + ": if it is a rename, replace the drop and the add with " + rename
+                    + " to keep the data.";
+        }
+
+        private static String names(List<Column> columns) {
+            return columns.stream().map(Column::name).collect(Collectors.joining(", "));
+        }
+    }
+
+    /** Whether two types are the same for the database, and what a change of type risks. */
+    static final class TypeComparison {
+
+        private TypeComparison() {
+        }
+
+        static boolean same(Type model, Type database) {
+            if (model.equals(database)) {
+                return true;
+            }
+            if (model.kind() != database.kind()) {
+                return false;
+            }
+            return switch (model.kind()) {
+                // PostgreSQL has no bounded byte type: varbinary(n) reads back as BINARY.
+                case BINARY -> model.length().isEmpty() || database.length().isEmpty()
+                        || model.length().getAsInt() == database.length().getAsInt();
+                case RAW -> normalized(model.rawSql()).equals(normalized(database.rawSql()));
+                default -> false;
+            };
+        }
+
+        private static String normalized(String sql) {
+            return sql.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** A note when changing {@code from} to {@code to} may fail or lose data; empty for a widening. */
+        static Optional<String> note(String column, Type from, Type to) {
+            String change = "Changes the type of " + column + " from " + from + " to " + to;
+            if (narrows(from, to)) {
+                return Optional.of(change + ", which narrows it: values that do not fit make this fail (or are"
+                        + " cut). Check the data first.");
+            }
+            if (widens(from, to)) {
+                return Optional.empty();
+            }
+            return Optional.of(change + ": check that the database can convert every value (PostgreSQL may need"
+                    + " c.type(type, \"USING expression\")).");
+        }
+
+        private static int integerRank(Type type) {
+            return switch (type.kind()) {
+                case SMALLINT -> 1;
+                case INTEGER -> 2;
+                case BIGINT -> 3;
+                default -> 0;
+            };
+        }
+
+        static boolean narrows(Type from, Type to) {
+            if (from.isInteger() && to.isInteger()) {
+                return integerRank(to) < integerRank(from);
+            }
+            return switch (to.kind()) {
+                case VARCHAR -> from.kind() == Type.Kind.TEXT
+                        || from.kind() == Type.Kind.VARCHAR && to.length().getAsInt() < from.length().getAsInt();
+                case NUMERIC -> from.kind() == Type.Kind.NUMERIC
+                        && (to.scale().getAsInt() < from.scale().getAsInt()
+                                || to.precision().getAsInt() - to.scale().getAsInt()
+                                        < from.precision().getAsInt() - from.scale().getAsInt())
+                        || from.kind() == Type.Kind.DOUBLE;
+                case BINARY -> from.kind() == Type.Kind.BINARY && to.length().isPresent()
+                        && (from.length().isEmpty() || to.length().getAsInt() < from.length().getAsInt());
+                case SMALLINT, INTEGER, BIGINT -> from.kind() == Type.Kind.NUMERIC || from.kind() == Type.Kind.DOUBLE;
+                default -> false;
+            };
+        }
+
+        static boolean widens(Type from, Type to) {
+            if (from.isInteger() && to.isInteger()) {
+                return integerRank(to) > integerRank(from);
+            }
+            return switch (to.kind()) {
+                case TEXT -> from.kind() == Type.Kind.VARCHAR;
+                case VARCHAR -> from.kind() == Type.Kind.VARCHAR;
+                case NUMERIC -> from.kind() == Type.Kind.NUMERIC || from.isInteger();
+                case BINARY -> from.kind() == Type.Kind.BINARY;
+                case TIMESTAMP -> from.kind() == Type.Kind.DATE;
+                default -> false;
+            };
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.retort.runtime.autogenerate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retort.runtime.operation.AddColumn;
+import dev.retort.runtime.operation.AlterColumn;
+import dev.retort.runtime.operation.CreateTable;
+import dev.retort.runtime.operation.DropColumn;
+import dev.retort.runtime.operation.DropTable;
+import dev.retort.runtime.schema.Column;
+import dev.retort.runtime.schema.Metadata;
+import dev.retort.runtime.schema.Type;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ComparisonTest {
+
+    private static Metadata one(String table, Column... columns) {
+        return Metadata.builder().table(table, t -> List.of(columns).forEach(t::column)).build();
+    }
+
+    @Test
+    void theVersionAndLockTablesAreNeverCompared() {
+        Metadata database = Metadata.builder()
+                .table("retort_version", t -> t.column(Column.of("version_num", Type.varchar(32)).notNull()))
+                .table("retort_version_lock", t -> t.column(Column.of("id", Type.INTEGER)))
+                .build();
+        assertThat(Comparison.compare(Metadata.empty(), database, CompareOptions.defaults()).isEmpty()).isTrue();
+        Metadata custom = one("alembic_version", Column.of("version_num", Type.varchar(32)));
+        assertThat(Comparison.compare(Metadata.empty(), custom, CompareOptions.defaults().versionTable("alembic_version"))
+                .isEmpty()).isTrue();
+        assertThat(Comparison.compare(Metadata.empty(), custom, CompareOptions.defaults()).operations())
+                .containsExactly(new DropTable("alembic_version"));
+    }
+
+    @Test
+    void aRenameIsADropAndAnAddWithNotesOnBoth() {
+        Comparison tables = Comparison.compare(one("customer", Column.of("id", Type.BIGINT)),
+                one("account", Column.of("id", Type.BIGINT)), CompareOptions.defaults());
+        assertThat(tables.operations()).extracting(o -> o.getClass().getSimpleName())
+                .containsExactly("CreateTable", "DropTable");
+        assertThat(tables.changes()).allSatisfy(c -> assertThat(c.notes()).singleElement().asString()
+                .contains("op.renameTable(\"account\", \"customer\")"));
+
+        Comparison columns = Comparison.compare(one("account", Column.of("full_name", Type.TEXT)),
+                one("account", Column.of("name", Type.TEXT)), CompareOptions.defaults());
+        assertThat(columns.operations()).containsExactly(new AddColumn("account", Column.of("full_name", Type.TEXT)),
+                new DropColumn("account", "name"));
+        assertThat(columns.changes()).allSatisfy(c -> assertThat(c.notes()).singleElement().asString()
+                .contains("op.renameColumn(\"account\", \"name\", \"full_name\")"));
+    }
+
+    @Test
+    void changesThatNeedJudgementCarryNotesAndRoutineOnesDoNot() {
+        Metadata database = one("account", Column.of("id", Type.BIGINT), Column.of("name", Type.varchar(100)),
+                Column.of("code", Type.varchar(10)));
+        Metadata model = one("account", Column.of("id", Type.BIGINT), Column.of("name", Type.varchar(50)),
+                Column.of("code", Type.varchar(20)).notNull(), Column.of("tenant", Type.BIGINT).notNull());
+        Comparison comparison = Comparison.compare(model, database, CompareOptions.defaults());
+        assertThat(comparison.changes()).hasSize(3);
+        Change narrowing = comparison.changes().stream()
+                .filter(c -> c.operation() instanceof AlterColumn a && a.column().equals("name")).findFirst().orElseThrow();
+        assertThat(narrowing.notes()).singleElement().asString().contains("narrows");
+        Change notNull = comparison.changes().stream()
+                .filter(c -> c.operation() instanceof AlterColumn a && a.column().equals("code")).findFirst().orElseThrow();
+        assertThat(notNull.notes()).singleElement().asString().contains("NOT NULL");
+        Change added = comparison.changes().stream().filter(c -> c.operation() instanceof AddColumn).findFirst()
+                .orElseThrow();
+        assertThat(added.notes()).singleElement().asString().contains("without a server default");
+
+        Comparison widening = Comparison.compare(one("account", Column.of("name", Type.varchar(200))),
+                one("account", Column.of("name", Type.varchar(100))), CompareOptions.defaults());
+        assertThat(widening.changes()).singleElement().satisfies(c -> assertThat(c.needsReview()).isFalse());
+    }
+
+    @Test
+    void typesAreComparedByDefaultAndServerDefaultsOnlyWhenAsked() {
+        Metadata database = one("account", Column.of("n", Type.INTEGER).serverDefault("a"));
+        Metadata model = one("account", Column.of("n", Type.BIGINT).serverDefault("b"));
+        assertThat(Comparison.compare(model, database, CompareOptions.defaults()).operations())
+                .containsExactly(AlterColumn.builder("account", "n").type(Type.BIGINT).existingType(Type.INTEGER)
+                        .existingNullable(true).build());
+        assertThat(Comparison.compare(model, database, CompareOptions.defaults().compareTypes(false)).isEmpty()).isTrue();
+        assertThat(Comparison.compare(model, database, CompareOptions.defaults().compareTypes(false)
+                .compareServerDefaults(true)).operations())
+                .containsExactly(AlterColumn.builder("account", "n").serverDefault("b").existingServerDefault(
+                        dev.retort.runtime.schema.Expr.literal("a")).existingType(Type.INTEGER).existingNullable(true)
+                        .build());
+    }
+
+    @Test
+    void equivalentDefaultsAreNotDifferences() {
+        Metadata database = one("t", Column.of("a", Type.numeric(5, 2)).serverDefault(dev.retort.runtime.schema.Expr.raw("0.00")),
+                Column.of("b", Type.TIMESTAMP).serverDefault(dev.retort.runtime.schema.Expr.raw("now()")));
+        Metadata model = one("t", Column.of("a", Type.numeric(5, 2)).serverDefault(dev.retort.runtime.schema.Expr.literal(0)),
+                Column.of("b", Type.TIMESTAMP).serverDefault(dev.retort.runtime.schema.Expr.currentTimestamp()));
+        assertThat(Comparison.compare(model, database, CompareOptions.defaults().compareServerDefaults(true)).isEmpty())
+                .isTrue();
+    }
+
+    @Test
+    void nameFiltersAndIncludeObjectLeaveObjectsOut() {
+        Metadata database = Metadata.builder()
+                .table("audit_log", t -> t.column(Column.of("id", Type.BIGINT)))
+                .table("account", t -> t.column(Column.of("id", Type.BIGINT)).column(Column.of("legacy", Type.TEXT)))
+                .build();
+        Metadata model = one("account", Column.of("id", Type.BIGINT));
+        assertThat(Comparison.compare(model, database, CompareOptions.defaults()).operations())
+                .containsExactly(new DropColumn("account", "legacy"), new DropTable("audit_log"));
+        assertThat(Comparison.compare(model, database, CompareOptions.defaults().excludeTables("audit_*")).operations())
+                .containsExactly(new DropColumn("account", "legacy"));
+        assertThat(Comparison.compare(model, database, CompareOptions.defaults().includeTables("audit_log")).operations())
+                .containsExactly(new DropTable("audit_log"));
+        assertThat(Comparison.compare(model, database, CompareOptions.defaults().includeObject(
+                o -> !(o.kind() == SchemaObject.Kind.COLUMN && o.name().orElseThrow().equals("legacy")))).operations())
+                .containsExactly(new DropTable("audit_log"));
+    }
+
+    @Test
+    void newTablesAreCreatedReferencedFirstAndDroppedReferencingFirst() {
+        Metadata model = Metadata.builder()
+                .table("orders", t -> t.column(Column.of("id", Type.BIGINT).primaryKey())
+                        .column(Column.of("account_id", Type.BIGINT)).foreignKey("account_id", "account", "id"))
+                .table("account", t -> t.column(Column.of("id", Type.BIGINT).primaryKey()))
+                .build();
+        Comparison create = Comparison.compare(model, Metadata.empty(), CompareOptions.defaults());
+        assertThat(create.operations()).extracting(o -> ((CreateTable) o).table()).containsExactly("account", "orders");
+        Comparison drop = Comparison.compare(Metadata.empty(), model, CompareOptions.defaults());
+        assertThat(drop.operations()).containsExactly(new DropTable("orders"), new DropTable("account"));
+        assertThat(drop.downgradeOperations()).extracting(o -> ((CreateTable) o).table())
+                .containsExactly("account", "orders");
+    }
+}

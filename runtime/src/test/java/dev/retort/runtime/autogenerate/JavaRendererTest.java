@@ -1,0 +1,131 @@
+package dev.retort.runtime.autogenerate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retort.runtime.schema.Column;
+import dev.retort.runtime.schema.Expr;
+import dev.retort.runtime.schema.ForeignKey;
+import dev.retort.runtime.schema.Metadata;
+import dev.retort.runtime.schema.ReferentialAction;
+import dev.retort.runtime.schema.Type;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JavaRendererTest {
+
+    static final Metadata BEFORE = Metadata.builder()
+            .table("account", t -> t
+                    .column(Column.of("id", Type.BIGINT).primaryKey().autoIncrement())
+                    .column(Column.of("name", Type.varchar(50)))
+                    .column(Column.of("legacy", Type.TEXT)))
+            .table("audit", t -> t.column(Column.of("id", Type.BIGINT).primaryKey()).comment("Old"))
+            .build();
+
+    static final Metadata AFTER = Metadata.builder()
+            .table("account", t -> t
+                    .column(Column.of("id", Type.BIGINT).primaryKey().autoIncrement())
+                    .column(Column.of("name", Type.varchar(100)).notNull())
+                    .column(Column.of("email", Type.varchar(200)).notNull())
+                    .index("ix_account_email", "email")
+                    .comment("Customers"))
+            .table("orders", t -> t
+                    .column(Column.of("id", Type.BIGINT).primaryKey().autoIncrement())
+                    .column(Column.of("account_id", Type.BIGINT).notNull())
+                    .column(Column.of("total", Type.numeric(12, 2)).notNull().serverDefault(Expr.literal(0)))
+                    .foreignKey(ForeignKey.of(List.of("account_id"), "account", List.of("id"))
+                            .onDelete(ReferentialAction.CASCADE).named("fk_orders_account")))
+            .build();
+
+    @Test
+    void rendersUpgradeAndDowngradeLikeHandWrittenCode() {
+        Comparison comparison = Comparison.compare(AFTER, BEFORE, CompareOptions.defaults());
+        JavaRenderer.Rendered java = JavaRenderer.render(comparison.changes());
+        assertThat(String.join("\n", java.upgrade())).isEqualTo("""
+                // CHECK: Table orders is new while table(s) audit are dropped: if it is a rename, replace the drop and the add with op.renameTable("audit", "orders") to keep the data.
+                op.createTable("orders", List.of(
+                        Column.of("id", Type.BIGINT).primaryKey().autoIncrement(),
+                        Column.of("account_id", Type.BIGINT).notNull(),
+                        Column.of("total", Type.numeric(12, 2)).notNull().serverDefault(Expr.literal(0))),
+                    t -> t.constraint(TableConstraint.foreignKey(List.of("account_id"), "account", List.of("id")).onDelete(ReferentialAction.CASCADE).named("fk_orders_account")));
+                op.createTableComment("account", "Customers");
+                // CHECK: Makes account.name NOT NULL: this fails while a row holds NULL there. Fill those rows first (op.execute("UPDATE …")).
+                op.alterColumn("account", "name", c -> c.type(Type.varchar(100))
+                        .nullable(false)
+                        .existingType(Type.varchar(50))
+                        .existingNullable(true));
+                // CHECK: Adds NOT NULL column account.email without a server default: this fails if account has rows. Give it a serverDefault, or add it nullable, fill it, then make it NOT NULL.
+                // CHECK: Column account.email is new while column(s) legacy are dropped: if it is a rename, replace the drop and the add with op.renameColumn("account", "legacy", "email") to keep the data.
+                op.addColumn("account", Column.of("email", Type.varchar(200)).notNull());
+                // CHECK: Column account.legacy is dropped while column(s) email are new: if it is a rename, replace the drop and the add with op.renameColumn("account", "legacy", "email") to keep the data.
+                op.dropColumn("account", "legacy");
+                op.createIndex("ix_account_email", "account", "email");
+                // CHECK: Table audit is dropped while table(s) orders are new: if it is a rename, replace the drop and the add with op.renameTable("audit", "orders") to keep the data.
+                op.dropTable("audit");""");
+        assertThat(String.join("\n", java.downgrade())).isEqualTo("""
+                op.createTable("audit", List.of(
+                        Column.of("id", Type.BIGINT).primaryKey()),
+                    t -> t.comment("Old"));
+                op.dropIndex("ix_account_email", "account");
+                op.addColumn("account", Column.of("legacy", Type.TEXT));
+                op.dropColumn("account", "email");
+                op.alterColumn("account", "name", c -> c.type(Type.varchar(50))
+                        .nullable(true)
+                        .existingType(Type.varchar(100))
+                        .existingNullable(false));
+                op.dropTableComment("account");
+                op.dropTable("orders");""");
+    }
+
+    @Test
+    void rendersARevisionClass() {
+        Comparison comparison = Comparison.compare(Metadata.builder()
+                .table("tag", t -> t.column(Column.of("id", Type.INTEGER).primaryKey())
+                        .column(Column.of("label", Type.varchar(30)).notNull().unique()))
+                .build(), Metadata.empty(), CompareOptions.defaults());
+        assertThat(JavaRenderer.revision("com.example.migrations", "CreateTag", "3f2a9c1d7e4b", "1f3a9c2e7b10",
+                "create tag", comparison.changes())).isEqualTo("""
+                package com.example.migrations;
+
+                import dev.retort.annotations.Revision;
+                import dev.retort.runtime.Migration;
+                import dev.retort.runtime.Operations;
+                import dev.retort.runtime.schema.Column;
+                import dev.retort.runtime.schema.Type;
+
+                /** create tag */
+                @Revision(id = "3f2a9c1d7e4b", downRevision = "1f3a9c2e7b10")
+                public final class CreateTag implements Migration {
+
+                    @Override
+                    public void upgrade(Operations op) {
+                        op.createTable("tag",
+                                Column.of("id", Type.INTEGER).primaryKey(),
+                                Column.of("label", Type.varchar(30)).notNull().unique());
+                    }
+
+                    @Override
+                    public void downgrade(Operations op) {
+                        op.dropTable("tag");
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void wrapsLongCallsAndWritesOperationsWithoutAReverseAsACommentToFill() {
+        var rendered = JavaRenderer.renderOperations(List.of(
+                new dev.retort.runtime.operation.CreateForeignKey(java.util.Optional.empty(), "fk_order_line_product",
+                        "order_line", List.of("product_id", "variant_id"), java.util.Optional.empty(), "product_variant",
+                        List.of("product_id", "id"), java.util.Optional.of(ReferentialAction.RESTRICT),
+                        java.util.Optional.empty()),
+                new dev.retort.runtime.operation.DropTable("legacy")));
+        assertThat(rendered.upgrade()).containsExactly(
+                "op.createForeignKey(\"fk_order_line_product\", \"order_line\", \"product_variant\",",
+                "        List.of(\"product_id\", \"variant_id\"), List.of(\"product_id\", \"id\"),",
+                "        fk -> fk.onDelete(ReferentialAction.RESTRICT));",
+                "op.dropTable(\"legacy\");");
+        assertThat(rendered.downgrade()).containsExactly(
+                "// No automatic downgrade for the upgrade's op.dropTable(\"legacy\"); Write it out here.",
+                "op.dropConstraint(\"fk_order_line_product\", \"order_line\", ConstraintType.FOREIGN_KEY);");
+    }
+}

@@ -1,0 +1,255 @@
+package dev.retort.runtime.autogenerate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.Dialects;
+import dev.retort.runtime.internal.DefaultOperations;
+import dev.retort.runtime.internal.JdbcSink;
+import dev.retort.runtime.operation.AddColumn;
+import dev.retort.runtime.operation.AlterColumn;
+import dev.retort.runtime.operation.CreateForeignKey;
+import dev.retort.runtime.operation.CreateIndex;
+import dev.retort.runtime.operation.CreateTable;
+import dev.retort.runtime.operation.CreateTableComment;
+import dev.retort.runtime.operation.CreateUniqueConstraint;
+import dev.retort.runtime.operation.DropColumn;
+import dev.retort.runtime.operation.DropConstraint;
+import dev.retort.runtime.operation.DropIndex;
+import dev.retort.runtime.operation.DropTable;
+import dev.retort.runtime.operation.DropTableComment;
+import dev.retort.runtime.operation.Operation;
+import dev.retort.runtime.schema.Column;
+import dev.retort.runtime.schema.Expr;
+import dev.retort.runtime.schema.ForeignKey;
+import dev.retort.runtime.schema.Metadata;
+import dev.retort.runtime.schema.ReferentialAction;
+import dev.retort.runtime.schema.Type;
+import dev.retort.testing.TestDatabase;
+import dev.retort.testing.TestDatabases;
+import java.sql.Connection;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Model → compare with the real database → run the operations → read back → compare again
+ * finds nothing; then each kind of change is found, applied and leaves nothing; and the
+ * downgrade restores the schema before it.
+ */
+class RoundTripTest {
+
+    static Metadata.Builder base() {
+        return Metadata.builder()
+                .table("account", t -> t
+                        .column(Column.of("id", Type.BIGINT).primaryKey().autoIncrement())
+                        .column(Column.of("email", Type.varchar(200)).notNull().unique())
+                        .column(Column.of("name", Type.varchar(50)).comment("Legal name"))
+                        .column(Column.of("status", Type.varchar(20)).notNull().serverDefault("new"))
+                        .column(Column.of("created_at", Type.TIMESTAMP).serverDefault(Expr.currentTimestamp()))
+                        .index("ix_account_name", "name")
+                        .check("id > 0")
+                        .comment("Customers"))
+                .table("orders", t -> t
+                        .column(Column.of("id", Type.BIGINT).primaryKey().autoIncrement())
+                        .column(Column.of("account_id", Type.BIGINT).notNull())
+                        .column(Column.of("total", Type.numeric(12, 2)).notNull().serverDefault(Expr.literal(0)))
+                        .foreignKey(ForeignKey.of(List.of("account_id"), "account", List.of("id"))
+                                .onDelete(ReferentialAction.CASCADE).named("fk_orders_account"))
+                        .index("ix_orders_account", "account_id"));
+    }
+
+    private static final CompareOptions ALL = CompareOptions.defaults().compareServerDefaults(true);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aModelCreatedFromNothingComparesClean(String kind) throws Exception {
+        try (TestDatabase db = TestDatabases.open(kind); Connection connection = db.dataSource().getConnection()) {
+            Dialect dialect = Dialects.detect(connection);
+            Metadata model = base().build();
+            Comparison first = Comparison.compare(model, Introspection.read(connection, dialect), ALL);
+            assertThat(first.operations()).extracting(o -> o.getClass().getSimpleName())
+                    .containsExactly("CreateTable", "CreateIndex", "CreateTable", "CreateIndex");
+            run(connection, dialect, first.operations());
+            assertThat(Comparison.compare(model, Introspection.read(connection, dialect), ALL).changes()).isEmpty();
+
+            run(connection, dialect, first.downgradeOperations());
+            assertThat(Introspection.read(connection, dialect).tables()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void everyKindOfChangeIsFoundAppliedAndUndone(String kind) throws Exception {
+        try (TestDatabase db = TestDatabases.open(kind); Connection connection = db.dataSource().getConnection()) {
+            Dialect dialect = Dialects.detect(connection);
+            Metadata base = base().build();
+            run(connection, dialect, Comparison.compare(base, Metadata.empty(), ALL).operations());
+
+            change(connection, dialect, base, m -> m.table("tag", t -> t
+                    .column(Column.of("id", Type.INTEGER).primaryKey())
+                    .column(Column.of("label", Type.varchar(30)).notNull())), CreateTable.class);
+            change(connection, dialect, base, without(base(), "orders").build(), DropTable.class);
+            change(connection, dialect, base, table("account", t -> t
+                    .column(Column.of("phone", Type.varchar(30)))), AddColumn.class);
+            change(connection, dialect, base, table("orders", t -> { }, "total"), DropColumn.class);
+            change(connection, dialect, base, replace("account", "name", Column.of("name", Type.varchar(50))
+                    .notNull().comment("Legal name")), AlterColumn.class);
+            change(connection, dialect, base, replace("account", "name", Column.of("name", Type.varchar(120))
+                    .comment("Legal name")), AlterColumn.class);
+            change(connection, dialect, base, replace("account", "status", Column.of("status", Type.varchar(20))
+                    .notNull().serverDefault("active")), AlterColumn.class);
+            change(connection, dialect, base, replace("account", "name", Column.of("name", Type.varchar(50))
+                    .comment("Full name")), AlterColumn.class);
+            change(connection, dialect, base, table("orders", t -> t.index("ix_orders_total", "total")),
+                    CreateIndex.class);
+            change(connection, dialect, base, table("account", t -> { }, null, "ix_account_name"), DropIndex.class);
+            change(connection, dialect, base, table("orders", t -> t.unique("account_id", "total")),
+                    CreateUniqueConstraint.class);
+            change(connection, dialect, base, replace("account", "email", Column.of("email", Type.varchar(200))
+                    .notNull()), DropConstraint.class);
+            change(connection, dialect, base, table("orders", t -> t.foreignKey("id", "account", "id")),
+                    CreateForeignKey.class);
+            change(connection, dialect, base, withoutForeignKeys(), DropConstraint.class);
+            change(connection, dialect, base, comment("account", "Paying customers"), CreateTableComment.class);
+            change(connection, dialect, base, comment("account", null), DropTableComment.class);
+        }
+    }
+
+    /**
+     * Applies the change from {@code base}: the comparison finds exactly one operation of
+     * {@code expected}; after it, nothing; after the downgrade, the database is {@code base} again.
+     */
+    private static void change(Connection connection, Dialect dialect, Metadata base,
+            UnaryOperator<Metadata.Builder> edit, Class<? extends Operation> expected) throws Exception {
+        Metadata model = edit.apply(rebuild(base)).build();
+        change(connection, dialect, base, model, expected);
+    }
+
+    private static void change(Connection connection, Dialect dialect, Metadata base, Metadata model,
+            Class<? extends Operation> expected) throws Exception {
+        Comparison found = Comparison.compare(model, Introspection.read(connection, dialect), ALL);
+        assertThat(found.operations()).as(found.toString()).hasSize(1).first().isInstanceOf(expected);
+        run(connection, dialect, found.operations());
+        Comparison after = Comparison.compare(model, Introspection.read(connection, dialect), ALL);
+        assertThat(after.changes()).as(after.toString()).isEmpty();
+        run(connection, dialect, found.downgradeOperations());
+        Comparison restored = Comparison.compare(base, Introspection.read(connection, dialect), ALL);
+        assertThat(restored.changes()).as(restored.toString()).isEmpty();
+    }
+
+    private static void run(Connection connection, Dialect dialect, List<Operation> operations) {
+        var op = new DefaultOperations(dialect, new JdbcSink(connection), connection);
+        operations.forEach(op::run);
+    }
+
+    // ---- Editing the base model ----
+
+    private static Metadata.Builder rebuild(Metadata metadata) {
+        return Metadata.builder().tables(metadata.tables());
+    }
+
+    private static Metadata.Builder without(Metadata.Builder builder, String table) {
+        Metadata built = builder.build();
+        return Metadata.builder().tables(built.tables().stream().filter(t -> !t.name().equals(table)).toList());
+    }
+
+    private static UnaryOperator<Metadata.Builder> table(String name, Consumer<dev.retort.runtime.schema.Table.Builder> more) {
+        return table(name, more, null, null);
+    }
+
+    private static UnaryOperator<Metadata.Builder> table(String name, Consumer<dev.retort.runtime.schema.Table.Builder> more,
+            String dropColumn) {
+        return table(name, more, dropColumn, null);
+    }
+
+    /** The base with table {@code name} extended by {@code more}, less a column or an index. */
+    private static UnaryOperator<Metadata.Builder> table(String name, Consumer<dev.retort.runtime.schema.Table.Builder> more,
+            String dropColumn, String dropIndex) {
+        return builder -> {
+            Metadata base = builder.build();
+            Metadata.Builder out = Metadata.builder();
+            for (var table : base.tables()) {
+                if (!table.name().equals(name)) {
+                    out.table(table);
+                    continue;
+                }
+                var copy = dev.retort.runtime.schema.Table.builder(name);
+                table.columns().stream().filter(c -> !c.name().equals(dropColumn)).forEach(copy::column);
+                table.indexes().stream().filter(i -> !i.name().equals(dropIndex)).forEach(copy::index);
+                table.uniqueConstraints().forEach(copy::unique);
+                table.foreignKeys().forEach(copy::foreignKey);
+                table.checkConstraints().forEach(copy::check);
+                table.comment().ifPresent(copy::comment);
+                more.accept(copy);
+                out.table(copy.build());
+            }
+            return out;
+        };
+    }
+
+    private static UnaryOperator<Metadata.Builder> replace(String tableName, String columnName, Column column) {
+        return builder -> {
+            Metadata base = builder.build();
+            Metadata.Builder out = Metadata.builder();
+            for (var table : base.tables()) {
+                if (!table.name().equals(tableName)) {
+                    out.table(table);
+                    continue;
+                }
+                var copy = dev.retort.runtime.schema.Table.builder(tableName);
+                table.columns().forEach(c -> copy.column(c.name().equals(columnName) ? column : c));
+                table.indexes().forEach(copy::index);
+                table.uniqueConstraints().forEach(copy::unique);
+                table.foreignKeys().forEach(copy::foreignKey);
+                table.checkConstraints().forEach(copy::check);
+                table.comment().ifPresent(copy::comment);
+                out.table(copy.build());
+            }
+            return out;
+        };
+    }
+
+    private static UnaryOperator<Metadata.Builder> withoutForeignKeys() {
+        return builder -> {
+            Metadata base = builder.build();
+            Metadata.Builder out = Metadata.builder();
+            for (var table : base.tables()) {
+                var copy = dev.retort.runtime.schema.Table.builder(table.name());
+                table.columns().forEach(copy::column);
+                table.indexes().forEach(copy::index);
+                table.uniqueConstraints().forEach(copy::unique);
+                table.checkConstraints().forEach(copy::check);
+                table.comment().ifPresent(copy::comment);
+                out.table(copy.build());
+            }
+            return out;
+        };
+    }
+
+    private static UnaryOperator<Metadata.Builder> comment(String tableName, String comment) {
+        return builder -> {
+            Metadata base = builder.build();
+            Metadata.Builder out = Metadata.builder();
+            for (var table : base.tables()) {
+                var copy = dev.retort.runtime.schema.Table.builder(table.name());
+                table.columns().forEach(copy::column);
+                table.indexes().forEach(copy::index);
+                table.uniqueConstraints().forEach(copy::unique);
+                table.foreignKeys().forEach(copy::foreignKey);
+                table.checkConstraints().forEach(copy::check);
+                if (table.name().equals(tableName)) {
+                    if (comment != null) {
+                        copy.comment(comment);
+                    }
+                } else {
+                    table.comment().ifPresent(copy::comment);
+                }
+                out.table(copy.build());
+            }
+            return out;
+        };
+    }
+}
