@@ -1,0 +1,319 @@
+package dev.retort.runtime.dialect;
+
+import dev.retort.runtime.operation.AlterColumn;
+import dev.retort.runtime.operation.ConstraintType;
+import dev.retort.runtime.operation.DropConstraint;
+import dev.retort.runtime.operation.DropIndex;
+import dev.retort.runtime.operation.RenameTable;
+import dev.retort.runtime.schema.Column;
+import dev.retort.runtime.schema.Expr;
+import dev.retort.runtime.schema.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * MariaDB 10.11 and later, and MySQL 8 ({@link #mysql()}).
+ *
+ * <h2>No transactional DDL</h2>
+ * MariaDB and MySQL commit the open transaction before and after every DDL statement.
+ * The migrator still runs each migration in a transaction and writes its version-table
+ * change right after the migration, in that transaction. When a migration fails half
+ * way: the DDL statements that ran before the failing one stay (each was committed as it
+ * ran); its data changes made after the last DDL statement are rolled back; the version
+ * table stays at the last revision that completed, so the failed revision is not
+ * recorded. Inspect what the failed revision created, undo it or finish it by hand, and
+ * run again. Keep each MariaDB migration small (one DDL change each where it matters) so
+ * a failure leaves little to inspect.
+ *
+ * <h2>Types</h2>
+ * <table>
+ * <caption>Type mapping</caption>
+ * <tr><th>Type</th><th>MariaDB / MySQL</th><th>why</th></tr>
+ * <tr><td>BOOLEAN</td><td>BOOLEAN</td><td>a synonym of {@code TINYINT(1)}; the drivers read it as a boolean</td></tr>
+ * <tr><td>TEXT</td><td>LONGTEXT</td><td>the portable type is unbounded; {@code TEXT} stops at 64 KiB</td></tr>
+ * <tr><td>NUMERIC(p, s)</td><td>DECIMAL(p, s)</td><td>the same type under its usual name</td></tr>
+ * <tr><td>DOUBLE</td><td>DOUBLE</td><td></td></tr>
+ * <tr><td>TIME</td><td>TIME(6)</td><td>keeps microseconds like PostgreSQL</td></tr>
+ * <tr><td>TIMESTAMP</td><td>DATETIME(6)</td><td>{@code TIMESTAMP} is limited to 1970–2038 and converts
+ *     through the session time zone; a local date-time must not</td></tr>
+ * <tr><td>TIMESTAMP_TZ</td><td>TIMESTAMP(6)</td><td>the only type that stores an instant (UTC, shown in the
+ *     session time zone); the offset itself is not kept, and the range ends in 2038 (2106 on MariaDB 11.5+).
+ *     Rendered with an explicit {@code NULL} when nullable so old servers do not make it
+ *     {@code NOT NULL DEFAULT CURRENT_TIMESTAMP}</td></tr>
+ * <tr><td>BINARY / varbinary(n)</td><td>LONGBLOB / VARBINARY(n)</td><td></td></tr>
+ * <tr><td>UUID</td><td>UUID on MariaDB, CHAR(36) on MySQL</td><td>MariaDB 10.7+ has a 16-byte UUID type; MySQL
+ *     has none</td></tr>
+ * <tr><td>JSON</td><td>JSON</td><td>on MariaDB an alias of {@code LONGTEXT} with a {@code CHECK (json_valid(…))}
+ *     added by the server; native on MySQL</td></tr>
+ * </table>
+ * Auto-increment is {@code AUTO_INCREMENT}; {@code CURRENT_TIMESTAMP} defaults of the
+ * fractional-second types are {@code CURRENT_TIMESTAMP(6)}.
+ *
+ * <h2>Operations that need more than H2 and PostgreSQL</h2>
+ * <ul>
+ *   <li>A change of type or nullability rewrites the whole column ({@code MODIFY COLUMN},
+ *       or {@code CHANGE COLUMN} with a rename), so the {@link AlterColumn} must say
+ *       everything the column keeps: {@code existingType} unless the type changes, {@code
+ *       existingNullable} unless the nullability changes, and {@code existingServerDefault}
+ *       (or {@code existingNoServerDefault}) unless the default changes. A missing hint
+ *       fails before anything runs, naming it. An {@code AUTO_INCREMENT} attribute is not
+ *       known to the value and is lost by such a rewrite. Default-only changes and renames
+ *       need no hint.</li>
+ *   <li>{@code dropIndex} needs the table ({@code DROP INDEX x ON t}).</li>
+ *   <li>{@code dropConstraint} with a type renders {@code DROP FOREIGN KEY}, {@code DROP
+ *       INDEX} (unique), {@code DROP PRIMARY KEY} or {@code DROP CONSTRAINT}/{@code DROP
+ *       CHECK} (MariaDB/MySQL); without one, {@code DROP CONSTRAINT}, which MariaDB 10.11 and
+ *       MySQL 8.0.19+ accept for unique, check and foreign-key constraints. A foreign key's
+ *       supporting index stays, as on MySQL itself.</li>
+ *   <li>{@code renameTable} is {@code RENAME TABLE a TO b}.</li>
+ * </ul>
+ *
+ * <h2>Migration lock</h2>
+ * A named lock, {@code GET_LOCK(name, 0)} polled by the migrator and released with {@code
+ * RELEASE_LOCK(name)}; the server frees it when the session ends. The name is {@code
+ * retort:<key>:<database>}, so two databases on one server do not block each other; find
+ * its holder with {@code SELECT IS_USED_LOCK('retort:…')}.
+ */
+public class MariaDbDialect extends Dialect {
+
+    private final boolean mysql;
+
+    /** The MariaDB dialect. */
+    public MariaDbDialect() {
+        this(false);
+    }
+
+    private MariaDbDialect(boolean mysql) {
+        this.mysql = mysql;
+    }
+
+    /** The same dialect for MySQL 8: named {@code mysql}, {@code CHAR(36)} for UUIDs and {@code DROP CHECK}. */
+    public static MariaDbDialect mysql() {
+        return new MariaDbDialect(true);
+    }
+
+    @Override
+    public String name() {
+        return mysql ? "mysql" : "mariadb";
+    }
+
+    /** False: both commit implicitly around every DDL statement. */
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
+    // ---- Identifiers ----
+
+    // PRE-MERGE: until the ops branch's quoting lands in Dialect.
+    @Override
+    public String quote(String identifier) {
+        return quoteAlways(identifier);
+    }
+
+    /** Backticks, doubling any backtick inside. */
+    protected String quoteAlways(String identifier) {
+        return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    /** MariaDB's and MySQL 8's reserved words, on top of the SQL standard's. */
+    protected Set<String> reservedWords() {
+        return ReservedWords.MARIADB;
+    }
+
+    /** MariaDB keeps a name's case in metadata (on Linux; {@code lower_case_table_names=0}). */
+    public String normalizeName(String reported) {
+        return reported;
+    }
+
+    /** MariaDB keeps a name's case in metadata. */
+    public String denormalizeName(String name) {
+        return name;
+    }
+
+    // ---- Types ----
+
+    @Override
+    protected String renderType(Type type) {
+        return switch (type.kind()) {
+            case TEXT -> "LONGTEXT";
+            case NUMERIC -> "DECIMAL(" + type.precision().getAsInt() + ", " + type.scale().getAsInt() + ")";
+            case DOUBLE -> "DOUBLE";
+            case TIME -> "TIME(6)";
+            case TIMESTAMP -> "DATETIME(6)";
+            case TIMESTAMP_TZ -> "TIMESTAMP(6)";
+            case BINARY -> type.length().isPresent() ? "VARBINARY(" + type.length().getAsInt() + ")" : "LONGBLOB";
+            case UUID -> mysql ? "CHAR(36)" : "UUID";
+            default -> super.renderType(type);
+        };
+    }
+
+    @Override
+    protected String renderAutoIncrement(Column column) {
+        return "AUTO_INCREMENT";
+    }
+
+    /** Adds an explicit {@code NULL} to a nullable {@code TIMESTAMP}, and fractional {@code CURRENT_TIMESTAMP(6)}. */
+    @Override
+    protected String renderColumnDefinition(Column column, boolean inlinePrimaryKey) {
+        StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(renderType(column.type()));
+        if (column.isAutoIncrement()) {
+            sql.append(' ').append(renderAutoIncrement(column));
+        }
+        column.serverDefault().ifPresent(expression ->
+                sql.append(" DEFAULT ").append(renderDefault(column.type(), expression)));
+        sql.append(column.isNullable() ? nullableSuffix(column.type()) : " NOT NULL");
+        if (inlinePrimaryKey && column.isPrimaryKey()) {
+            sql.append(" PRIMARY KEY");
+        }
+        if (column.isUnique()) {
+            sql.append(" UNIQUE");
+        }
+        return sql.toString();
+    }
+
+    private String nullableSuffix(Type type) {
+        return type.kind() == Type.Kind.TIMESTAMP_TZ ? " NULL" : "";
+    }
+
+    /** A default; {@code CURRENT_TIMESTAMP} with the column's six fractional digits where it has them. */
+    private String renderDefault(Type type, Expr expression) {
+        if (expression instanceof Expr.CurrentTimestamp && (type.kind() == Type.Kind.TIMESTAMP
+                || type.kind() == Type.Kind.TIMESTAMP_TZ)) {
+            return "CURRENT_TIMESTAMP(6)";
+        }
+        return renderExpr(expression);
+    }
+
+    // ---- Operations ----
+
+    /** {@code RENAME TABLE a TO b}, the new name in the same schema. */
+    @Override
+    protected List<String> renderRenameTable(RenameTable operation) {
+        return List.of("RENAME TABLE " + table(operation.schema(), operation.table()) + " TO "
+                + table(operation.schema(), operation.newName()));
+    }
+
+    /**
+     * A default-only change is {@code ALTER COLUMN … SET/DROP DEFAULT}, a rename alone
+     * {@code RENAME COLUMN}; a change of type or nullability rewrites the column with
+     * {@code MODIFY COLUMN} (or {@code CHANGE COLUMN} when it is renamed too), which needs
+     * the {@code existing…} hints for whatever it does not change.
+     */
+    @Override
+    protected List<String> renderAlterColumn(AlterColumn operation) {
+        String table = table(operation.schema(), operation.table());
+        String column = operation.column();
+        if (operation.type().isEmpty() && operation.nullable().isEmpty()) {
+            List<String> statements = new ArrayList<>();
+            operation.serverDefault().ifPresent(d -> statements.add(d.isNone()
+                    ? renderDropColumnDefault(table, column)
+                    : renderSetColumnDefault(table, column, d.expression().get())));
+            operation.newName().ifPresent(n -> statements.add(renderRenameColumn(table, column, n)));
+            return List.copyOf(statements);
+        }
+        Type type = operation.type().or(operation::existingType)
+                .orElseThrow(() -> missingHint(operation, "existingType", "the column's type"));
+        boolean nullable = operation.nullable().or(operation::existingNullable)
+                .orElseThrow(() -> missingHint(operation, "existingNullable", "whether it accepts nulls"));
+        AlterColumn.ServerDefault serverDefault = operation.serverDefault().or(operation::existingServerDefault)
+                .orElseThrow(() -> missingHint(operation, "existingServerDefault (or existingNoServerDefault)",
+                        "its server default"));
+        StringBuilder sql = new StringBuilder("ALTER TABLE ").append(table);
+        if (operation.newName().isPresent()) {
+            sql.append(" CHANGE COLUMN ").append(quote(column)).append(' ').append(quote(operation.newName().get()));
+        } else {
+            sql.append(" MODIFY COLUMN ").append(quote(column));
+        }
+        sql.append(' ').append(renderType(type));
+        serverDefault.expression().ifPresent(e -> sql.append(" DEFAULT ").append(renderDefault(type, e)));
+        sql.append(nullable ? nullableSuffix(type) : " NOT NULL");
+        return List.of(sql.toString());
+    }
+
+    private OperationNotSupportedException missingHint(AlterColumn operation, String hint, String what) {
+        return unsupported(operation, "it rewrites the whole column with MODIFY COLUMN, and without " + hint
+                + " it would lose " + what, "state it on the change, e.g. c -> c." + hintExample(hint)
+                + ", as Alembic's existing_* arguments");
+    }
+
+    private static String hintExample(String hint) {
+        if (hint.startsWith("existingType")) {
+            return "existingType(Type.varchar(50))";
+        }
+        if (hint.startsWith("existingNullable")) {
+            return "existingNullable(true)";
+        }
+        return "existingServerDefault(Expr.literal(\"new\"))";
+    }
+
+    /** {@code DROP INDEX x ON t}: MariaDB names indexes per table. */
+    @Override
+    protected List<String> renderDropIndex(DropIndex operation) {
+        String onTable = operation.table().orElseThrow(() -> unsupported(operation,
+                "it drops an index by table and name, and the table is not given",
+                "name the table: op.dropIndex(\"" + operation.name() + "\", \"<table>\")"));
+        return List.of("DROP INDEX " + quote(operation.name()) + " ON " + table(operation.schema(), onTable));
+    }
+
+    /** The statement for the constraint's type; {@code DROP CONSTRAINT} when the type is not given. */
+    @Override
+    protected List<String> renderDropConstraint(DropConstraint operation) {
+        String alter = alterTable(operation.schema(), operation.table());
+        String name = quote(operation.name());
+        ConstraintType type = operation.type().orElse(null);
+        if (type == null) {
+            return List.of(alter + " DROP CONSTRAINT " + name);
+        }
+        return List.of(switch (type) {
+            case FOREIGN_KEY -> alter + " DROP FOREIGN KEY " + name;
+            case UNIQUE -> alter + " DROP INDEX " + name;
+            case PRIMARY_KEY -> alter + " DROP PRIMARY KEY";
+            case CHECK -> alter + (mysql ? " DROP CHECK " : " DROP CONSTRAINT ") + name;
+        });
+    }
+
+    // ---- Batch mode: move and copy ----
+
+    /** True: an {@code AUTO_INCREMENT} column must be a key when the table is created; the key is always {@code PRIMARY}. */
+    @Override
+    protected boolean inlinePrimaryKeyWhenRecreating() {
+        return true;
+    }
+
+    /** Empty: {@code AUTO_INCREMENT} continues after the largest copied value by itself. */
+    @Override
+    public List<String> restartIdentity(Optional<String> schema, String table, String column, long next) {
+        return List.of();
+    }
+
+    // ---- Locking and version table (migrator) ----
+
+    /** True: {@code GET_LOCK}/{@code RELEASE_LOCK}, released by the server when the session ends. */
+    @Override
+    public boolean advisoryLocks() {
+        return true;
+    }
+
+    /** {@code GET_LOCK(name, 0)}: 1 when taken, 0 when another session holds it (the migrator polls). */
+    @Override
+    public String tryAdvisoryLock(long key) {
+        return "SELECT GET_LOCK(" + lockName(key) + ", 0)";
+    }
+
+    @Override
+    public String advisoryUnlock(long key) {
+        return "SELECT RELEASE_LOCK(" + lockName(key) + ")";
+    }
+
+    /**
+     * {@code retort:<key>:<database>}: lock names are server-wide, while the key covers the
+     * version table's name (and its schema only when one is configured). At most 64
+     * characters, MySQL's limit.
+     */
+    private static String lockName(long key) {
+        return "CONCAT('retort:" + key + ":', LEFT(COALESCE(DATABASE(), ''), 36))";
+    }
+}
