@@ -12,8 +12,10 @@ import java.util.function.Consumer;
  * What a migration may do to the schema. An instance is handed to {@link
  * Migration#upgrade} and {@link Migration#downgrade}; every call becomes an operation
  * value (see {@code dev.retort.runtime.operation}) that the database's dialect renders to
- * SQL, run online or written to a script. Names are quoted by the dialect, so they keep
- * their case: write them as the database should store them.
+ * SQL, run online or written to a script. Write names in lower case ({@code account},
+ * {@code created_at}): the dialect leaves them bare, so the database folds them to its own
+ * case and SQL written without quotes finds them. A name with upper case, spaces or
+ * punctuation, or a reserved word ({@code order}), is quoted and kept exactly as written.
  *
  * <pre>{@code
  * public void upgrade(Operations op) {

@@ -24,13 +24,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Renders operations and version-table statements to one database's SQL. The base class
  * renders standard SQL for every operation, each through a protected {@code renderX}
  * method; each database's dialect overrides only what differs and states its
- * capabilities. Identifiers are always quoted by the dialect.
+ * capabilities.
+ *
+ * <p>Identifiers are quoted only where they must be, as SQLAlchemy does: a lower-case name
+ * of letters, digits and underscores that is not a reserved word ({@code account}, {@code
+ * created_at}) renders bare, so the database folds it to its own case and hand-written SQL
+ * and ORMs that never quote (Hibernate) find it by its plain name; anything else ({@code
+ * order}, {@code Account}, {@code full name}) is quoted and keeps its exact spelling. See
+ * {@link #quote}, {@link #normalizeName} and {@link #denormalizeName}.
  *
  * <p>Portable types map as follows (base / H2 / PostgreSQL):
  * <table>
@@ -58,18 +67,69 @@ import java.util.stream.Collectors;
  */
 public abstract class Dialect {
 
+    /** A name the database folds to its own case when it is not quoted. */
+    private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
+
     /** A short name: {@code h2}, {@code postgresql}, {@code mariadb}, {@code sqlite}. */
     public abstract String name();
 
     /** True when DDL runs inside a transaction and is undone by a rollback. */
     public abstract boolean transactionalDdl();
 
-    /** Quotes an identifier, doubling any quote character inside it. */
+    /**
+     * An identifier as it appears in SQL: bare when it needs no quoting ({@code account}),
+     * otherwise quoted with embedded quote characters doubled ({@code "order"}, {@code
+     * "Account"}, {@code "we""ird"}).
+     */
     public String quote(String identifier) {
+        return requiresQuoting(identifier) ? quoteAlways(identifier) : identifier;
+    }
+
+    /** Wraps an identifier in this database's quote characters, doubling any inside it. */
+    protected String quoteAlways(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    /** A quoted, optionally schema-qualified name. */
+    /**
+     * True unless {@code identifier} is lower-case letters, digits and underscores, starting
+     * with a letter or underscore, and not one of {@link #reservedWords()}. A bare name is
+     * folded to the database's case; a quoted one is kept exactly, so anything with upper
+     * case, spaces or punctuation is quoted.
+     */
+    protected boolean requiresQuoting(String identifier) {
+        return !PLAIN_IDENTIFIER.matcher(identifier).matches() || reservedWords().contains(identifier);
+    }
+
+    /**
+     * The lower-case words that cannot be a bare identifier: SQL:2016's reserved words here;
+     * each dialect adds its database's own.
+     */
+    protected Set<String> reservedWords() {
+        return ReservedWords.SQL_2016;
+    }
+
+    /**
+     * The name a migration writes for one the database reports in its metadata: the
+     * inverse of {@link #denormalizeName}. Databases that fold bare names to lower case
+     * (PostgreSQL) or keep their case report them as written, so the base returns {@code
+     * reported} unchanged; H2, which folds to upper case, turns {@code ACCOUNT} into {@code
+     * account}.
+     */
+    public String normalizeName(String reported) {
+        return reported;
+    }
+
+    /**
+     * The name the database reports in its metadata (and expects in a metadata search) for
+     * {@code name} as a migration writes it: {@code account} is {@code ACCOUNT} on H2, which
+     * folds bare names to upper case, and {@code account} elsewhere. A name that needs
+     * quoting ({@code order}, {@code Account}) is stored as written everywhere.
+     */
+    public String denormalizeName(String name) {
+        return name;
+    }
+
+    /** An optionally schema-qualified name, each part quoted where it must be. */
     public String qualify(String schema, String name) {
         return schema == null || schema.isEmpty() ? quote(name) : quote(schema) + "." + quote(name);
     }
@@ -353,7 +413,7 @@ public abstract class Dialect {
         return action.sql();
     }
 
-    /** A quoted, optionally schema-qualified name. */
+    /** An optionally schema-qualified name. */
     protected String table(Optional<String> schema, String name) {
         return qualify(schema.orElse(null), name);
     }

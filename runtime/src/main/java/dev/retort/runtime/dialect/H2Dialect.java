@@ -1,6 +1,8 @@
 package dev.retort.runtime.dialect;
 
 import dev.retort.runtime.schema.Type;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * H2 2.x. H2 commits the open transaction around DDL statements, so it has no
@@ -10,6 +12,10 @@ import dev.retort.runtime.schema.Type;
  * without a length (indexable, unlike a {@code CLOB}), unbounded binary is {@code BINARY
  * VARYING}, and {@code TIME} is {@code TIME(6)} because H2's default precision drops
  * fractional seconds (PostgreSQL keeps microseconds).
+ *
+ * <p>H2 folds bare names to upper case: {@code account} is stored and reported as {@code
+ * ACCOUNT}, so a quoted name is a different name unless it is written in upper case. It
+ * quotes only H2's own keywords for that reason (see {@link #reservedWords()}).
  */
 public class H2Dialect extends Dialect {
 
@@ -21,6 +27,30 @@ public class H2Dialect extends Dialect {
     @Override
     public boolean transactionalDdl() {
         return false;
+    }
+
+    /**
+     * H2's keywords alone, not SQL:2016's reserved words: H2 accepts {@code date}, {@code
+     * count} or {@code value_of} bare, and quoting them would store them in lower case,
+     * where a query that does not quote them (as H2 and Hibernate write it) would not find
+     * them.
+     */
+    @Override
+    protected Set<String> reservedWords() {
+        return ReservedWords.H2;
+    }
+
+    /** {@code ACCOUNT} is {@code account}; a name stored in any other case was quoted and stays as it is. */
+    @Override
+    public String normalizeName(String reported) {
+        String lower = reported.toLowerCase(Locale.ROOT);
+        return reported.equals(reported.toUpperCase(Locale.ROOT)) && !requiresQuoting(lower) ? lower : reported;
+    }
+
+    /** {@code account} is {@code ACCOUNT}; a name that needs quoting is stored as written. */
+    @Override
+    public String denormalizeName(String name) {
+        return requiresQuoting(name) ? name : name.toUpperCase(Locale.ROOT);
     }
 
     @Override

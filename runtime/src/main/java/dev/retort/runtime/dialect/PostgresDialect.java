@@ -1,6 +1,8 @@
 package dev.retort.runtime.dialect;
 
 import dev.retort.runtime.schema.Type;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * PostgreSQL 12 and later.
@@ -10,8 +12,19 @@ import dev.retort.runtime.schema.Type;
  * enforced); {@code JSONB} for {@code Type.JSON}, the binary form PostgreSQL recommends
  * (indexable; key order and duplicate keys are not kept — use {@code Type.raw("JSON")} to
  * keep the text as written). A type change is {@code ALTER COLUMN c TYPE …}.
+ *
+ * <p>PostgreSQL folds bare names to lower case, so quoting a lower-case name changes
+ * nothing: it quotes SQL:2016's reserved words as well as its own.
  */
 public class PostgresDialect extends Dialect {
+
+    private static final Set<String> RESERVED_WORDS;
+
+    static {
+        Set<String> words = new HashSet<>(ReservedWords.SQL_2016);
+        words.addAll(ReservedWords.POSTGRESQL);
+        RESERVED_WORDS = Set.copyOf(words);
+    }
 
     @Override
     public String name() {
@@ -21,6 +34,12 @@ public class PostgresDialect extends Dialect {
     @Override
     public boolean transactionalDdl() {
         return true;
+    }
+
+    /** SQL:2016's reserved words and PostgreSQL's reserved keywords. */
+    @Override
+    protected Set<String> reservedWords() {
+        return RESERVED_WORDS;
     }
 
     @Override

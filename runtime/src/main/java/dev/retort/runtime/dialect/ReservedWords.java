@@ -1,65 +1,91 @@
 package dev.retort.runtime.dialect;
 
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Set;
 
-/** The reserved words of the MariaDB/MySQL and SQLite dialects, lower case, for {@code requiresQuoting}. */
+/**
+ * Reserved words, lower case, that make an identifier need quoting. Each list is the
+ * database's own: a word that is missing lets a name render bare, where it is a syntax
+ * error; a word too many only quotes a name that did not need it.
+ */
 final class ReservedWords {
 
     private ReservedWords() {
     }
 
-    /** MariaDB 10.11's reserved words with MySQL 8.0's added (a name either refuses unquoted is quoted). */
-    static final Set<String> MARIADB = words("""
-            accessible add all alter analyze and as asc asensitive before between bigint binary blob both by
-            call cascade case change char character check collate column condition constraint continue convert
-            create cross cube cume_dist current_date current_role current_time current_timestamp current_user
-            cursor database databases day_hour day_microsecond day_minute day_second dec decimal declare default
-            delayed delete delete_domain_id dense_rank desc describe deterministic distinct distinctrow div
-            do_domain_ids double drop dual each else elseif empty enclosed escaped except exists exit explain
-            false fetch first_value float float4 float8 for force foreign from fulltext function general generated
-            get grant group grouping groups having high_priority hour_microsecond hour_minute hour_second if
-            ignore ignore_domain_ids ignore_server_ids in index infile inner inout insensitive insert int int1
-            int2 int3 int4 int8 integer intersect interval into io_after_gtids io_before_gtids is iterate join
-            json_table key keys kill lag last_value lateral lead leading leave left like limit linear lines load
-            localtime localtimestamp lock long longblob longtext loop low_priority master_bind
-            master_heartbeat_period master_ssl_verify_server_cert match maxvalue mediumblob mediumint mediumtext
-            middleint minute_microsecond minute_second mod modifies natural not no_write_to_binlog nth_value
-            ntile null numeric of offset on optimize optimizer_costs option optionally or order out outer
-            outfile over page_checksum parse_vcol_expr partition percent_rank position precision primary
-            procedure purge range rank read reads read_write real recursive ref_system_id references regexp
-            release rename repeat replace require resignal restrict return returning revoke right rlike row
-            row_number rows schema schemas second_microsecond select sensitive separator set show signal
-            slow smallint spatial specific sql sql_big_result sql_calc_found_rows sql_small_result sqlexception
-            sqlstate sqlwarning ssl starting stats_auto_recalc stats_persistent stats_sample_pages stored
-            straight_join system table terminated then tinyblob tinyint tinytext to trailing trigger true undo
-            union unique unlock unsigned update usage use using utc_date utc_time utc_timestamp values varbinary
-            varchar varcharacter varying virtual when where while window with write xor year_month zerofill
-            """);
+    /** The reserved words of SQL:2016 (ISO/IEC 9075-2, 5.2 {@code <reserved word>}), {@code END-EXEC} aside. */
+    static final Set<String> SQL_2016 = Set.of(
+            "abs", "acos", "all", "allocate", "alter", "and", "any", "are", "array", "array_agg",
+            "array_max_cardinality", "as", "asensitive", "asin", "asymmetric", "at", "atan", "atomic",
+            "authorization", "avg", "begin", "begin_frame", "begin_partition", "between", "bigint", "binary", "blob",
+            "boolean", "both", "by", "call", "called", "cardinality", "cascaded", "case", "cast", "ceil", "ceiling",
+            "char", "char_length", "character", "character_length", "check", "classifier", "clob", "close",
+            "coalesce", "collate", "collect", "column", "commit", "condition", "connect", "constraint", "contains",
+            "convert", "copy", "corr", "corresponding", "cos", "cosh", "count", "covar_pop", "covar_samp", "create",
+            "cross", "cube", "cume_dist", "current", "current_catalog", "current_date",
+            "current_default_transform_group", "current_path", "current_role", "current_row", "current_schema",
+            "current_time", "current_timestamp", "current_transform_group_for_type", "current_user", "cursor",
+            "cycle", "date", "day", "deallocate", "dec", "decfloat", "decimal", "declare", "default", "define",
+            "delete", "dense_rank", "deref", "describe", "deterministic", "disconnect", "distinct", "double", "drop",
+            "dynamic", "each", "element", "else", "empty", "end", "end_frame", "end_partition", "equals", "escape",
+            "every", "except", "exec", "execute", "exists", "exp", "external", "extract", "false", "fetch", "filter",
+            "first_value", "float", "floor", "for", "foreign", "frame_row", "free", "from", "full", "function",
+            "fusion", "get", "global", "grant", "group", "grouping", "groups", "having", "hold", "hour", "identity",
+            "in", "indicator", "initial", "inner", "inout", "insensitive", "insert", "int", "integer", "intersect",
+            "intersection", "interval", "into", "is", "join", "json_array", "json_arrayagg", "json_exists",
+            "json_object", "json_objectagg", "json_query", "json_table", "json_table_primitive", "json_value", "lag",
+            "language", "large", "last_value", "lateral", "lead", "leading", "left", "like", "like_regex", "listagg",
+            "ln", "local", "localtime", "localtimestamp", "log", "log10", "lower", "match", "match_number",
+            "match_recognize", "matches", "max", "member", "merge", "method", "min", "minute", "mod", "modifies",
+            "module", "month", "multiset", "national", "natural", "nchar", "nclob", "new", "no", "none", "normalize",
+            "not", "nth_value", "ntile", "null", "nullif", "numeric", "occurrences_regex", "octet_length", "of",
+            "offset", "old", "omit", "on", "one", "only", "open", "or", "order", "out", "outer", "over", "overlaps",
+            "overlay", "parameter", "partition", "pattern", "per", "percent", "percent_rank", "percentile_cont",
+            "percentile_disc", "period", "portion", "position", "position_regex", "power", "precedes", "precision",
+            "prepare", "primary", "procedure", "ptf", "range", "rank", "reads", "real", "recursive", "ref",
+            "references", "referencing", "regr_avgx", "regr_avgy", "regr_count", "regr_intercept", "regr_r2",
+            "regr_slope", "regr_sxx", "regr_sxy", "regr_syy", "release", "result", "return", "returns", "revoke",
+            "right", "rollback", "rollup", "row", "row_number", "rows", "running", "savepoint", "scope", "scroll",
+            "search", "second", "seek", "select", "sensitive", "session_user", "set", "show", "similar", "sin",
+            "sinh", "skip", "smallint", "some", "specific", "specifictype", "sql", "sqlexception", "sqlstate",
+            "sqlwarning", "sqrt", "start", "static", "stddev_pop", "stddev_samp", "submultiset", "subset",
+            "substring", "substring_regex", "succeeds", "sum", "symmetric", "system", "system_time", "system_user",
+            "table", "tablesample", "tan", "tanh", "then", "time", "timestamp", "timezone_hour", "timezone_minute",
+            "to", "trailing", "translate", "translate_regex", "translation", "treat", "trigger", "trim",
+            "trim_array", "true", "truncate", "uescape", "union", "unique", "unknown", "unnest", "update", "upper",
+            "user", "using", "value", "value_of", "values", "var_pop", "var_samp", "varbinary", "varchar", "varying",
+            "versioning", "when", "whenever", "where", "width_bucket", "window", "with", "within", "without", "year");
 
-    /** SQLite's keywords (https://sqlite.org/lang_keywords.html): any of them may need quoting somewhere. */
-    static final Set<String> SQLITE = words("""
-            abort action add after all alter always analyze and as asc attach autoincrement before begin
-            between by cascade case cast check collate column commit conflict constraint create cross current
-            current_date current_time current_timestamp database default deferrable deferred delete desc detach
-            distinct do drop each else end escape except exclude exclusive exists explain fail filter first
-            following for foreign from full generated glob group groups having if ignore immediate in index
-            indexed initially inner insert instead intersect into is isnull join key last left like limit match
-            materialized natural no not nothing notnull null nulls of offset on or order others outer over
-            partition plan pragma preceding primary query raise range recursive references regexp reindex
-            release rename replace restrict returning right rollback row rows savepoint select set table temp
-            temporary then ties to transaction trigger unbounded union unique update using vacuum values view
-            virtual when where window with without
-            """);
+    /**
+     * H2 2.x's keywords (its documentation's "Keywords / Reserved Words" table): the words
+     * H2 refuses as a bare identifier. Every other SQL:2016 word works bare on H2.
+     */
+    static final Set<String> H2 = Set.of(
+            "_rowid_", "all", "and", "any", "array", "as", "asymmetric", "authorization", "between", "both", "case",
+            "cast", "check", "constraint", "cross", "current_catalog", "current_date", "current_path",
+            "current_role", "current_schema", "current_time", "current_timestamp", "current_user", "day", "default",
+            "distinct", "else", "end", "except", "exists", "false", "fetch", "for", "foreign", "from", "full",
+            "group", "groups", "having", "hour", "if", "ilike", "in", "inner", "intersect", "interval", "is", "join",
+            "key", "leading", "left", "like", "limit", "localtime", "localtimestamp", "minus", "minute", "month",
+            "natural", "not", "null", "offset", "on", "or", "order", "over", "partition", "primary", "qualify",
+            "range", "regexp", "right", "row", "rownum", "rows", "second", "select", "session_user", "set", "some",
+            "symmetric", "system_user", "table", "to", "top", "trailing", "true", "uescape", "union", "unique",
+            "unknown", "user", "using", "value", "values", "when", "where", "window", "with", "year");
 
-    static Set<String> union(Set<String> first, Set<String> second) {
-        Set<String> all = new HashSet<>(first);
-        all.addAll(second);
-        return Set.copyOf(all);
-    }
-
-    private static Set<String> words(String text) {
-        return Set.copyOf(Arrays.asList(text.strip().split("\\s+")));
-    }
+    /**
+     * PostgreSQL's reserved keywords and those that "can be function or type" (category
+     * R and T of {@code pg_get_keywords()}; {@code system_user} since PostgreSQL 16): the
+     * words it refuses as a bare table or column name.
+     */
+    static final Set<String> POSTGRESQL = Set.of(
+            "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "binary",
+            "both", "case", "cast", "check", "collate", "collation", "column", "concurrently", "constraint",
+            "create", "cross", "current_catalog", "current_date", "current_role", "current_schema", "current_time",
+            "current_timestamp", "current_user", "default", "deferrable", "desc", "distinct", "do", "else", "end",
+            "except", "false", "fetch", "for", "foreign", "freeze", "from", "full", "grant", "group", "having",
+            "ilike", "in", "initially", "inner", "intersect", "into", "is", "isnull", "join", "lateral", "leading",
+            "left", "like", "limit", "localtime", "localtimestamp", "natural", "not", "notnull", "null", "offset",
+            "on", "only", "or", "order", "outer", "overlaps", "placing", "primary", "references", "returning",
+            "right", "select", "session_user", "similar", "some", "symmetric", "system_user", "table", "tablesample",
+            "then", "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "verbose", "when",
+            "where", "window", "with");
 }

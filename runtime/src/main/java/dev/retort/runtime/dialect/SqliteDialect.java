@@ -15,6 +15,8 @@ import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Expr;
 import dev.retort.runtime.schema.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -63,6 +65,24 @@ import java.util.Set;
  */
 public class SqliteDialect extends Dialect {
 
+    /** SQLite's keywords (sqlite.org/lang_keywords.html): any of them may need quoting somewhere. */
+    private static final Set<String> KEYWORDS = Set.copyOf(Arrays.asList("""
+            abort action add after all alter always analyze and as asc attach autoincrement before begin
+            between by cascade case cast check collate column commit conflict constraint create cross current
+            current_date current_time current_timestamp database default deferrable deferred delete desc detach
+            distinct do drop each else end escape except exclude exclusive exists explain fail filter first
+            following for foreign from full generated glob group groups having if ignore immediate in index
+            indexed initially inner insert instead intersect into is isnull join key last left like limit match
+            materialized natural no not nothing notnull null nulls of offset on or order others outer over
+            partition plan pragma preceding primary query raise range recursive references regexp reindex
+            release rename replace restrict returning right rollback row rows savepoint select set table temp
+            temporary then ties to transaction trigger unbounded union unique update using vacuum values view
+            virtual when where window with without
+            """.strip().split("\\s+")));
+
+    private volatile Set<String> allReservedWords;
+
+
     @Override
     public String name() {
         return "sqlite";
@@ -89,19 +109,19 @@ public class SqliteDialect extends Dialect {
     // ---- Identifiers ----
 
     /** SQLite's keywords, on top of the SQL standard's reserved words. */
+    @Override
     protected Set<String> reservedWords() {
-        return ReservedWords.SQLITE;
+        Set<String> words = allReservedWords;
+        if (words == null) {
+            Set<String> union = new HashSet<>(super.reservedWords());
+            union.addAll(KEYWORDS);
+            words = Set.copyOf(union);
+            allReservedWords = words;
+        }
+        return words;
     }
 
-    /** SQLite keeps a name's case in metadata. */
-    public String normalizeName(String reported) {
-        return reported;
-    }
 
-    /** SQLite keeps a name's case in metadata. */
-    public String denormalizeName(String name) {
-        return name;
-    }
 
     // ---- Types ----
 

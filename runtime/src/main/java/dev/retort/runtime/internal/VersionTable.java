@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -101,24 +100,19 @@ public final class VersionTable {
 
     /**
      * Whether the table exists, from the JDBC metadata: tells a missing table from a
-     * failing database after a read failed. Tries the name as given, then upper and lower
-     * case, since drivers report unquoted names in their own case.
+     * failing database after a read failed. Looks the names up as the database stores
+     * them ({@link Dialect#denormalizeName}: {@code RETORT_VERSION} on H2).
      */
     public boolean exists(Connection connection) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         // Without a configured schema, look in the session's schema only: a table of the
         // same name in another schema says nothing about this one.
-        String inSchema = schema != null ? schema : connection.getSchema();
+        String inSchema = schema != null ? dialect.denormalizeName(schema) : connection.getSchema();
         String escape = metaData.getSearchStringEscape();
-        for (String name : new LinkedHashSet<>(List.of(table, table.toUpperCase(Locale.ROOT),
-                table.toLowerCase(Locale.ROOT)))) {
-            try (ResultSet tables = metaData.getTables(null, pattern(inSchema, escape), pattern(name, escape), null)) {
-                if (tables.next()) {
-                    return true;
-                }
-            }
+        try (ResultSet tables = metaData.getTables(null, pattern(inSchema, escape),
+                pattern(dialect.denormalizeName(table), escape), null)) {
+            return tables.next();
         }
-        return false;
     }
 
     /** Escapes the LIKE wildcards {@code _} and {@code %} of a metadata search pattern. */

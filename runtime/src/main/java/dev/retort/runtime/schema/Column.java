@@ -117,7 +117,7 @@ public final class Column {
         return serverDefault(Expr.literal(value));
     }
 
-    /** The column's name, as written (the dialect quotes it, so case is kept). */
+    /** The column's name, as written (the dialect quotes it only where it must, e.g. {@code "Name"}). */
     public String name() {
         return name;
     }

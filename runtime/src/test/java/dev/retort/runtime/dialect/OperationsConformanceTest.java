@@ -72,7 +72,7 @@ class OperationsConformanceTest {
                     statement.execute(sql);
                 }
             }, connection);
-            schema = new SchemaReader(connection, db.schema());
+            schema = new SchemaReader(connection, db.schema(), dialect);
         }
 
         boolean postgres() {
@@ -149,7 +149,7 @@ class OperationsConformanceTest {
             List<Long> keys = new ArrayList<>();
             for (String name : List.of("ann", "bob")) {
                 try (PreparedStatement insert = f.connection.prepareStatement(
-                        "INSERT INTO \"account\" (\"name\") VALUES (?)", new String[] {"id"})) {
+                        "INSERT INTO account (name) VALUES (?)", new String[] {"id"})) {
                     insert.setString(1, name);
                     insert.executeUpdate();
                     try (ResultSet generated = insert.getGeneratedKeys()) {
@@ -159,11 +159,11 @@ class OperationsConformanceTest {
                 }
             }
             assertThat(keys).containsExactly(1L, 2L);
-            assertThat(f.query("SELECT \"status\" FROM \"account\" WHERE \"id\" = 2")).containsExactly("it's new");
-            assertThat(f.query("SELECT \"created_at\" FROM \"account\" WHERE \"created_at\" IS NULL")).isEmpty();
+            assertThat(f.query("SELECT status FROM account WHERE id = 2")).containsExactly("it's new");
+            assertThat(f.query("SELECT created_at FROM account WHERE created_at IS NULL")).isEmpty();
             // The unique column refuses a duplicate.
-            f.sql("INSERT INTO \"account\" (\"name\", \"email\") VALUES ('c', 'c@example.com')");
-            assertThatThrownBy(() -> f.sql("INSERT INTO \"account\" (\"name\", \"email\") VALUES ('d', 'c@example.com')"))
+            f.sql("INSERT INTO account (name, email) VALUES ('c', 'c@example.com')");
+            assertThatThrownBy(() -> f.sql("INSERT INTO account (name, email) VALUES ('d', 'c@example.com')"))
                     .isInstanceOf(SQLException.class);
 
             f.reverse(create);
@@ -185,7 +185,38 @@ class OperationsConformanceTest {
         }
     }
 
-    /** Odd names survive because the dialect quotes every identifier. */
+    /**
+     * A plain lower-case name is created bare, so the database stores it in its own case
+     * and SQL written without quotes, in any case, finds it; a name that needed quoting is
+     * stored exactly as written and is a different table.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void plainNamesAreBareAndFoundByUnquotedSql(String kind) throws SQLException {
+        try (Fixture f = new Fixture(kind)) {
+            f.op.createTable("account", Column.of("id", Type.INTEGER).primaryKey(), Column.of("full_name", Type.varchar(20)));
+            f.op.createTable("Account", Column.of("Id", Type.INTEGER).primaryKey());
+            assertThat(f.executed.get(0)).startsWith("CREATE TABLE account (\n    id INTEGER");
+            var stored = new ArrayList<String>();
+            try (ResultSet rs = f.connection.getMetaData().getTables(null, f.db.schema(), "%", new String[] {"TABLE", "BASE TABLE"})) {
+                while (rs.next()) {
+                    stored.add(rs.getString("TABLE_NAME"));
+                }
+            }
+            assertThat(stored).containsExactlyInAnyOrder(f.dialect.denormalizeName("account"), "Account")
+                    .contains(f.postgres() ? "account" : "ACCOUNT");
+            f.sql("INSERT INTO account (id, full_name) VALUES (1, 'ann')");
+            f.sql("INSERT INTO \"Account\" (\"Id\") VALUES (2)");
+            assertThat(f.query("SELECT FULL_NAME FROM ACCOUNT WHERE ID = 1")).containsExactly("ann");
+            assertThat(f.query("SELECT Full_Name FROM Account")).containsExactly("ann");
+            assertThat(f.query("SELECT \"Id\" FROM \"Account\"")).containsExactly(2);
+            assertThat(f.schema.tables()).containsExactly("Account", "account");
+            assertThat(f.schema.columns("account").keySet()).containsExactly("id", "full_name");
+            assertThat(f.schema.columns("Account").keySet()).containsExactly("Id");
+        }
+    }
+
+    /** Odd names survive because the dialect quotes every identifier that needs it. */
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void quotesReservedAndOddIdentifiers(String kind) throws SQLException {
@@ -250,15 +281,15 @@ class OperationsConformanceTest {
             assertThat(read.get("c_numeric").size()).isEqualTo(12);
             assertThat(read.get("c_numeric").decimalDigits()).isEqualTo(2);
 
-            var names = new StringBuilder("\"id\"");
+            var names = new StringBuilder("id");
             var placeholders = new StringBuilder("1");
             for (Case c : cases) {
-                names.append(", \"").append(c.column()).append('"');
+                names.append(", ").append(c.column());
                 // JSON arrives as text: H2 parses it with FORMAT JSON, PostgreSQL from an untyped parameter.
                 placeholders.append(c.type().equals(Type.JSON) && !f.postgres() ? ", ? FORMAT JSON" : ", ?");
             }
             try (PreparedStatement insert = f.connection.prepareStatement(
-                    "INSERT INTO \"types\" (" + names + ") VALUES (" + placeholders + ")")) {
+                    "INSERT INTO types (" + names + ") VALUES (" + placeholders + ")")) {
                 for (int i = 0; i < cases.size(); i++) {
                     Case c = cases.get(i);
                     if (c.type().equals(Type.JSON) && f.postgres()) {
@@ -271,7 +302,7 @@ class OperationsConformanceTest {
             }
             try (Statement select = f.connection.createStatement();
                     ResultSet rs = select.executeQuery("SELECT " + names.substring(names.indexOf(",") + 2)
-                            + " FROM \"types\" WHERE \"id\" = 1")) {
+                            + " FROM types WHERE id = 1")) {
                 assertThat(rs.next()).isTrue();
                 for (int i = 0; i < cases.size(); i++) {
                     Case c = cases.get(i);
@@ -305,9 +336,9 @@ class OperationsConformanceTest {
                     Column.of("d", Type.DOUBLE).serverDefault(Expr.literal(1.0e10)),
                     Column.of("b", Type.BOOLEAN).notNull().serverDefault(Expr.literal(false)),
                     Column.of("r", Type.INTEGER).serverDefault(Expr.raw("(1 + 2)")));
-            f.sql("INSERT INTO \"defaults\" (\"id\") VALUES (1)");
+            f.sql("INSERT INTO defaults (id) VALUES (1)");
             try (Statement s = f.connection.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT \"s\", \"n\", \"i\", \"d\", \"b\", \"r\" FROM \"defaults\"")) {
+                    ResultSet rs = s.executeQuery("SELECT s, n, i, d, b, r FROM defaults")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("o'clock");
                 assertThat(rs.getBigDecimal(2)).isEqualByComparingTo("12.5");
@@ -324,7 +355,7 @@ class OperationsConformanceTest {
     void addColumnFillsExistingRowsFromItsDefaultThenDropsIt(String kind) throws SQLException {
         try (Fixture f = new Fixture(kind)) {
             f.op.createTable("order", Column.of("id", Type.INTEGER).primaryKey());
-            f.sql("INSERT INTO \"order\" (\"id\") VALUES (1)");
+            f.sql("INSERT INTO \"order\" (id) VALUES (1)");
 
             var add = new AddColumn("order", Column.of("is \"paid\"", Type.BOOLEAN).notNull().serverDefault(Expr.literal(true)));
             f.op.run(add);
@@ -351,32 +382,32 @@ class OperationsConformanceTest {
                     Column.of("name", Type.varchar(50)),
                     Column.of("status", Type.varchar(10)).serverDefault("a"),
                     Column.of("amount", Type.INTEGER));
-            f.sql("INSERT INTO \"account\" (\"id\", \"name\", \"amount\") VALUES (1, 'ann', 5)");
+            f.sql("INSERT INTO account (id, name, amount) VALUES (1, 'ann', 5)");
 
             f.op.alterColumn("account", "name", c -> c.type(Type.varchar(100)).nullable(false));
             ColumnInfo name = f.schema.columns("account").get("name");
             assertThat(name.size()).isEqualTo(100);
             assertThat(name.nullable()).isFalse();
-            assertThatThrownBy(() -> f.sql("INSERT INTO \"account\" (\"id\") VALUES (2)")).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> f.sql("INSERT INTO account (id) VALUES (2)")).isInstanceOf(SQLException.class);
 
             f.op.alterColumn("account", "status", c -> c.dropServerDefault());
             assertThat(f.schema.columns("account").get("status").defaultValue()).isNull();
             f.op.alterColumn("account", "status", c -> c.serverDefault("it's b"));
-            f.sql("INSERT INTO \"account\" (\"id\", \"name\") VALUES (3, 'bob')");
-            assertThat(f.query("SELECT \"status\" FROM \"account\" WHERE \"id\" = 3")).containsExactly("it's b");
+            f.sql("INSERT INTO account (id, name) VALUES (3, 'bob')");
+            assertThat(f.query("SELECT status FROM account WHERE id = 3")).containsExactly("it's b");
 
             // A type change alone keeps the column's nullability and default.
             f.op.alterColumn("account", "name", c -> c.type(Type.varchar(120)));
             f.op.alterColumn("account", "status", c -> c.type(Type.varchar(30)));
             assertThat(f.schema.columns("account").get("name").nullable()).isFalse();
-            f.sql("INSERT INTO \"account\" (\"id\", \"name\") VALUES (4, 'cy')");
-            assertThat(f.query("SELECT \"status\" FROM \"account\" WHERE \"id\" = 4")).containsExactly("it's b");
+            f.sql("INSERT INTO account (id, name) VALUES (4, 'cy')");
+            assertThat(f.query("SELECT status FROM account WHERE id = 4")).containsExactly("it's b");
             f.op.alterColumn("account", "name", c -> c.type(Type.varchar(100)));
 
             f.op.alterColumn("account", "amount", c -> c.type(Type.BIGINT).serverDefault(Expr.literal(0)));
             assertThat(f.schema.columns("account").get("amount").typeName())
                     .isEqualToIgnoringCase(f.postgres() ? "int8" : "BIGINT");
-            assertThat(f.query("SELECT \"amount\" FROM \"account\" WHERE \"id\" = 1")).containsExactly(5L);
+            assertThat(f.query("SELECT amount FROM account WHERE id = 1")).containsExactly(5L);
 
             // A change stated with its previous state reverses; the rename is undone too.
             AlterColumn change = AlterColumn.builder("account", "name")
@@ -389,7 +420,7 @@ class OperationsConformanceTest {
             assertThat(columns).doesNotContainKey("name");
             assertThat(columns.get("full_name").nullable()).isTrue();
             assertThat(columns.get("full_name").typeName()).isEqualToIgnoringCase(f.postgres() ? "text" : "CHARACTER VARYING");
-            assertThat(f.query("SELECT \"full_name\" FROM \"account\" ORDER BY \"id\"")).containsExactly("ann", "bob", "cy");
+            assertThat(f.query("SELECT full_name FROM account ORDER BY id")).containsExactly("ann", "bob", "cy");
 
             f.reverse(change);
             columns = f.schema.columns("account");
@@ -404,11 +435,11 @@ class OperationsConformanceTest {
     void renameTableAndBack(String kind) throws SQLException {
         try (Fixture f = new Fixture(kind)) {
             f.op.createTable("account", Column.of("id", Type.INTEGER).primaryKey());
-            f.sql("INSERT INTO \"account\" VALUES (7)");
+            f.sql("INSERT INTO account VALUES (7)");
             var rename = new RenameTable("account", "customer");
             f.op.run(rename);
             assertThat(f.schema.tables()).containsExactly("customer");
-            assertThat(f.query("SELECT \"id\" FROM \"customer\"")).containsExactly(7);
+            assertThat(f.query("SELECT id FROM customer")).containsExactly(7);
             f.reverse(rename);
             assertThat(f.schema.tables()).containsExactly("account");
         }
@@ -430,14 +461,14 @@ class OperationsConformanceTest {
             Map<String, IndexInfo> indexes = f.schema.indexes("order");
             assertThat(indexes.get("ix_order_account_placed")).isEqualTo(new IndexInfo(false, List.of("account_id", "placed_at")));
             assertThat(indexes.get("ux_order_number")).isEqualTo(new IndexInfo(true, List.of("number")));
-            f.sql("INSERT INTO \"order\" (\"id\", \"number\") VALUES (1, 'A-1')");
-            assertThatThrownBy(() -> f.sql("INSERT INTO \"order\" (\"id\", \"number\") VALUES (2, 'A-1')"))
+            f.sql("INSERT INTO \"order\" (id, number) VALUES (1, 'A-1')");
+            assertThatThrownBy(() -> f.sql("INSERT INTO \"order\" (id, number) VALUES (2, 'A-1')"))
                     .isInstanceOf(SQLException.class);
 
             f.reverse(byAccount);
             f.op.dropIndex("ux_order_number");
             assertThat(f.schema.indexes("order")).doesNotContainKeys("ix_order_account_placed", "ux_order_number");
-            f.sql("INSERT INTO \"order\" (\"id\", \"number\") VALUES (2, 'A-1')");
+            f.sql("INSERT INTO \"order\" (id, number) VALUES (2, 'A-1')");
         }
     }
 
@@ -448,7 +479,7 @@ class OperationsConformanceTest {
             f.op.createTable("account", Column.of("id", Type.BIGINT).primaryKey(), Column.of("region", Type.INTEGER).notNull(),
                     Column.of("code", Type.varchar(10)).notNull());
             // H2 wants a unique constraint (not just a unique index) behind a foreign key.
-            f.op.execute("ALTER TABLE \"account\" ADD CONSTRAINT \"uq_account_region_code\" UNIQUE (\"region\", \"code\")");
+            f.op.execute("ALTER TABLE account ADD CONSTRAINT uq_account_region_code UNIQUE (region, code)");
             f.op.createTable("order",
                     Column.of("id", Type.BIGINT).primaryKey(),
                     Column.of("account_id", Type.BIGINT),
@@ -468,11 +499,11 @@ class OperationsConformanceTest {
                     "account", List.of("region", "code"), DatabaseMetaData.importedKeySetNull,
                     DatabaseMetaData.importedKeyCascade));
 
-            f.sql("INSERT INTO \"account\" VALUES (1, 1, 'a')");
+            f.sql("INSERT INTO account VALUES (1, 1, 'a')");
             f.sql("INSERT INTO \"order\" VALUES (10, 1, NULL, NULL)");
             assertThatThrownBy(() -> f.sql("INSERT INTO \"order\" VALUES (11, 99, NULL, NULL)")).isInstanceOf(SQLException.class);
-            f.sql("DELETE FROM \"account\" WHERE \"id\" = 1");
-            assertThat(f.query("SELECT \"id\" FROM \"order\"")).isEmpty();
+            f.sql("DELETE FROM account WHERE id = 1");
+            assertThat(f.query("SELECT id FROM \"order\"")).isEmpty();
 
             f.reverse(fk);
             f.op.dropConstraint("fk_order_account_code", "order");
@@ -486,13 +517,13 @@ class OperationsConformanceTest {
     void dropConstraintRemovesAUniqueConstraint(String kind) throws SQLException {
         try (Fixture f = new Fixture(kind)) {
             f.op.createTable("account", Column.of("id", Type.INTEGER).primaryKey(), Column.of("email", Type.varchar(50)));
-            f.op.execute("ALTER TABLE \"account\" ADD CONSTRAINT \"uq_account_email\" UNIQUE (\"email\")");
-            f.sql("INSERT INTO \"account\" VALUES (1, 'a')");
-            assertThatThrownBy(() -> f.sql("INSERT INTO \"account\" VALUES (2, 'a')")).isInstanceOf(SQLException.class);
+            f.op.execute("ALTER TABLE account ADD CONSTRAINT uq_account_email UNIQUE (email)");
+            f.sql("INSERT INTO account VALUES (1, 'a')");
+            assertThatThrownBy(() -> f.sql("INSERT INTO account VALUES (2, 'a')")).isInstanceOf(SQLException.class);
             f.op.run(new DropConstraint(java.util.Optional.empty(), "uq_account_email", "account",
                     java.util.Optional.of(dev.retort.runtime.operation.ConstraintType.UNIQUE)));
-            f.sql("INSERT INTO \"account\" VALUES (2, 'a')");
-            assertThat(f.query("SELECT \"id\" FROM \"account\" ORDER BY \"id\"")).hasSize(2);
+            f.sql("INSERT INTO account VALUES (2, 'a')");
+            assertThat(f.query("SELECT id FROM account ORDER BY id")).hasSize(2);
         }
     }
 
@@ -524,11 +555,11 @@ class OperationsConformanceTest {
     void executeRunsSqlAndAFailureNamesTheStatement(String kind) throws SQLException {
         try (Fixture f = new Fixture(kind)) {
             f.op.createTable("account", Column.of("id", Type.INTEGER).primaryKey());
-            f.op.execute("INSERT INTO \"account\" (\"id\") VALUES (1), (2)");
-            assertThat(f.query("SELECT \"id\" FROM \"account\" ORDER BY \"id\"")).containsExactly(1, 2);
+            f.op.execute("INSERT INTO account (id) VALUES (1), (2)");
+            assertThat(f.query("SELECT id FROM account ORDER BY id")).containsExactly(1, 2);
             assertThatThrownBy(() -> f.op.dropTable("missing"))
                     .isInstanceOf(StatementFailedException.class)
-                    .satisfies(e -> assertThat(((StatementFailedException) e).statement()).isEqualTo("DROP TABLE \"missing\""));
+                    .satisfies(e -> assertThat(((StatementFailedException) e).statement()).isEqualTo("DROP TABLE missing"));
             assertThat(f.op.connection()).isSameAs(f.connection);
         }
     }

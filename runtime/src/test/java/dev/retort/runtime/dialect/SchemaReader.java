@@ -11,7 +11,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Reads a schema back through JDBC {@link DatabaseMetaData}, the way a user's tools see it. */
+/**
+ * Reads a schema back through JDBC {@link DatabaseMetaData}, the way a user's tools see it.
+ * Names go in and come out as a migration writes them: the dialect turns them into the
+ * database's stored case ({@code ACCOUNT} on H2) and back.
+ */
 final class SchemaReader {
 
     record ColumnInfo(String typeName, int size, int decimalDigits, boolean nullable, String defaultValue,
@@ -27,17 +31,28 @@ final class SchemaReader {
 
     private final Connection connection;
     private final String schema;
+    private final Dialect dialect;
 
-    SchemaReader(Connection connection, String schema) {
+    /** @param schema the schema as the database reports it ({@code PUBLIC} on H2) */
+    SchemaReader(Connection connection, String schema, Dialect dialect) {
         this.connection = connection;
         this.schema = schema;
+        this.dialect = dialect;
+    }
+
+    private String name(String reported) {
+        return reported == null ? null : dialect.normalizeName(reported);
+    }
+
+    private String stored(String name) {
+        return dialect.denormalizeName(name);
     }
 
     TreeSet<String> tables() throws SQLException {
         var tables = new TreeSet<String>();
         try (ResultSet rs = meta().getTables(null, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
             while (rs.next()) {
-                tables.add(rs.getString("TABLE_NAME"));
+                tables.add(name(rs.getString("TABLE_NAME")));
             }
         }
         return tables;
@@ -46,9 +61,9 @@ final class SchemaReader {
     /** Columns in table order. */
     Map<String, ColumnInfo> columns(String table) throws SQLException {
         var columns = new LinkedHashMap<String, ColumnInfo>();
-        try (ResultSet rs = meta().getColumns(null, schema, escape(table), "%")) {
+        try (ResultSet rs = meta().getColumns(null, schema, escape(stored(table)), "%")) {
             while (rs.next()) {
-                columns.put(rs.getString("COLUMN_NAME"), new ColumnInfo(
+                columns.put(name(rs.getString("COLUMN_NAME")), new ColumnInfo(
                         rs.getString("TYPE_NAME"),
                         rs.getInt("COLUMN_SIZE"),
                         rs.getInt("DECIMAL_DIGITS"),
@@ -62,9 +77,9 @@ final class SchemaReader {
 
     List<String> primaryKey(String table) throws SQLException {
         var bySequence = new TreeMap<Integer, String>();
-        try (ResultSet rs = meta().getPrimaryKeys(null, schema, table)) {
+        try (ResultSet rs = meta().getPrimaryKeys(null, schema, stored(table))) {
             while (rs.next()) {
-                bySequence.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+                bySequence.put(rs.getInt("KEY_SEQ"), name(rs.getString("COLUMN_NAME")));
             }
         }
         return List.copyOf(bySequence.values());
@@ -74,14 +89,14 @@ final class SchemaReader {
     Map<String, IndexInfo> indexes(String table) throws SQLException {
         var columns = new TreeMap<String, TreeMap<Integer, String>>();
         var unique = new TreeMap<String, Boolean>();
-        try (ResultSet rs = meta().getIndexInfo(null, schema, table, false, false)) {
+        try (ResultSet rs = meta().getIndexInfo(null, schema, stored(table), false, false)) {
             while (rs.next()) {
-                String name = rs.getString("INDEX_NAME");
+                String name = name(rs.getString("INDEX_NAME"));
                 if (name == null) {
                     continue; // table statistics row
                 }
                 columns.computeIfAbsent(name, n -> new TreeMap<>()).put(rs.getInt("ORDINAL_POSITION"),
-                        rs.getString("COLUMN_NAME"));
+                        name(rs.getString("COLUMN_NAME")));
                 unique.put(name, !rs.getBoolean("NON_UNIQUE"));
             }
         }
@@ -94,12 +109,12 @@ final class SchemaReader {
     Map<String, ForeignKeyInfo> foreignKeys(String table) throws SQLException {
         var parts = new TreeMap<String, List<String[]>>();
         var rules = new TreeMap<String, int[]>();
-        try (ResultSet rs = meta().getImportedKeys(null, schema, table)) {
+        try (ResultSet rs = meta().getImportedKeys(null, schema, stored(table))) {
             while (rs.next()) {
-                String name = rs.getString("FK_NAME");
+                String name = name(rs.getString("FK_NAME"));
                 parts.computeIfAbsent(name, n -> new ArrayList<>()).add(new String[] {
-                        rs.getString("KEY_SEQ"), rs.getString("FKCOLUMN_NAME"), rs.getString("PKTABLE_NAME"),
-                        rs.getString("PKCOLUMN_NAME")});
+                        rs.getString("KEY_SEQ"), name(rs.getString("FKCOLUMN_NAME")), name(rs.getString("PKTABLE_NAME")),
+                        name(rs.getString("PKCOLUMN_NAME"))});
                 rules.put(name, new int[] {rs.getInt("DELETE_RULE"), rs.getInt("UPDATE_RULE")});
             }
         }

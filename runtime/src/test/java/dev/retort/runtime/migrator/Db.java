@@ -25,13 +25,13 @@ final class Db {
         return tableExists(db, db.schema(), table);
     }
 
-    /** The version table's rows, sorted, read with a quoted name as the dialect creates it. */
+    /** The version table's rows, sorted, read by a name written as plain SQL would (bare when the dialect left it bare). */
     static List<String> versions(TestDatabase db, String qualifiedQuotedTable) {
         return query(db, "SELECT version_num FROM " + qualifiedQuotedTable + " ORDER BY version_num");
     }
 
     static List<String> versions(TestDatabase db) {
-        return versions(db, "\"retort_version\"");
+        return versions(db, "retort_version");
     }
 
     static List<String> query(TestDatabase db, String sql, String... parameters) {

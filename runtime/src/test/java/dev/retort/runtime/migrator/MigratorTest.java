@@ -240,10 +240,10 @@ class MigratorTest {
                 assertThat(Db.tableExists(db, schema, "alembic_version")).isTrue();
                 assertThat(Db.tableExists(db, "retort_version")).isFalse();
                 assertThat(Db.tableExists(db, "alembic_version")).isFalse();
-                assertThat(Db.versions(db, "\"" + schema + "\".\"alembic_version\"")).containsExactly(CHAIN.get(1));
+                assertThat(Db.versions(db, schema + ".alembic_version")).containsExactly(CHAIN.get(1));
                 assertThat(migrator.current()).containsExactly(CHAIN.get(1));
                 migrator.downgrade("base");
-                assertThat(Db.versions(db, "\"" + schema + "\".\"alembic_version\"")).isEmpty();
+                assertThat(Db.versions(db, schema + ".alembic_version")).isEmpty();
             } finally {
                 if (kind.equals("postgresql")) {
                     db.execute("DROP SCHEMA " + schema + " CASCADE");
@@ -258,7 +258,7 @@ class MigratorTest {
         try (TestDatabase db = TestDatabases.open(kind)) {
             Migrator migrator = migrator(db, Revisions.chain());
             migrator.upgrade("+1");
-            db.execute("UPDATE \"retort_version\" SET version_num = 'f00dcafe0001'");
+            db.execute("UPDATE retort_version SET version_num = 'f00dcafe0001'");
 
             assertThatThrownBy(() -> migrator.upgrade("head"))
                     .isInstanceOfSatisfying(MigrationException.class,

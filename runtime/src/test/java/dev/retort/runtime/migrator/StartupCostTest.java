@@ -38,7 +38,7 @@ class StartupCostTest {
             Migrator restarted = Migrator.builder(registry).dataSource(counting).build();
             assertThat(restarted.upgrade("head").steps()).isEmpty();
 
-            assertThat(counting.executed()).containsExactly("SELECT version_num FROM \"retort_version\"");
+            assertThat(counting.executed()).containsExactly("SELECT version_num FROM retort_version");
             assertThat(counting.connections()).isEqualTo(1);
         }
     }
@@ -53,12 +53,12 @@ class StartupCostTest {
             migrator.upgrade("+1");
 
             List<String> executed = counting.executed();
-            assertThat(executed.get(0)).isEqualTo("SELECT version_num FROM \"retort_version\"");
+            assertThat(executed.get(0)).isEqualTo("SELECT version_num FROM retort_version");
             int lock = kind.equals("h2") ? indexOfFirst(executed, "FOR UPDATE") : indexOfFirst(executed, "pg_try_advisory_lock");
-            int create = indexOfFirst(executed, "CREATE TABLE IF NOT EXISTS \"retort_version\"");
+            int create = indexOfFirst(executed, "CREATE TABLE IF NOT EXISTS retort_version (");
             assertThat(lock).isPositive();
             assertThat(create).isGreaterThan(lock);
-            assertThat(executed.get(create + 1)).isEqualTo("SELECT version_num FROM \"retort_version\"");
+            assertThat(executed.get(create + 1)).isEqualTo("SELECT version_num FROM retort_version");
             if (kind.equals("postgresql")) {
                 assertThat(executed.get(executed.size() - 1)).startsWith("SELECT pg_advisory_unlock(");
             }

