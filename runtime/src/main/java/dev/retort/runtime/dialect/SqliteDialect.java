@@ -299,6 +299,44 @@ public class SqliteDialect extends Dialect {
         return "PRAGMA " + schema.map(s -> quote(s) + ".").orElse("") + "foreign_key_check(" + quote(table) + ")";
     }
 
+    /** {@code PRAGMA table_info}: cid, name, type, notnull, dflt_value, pk per column. */
+    public String tableInfoQuery(Optional<String> schema, String table) {
+        return pragma(schema, "table_info", table);
+    }
+
+    /** {@code PRAGMA index_list}: seq, name, unique, origin ({@code c}, {@code u}, {@code pk}), partial. */
+    public String indexListQuery(Optional<String> schema, String table) {
+        return pragma(schema, "index_list", table);
+    }
+
+    /** {@code PRAGMA index_info}: seqno, cid, name per indexed column. */
+    public String indexInfoQuery(Optional<String> schema, String index) {
+        return pragma(schema, "index_info", index);
+    }
+
+    /** {@code PRAGMA foreign_key_list}: id, seq, table, from, to, on_update, on_delete, match. */
+    public String foreignKeyListQuery(Optional<String> schema, String table) {
+        return pragma(schema, "foreign_key_list", table);
+    }
+
+    /** The {@code CREATE TABLE} statement SQLite keeps for {@code table}. */
+    public String tableSqlQuery(Optional<String> schema, String table) {
+        return "SELECT sql FROM " + schema.map(s -> quote(s) + ".").orElse("") + "sqlite_master WHERE type = 'table' "
+                + "AND name = " + renderLiteral(table);
+    }
+
+    /** The names of the tables whose foreign keys reference {@code table}, itself included when it references itself. */
+    public String referencingTablesQuery(Optional<String> schema, String table) {
+        String prefix = schema.map(s -> quote(s) + ".").orElse("");
+        return "SELECT DISTINCT m.name FROM " + prefix + "sqlite_master m, pragma_foreign_key_list(m.name"
+                + schema.map(s -> ", " + renderLiteral(s)).orElse("") + ") f WHERE m.type = 'table' AND f.\"table\" = "
+                + renderLiteral(table) + " COLLATE NOCASE";
+    }
+
+    private String pragma(Optional<String> schema, String pragma, String argument) {
+        return "PRAGMA " + schema.map(s -> quote(s) + ".").orElse("") + pragma + "(" + quoteAlways(argument) + ")";
+    }
+
     // ---- Locking and version table (migrator) ----
 
     /** True: the lock is the database's write lock, held on the migration connection. */
