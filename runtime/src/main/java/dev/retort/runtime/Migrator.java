@@ -110,6 +110,7 @@ public final class Migrator {
     private final Duration lockTimeout;
     private final System.Logger logger;
     private volatile Dialect detectedDialect;
+    private final NamingConvention namingConvention;
 
     private Migrator(Builder builder) {
         this.registry = builder.registry;
@@ -121,6 +122,7 @@ public final class Migrator {
         this.transactionMode = builder.transactionMode;
         this.lockTimeout = builder.lockTimeout;
         this.logger = builder.logger != null ? builder.logger : System.getLogger(LOGGER_NAME);
+        this.namingConvention = builder.namingConvention;
         List<RevisionNode> nodes = new ArrayList<>();
         Map<String, RevisionDefinition> byId = new HashMap<>();
         for (RevisionDefinition definition : registry.revisions()) {
@@ -327,7 +329,7 @@ public final class Migrator {
         boolean transactional = dialect.transactionalDdl();
         boolean oneTransaction = transactional && transactionMode == TransactionMode.ALL;
         JdbcSink sink = new JdbcSink(connection);
-        DefaultOperations operations = new DefaultOperations(dialect, sink, connection);
+        DefaultOperations operations = new DefaultOperations(dialect, sink, connection, namingConvention);
         List<AppliedStep> applied = new ArrayList<>();
         // Even without transactional DDL each migration runs in a transaction: its data changes
         // and its version-table change then commit together, and only DDL the database commits
@@ -548,6 +550,7 @@ public final class Migrator {
         private TransactionMode transactionMode = TransactionMode.PER_MIGRATION;
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
         private System.Logger logger;
+        private NamingConvention namingConvention = NamingConvention.none();
 
         private Builder(MigrationRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -601,6 +604,15 @@ public final class Migrator {
         /** The logger to write to instead of {@code System.getLogger("dev.retort.runtime.Migrator")}. */
         public Builder logger(System.Logger logger) {
             this.logger = Objects.requireNonNull(logger, "logger");
+            return this;
+        }
+
+        /**
+         * Names the constraints and indexes that migrations create without a name; by default
+         * {@link NamingConvention#none()}, as Alembic. See {@link NamingConvention}.
+         */
+        public Builder namingConvention(NamingConvention namingConvention) {
+            this.namingConvention = Objects.requireNonNull(namingConvention, "namingConvention");
             return this;
         }
 

@@ -3,7 +3,9 @@ package dev.retort.runtime;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.ConstraintType;
+import dev.retort.runtime.operation.CreateExcludeConstraint;
 import dev.retort.runtime.operation.CreateForeignKey;
+import dev.retort.runtime.operation.CreateTable;
 import dev.retort.runtime.schema.Column;
 import java.sql.Connection;
 import java.util.List;
@@ -70,13 +72,16 @@ public interface Operations {
     void dropColumn(String table, String column);
 
     /**
-     * Changes a column in place: any of its type, nullability, server default and name.
+     * Changes a column in place: any of its type (with PostgreSQL's {@code USING}),
+     * nullability, server default, comment and name.
      *
      * <pre>{@code
      * op.alterColumn("account", "name", c -> c.type(Type.varchar(100)).nullable(false));
      * op.alterColumn("account", "status", c -> c.serverDefault("new"));
      * op.alterColumn("account", "status", c -> c.dropServerDefault());
      * op.alterColumn("account", "name", c -> c.rename("full_name"));
+     * op.alterColumn("account", "code", c -> c.type(Type.INTEGER, "code::integer"));
+     * op.alterColumn("account", "name", c -> c.comment("Legal name").existingNoComment());
      * }</pre>
      *
      * @param changes states the changes on the builder it receives
@@ -85,7 +90,7 @@ public interface Operations {
     void alterColumn(String table, String column, Consumer<AlterColumn.Builder> changes);
 
     /**
-     * Creates an index on one or more columns.
+     * Creates an index on one or more columns; {@code name} or null for the naming convention's.
      *
      * <pre>{@code
      * op.createIndex("ix_order_account_placed", "order", "account_id", "placed_at");
@@ -106,7 +111,9 @@ public interface Operations {
 
     /**
      * Adds a foreign key: {@code columns} of {@code table} reference {@code
-     * referentColumns} of {@code referentTable}.
+     * referentColumns} of {@code referentTable}; {@code name} or null for the naming
+     * convention's. Options include {@code onDelete}, {@code onUpdate}, and {@code
+     * deferrable}/{@code initiallyDeferred} (PostgreSQL).
      *
      * <pre>{@code
      * op.createForeignKey("fk_order_account", "order", "account", List.of("account_id"), List.of("id"));
@@ -134,6 +141,61 @@ public interface Operations {
      * {@code op.dropConstraint("fk_order_account", "order", ConstraintType.FOREIGN_KEY)}.
      */
     void dropConstraint(String name, String table, ConstraintType type);
+
+    // ---- Constraints, comments and the naming convention (issue 3) ----
+    //
+    // Where a name parameter says "or null", a null name takes one from the migrator's
+    // NamingConvention; without a pattern for that kind the call fails before anything runs.
+
+    /**
+     * Creates a table with table constraints and a comment.
+     *
+     * <pre>{@code
+     * op.createTable("membership", List.of(
+     *         Column.of("group_id", Type.INTEGER).notNull(),
+     *         Column.of("user_id", Type.INTEGER).notNull().comment("The member")),
+     *     t -> t.constraint(TableConstraint.primaryKey("group_id", "user_id"))
+     *           .constraint(TableConstraint.foreignKey(List.of("group_id"), "group", List.of("id")))
+     *           .comment("Who belongs to which group"));
+     * }</pre>
+     */
+    void createTable(String table, List<Column> columns, Consumer<CreateTable.Options> options);
+
+    /** Renames a column: {@code op.renameColumn("account", "name", "full_name")}. */
+    void renameColumn(String table, String column, String newName);
+
+    /** Adds a primary key: {@code op.createPrimaryKey("pk_account", "account", "id")}; {@code name} or null. */
+    void createPrimaryKey(String name, String table, String... columns);
+
+    /** Adds a unique constraint: {@code op.createUniqueConstraint("uq_account_email", "account", "email")}; {@code name} or null. */
+    void createUniqueConstraint(String name, String table, String... columns);
+
+    /**
+     * Adds a check constraint; {@code condition} is SQL passed through unchanged:
+     * {@code op.createCheckConstraint("ck_order_total", "order", "total >= 0")}. {@code name} or
+     * null (a convention pattern using {@code {constraint_name}} then fails: name the check).
+     */
+    void createCheckConstraint(String name, String table, String condition);
+
+    /**
+     * Adds a PostgreSQL exclusion constraint; other dialects refuse it before anything runs.
+     *
+     * <pre>{@code
+     * op.createExcludeConstraint("ex_booking_overlap", "booking", "gist", null,
+     *     new CreateExcludeConstraint.Element("during", "&&"));
+     * }</pre>
+     *
+     * @param using the index method, or null for the default
+     * @param where a condition limiting the covered rows, or null
+     */
+    void createExcludeConstraint(String name, String table, String using, String where,
+            CreateExcludeConstraint.Element... elements);
+
+    /** Sets a table's comment: {@code op.createTableComment("account", "Customers")}. */
+    void createTableComment(String table, String comment);
+
+    /** Removes a table's comment. */
+    void dropTableComment(String table);
 
     /**
      * The same operations on tables of {@code schema} rather than the connection's current

@@ -3,13 +3,19 @@ package dev.retort.runtime.dialect;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.ConstraintType;
+import dev.retort.runtime.operation.CreateCheckConstraint;
+import dev.retort.runtime.operation.CreateExcludeConstraint;
 import dev.retort.runtime.operation.CreateForeignKey;
 import dev.retort.runtime.operation.CreateIndex;
+import dev.retort.runtime.operation.CreatePrimaryKey;
 import dev.retort.runtime.operation.CreateTable;
+import dev.retort.runtime.operation.CreateTableComment;
+import dev.retort.runtime.operation.CreateUniqueConstraint;
 import dev.retort.runtime.operation.DropColumn;
 import dev.retort.runtime.operation.DropConstraint;
 import dev.retort.runtime.operation.DropIndex;
 import dev.retort.runtime.operation.DropTable;
+import dev.retort.runtime.operation.DropTableComment;
 import dev.retort.runtime.operation.Execute;
 import dev.retort.runtime.operation.Operation;
 import dev.retort.runtime.operation.RecreateTable;
@@ -18,6 +24,7 @@ import dev.retort.runtime.operation.TableDefinition;
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Expr;
 import dev.retort.runtime.schema.ReferentialAction;
+import dev.retort.runtime.schema.TableConstraint;
 import dev.retort.runtime.schema.Type;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -193,6 +200,10 @@ public abstract class Dialect {
         if (operation instanceof DropConstraint o) {
             return renderDropConstraint(o);
         }
+        List<String> constraintOrComment = renderConstraintOrComment(operation);
+        if (constraintOrComment != null) {
+            return constraintOrComment;
+        }
         if (operation instanceof RecreateTable o) {
             return renderRecreateTable(o);
         }
@@ -220,11 +231,22 @@ public abstract class Dialect {
             lines.add(renderColumnDefinition(column, false));
         }
         List<Column> primaryKey = operation.primaryKey();
-        if (!primaryKey.isEmpty()) {
+        // A declared primary-key constraint (named, say) renders instead of the marked columns.
+        if (!primaryKey.isEmpty() && operation.primaryKeyConstraint().isEmpty()) {
             lines.add("PRIMARY KEY " + columnList(primaryKey.stream().map(Column::name).toList()));
         }
-        return List.of("CREATE TABLE " + table(operation.schema(), operation.table()) + " (\n    "
-                + String.join(",\n    ", lines) + "\n)");
+        for (TableConstraint constraint : operation.constraints()) {
+            lines.add(renderTableConstraint(operation, constraint));
+        }
+        List<String> statements = new ArrayList<>();
+        String table = table(operation.schema(), operation.table());
+        statements.add("CREATE TABLE " + table + " (\n    " + String.join(",\n    ", lines) + "\n)");
+        operation.comment().ifPresent(comment -> statements.add(renderTableComment(operation, table, comment)));
+        for (Column column : operation.columns()) {
+            column.comment().ifPresent(comment -> statements.add(renderColumnComment(operation, table, column.name(),
+                    Optional.of(comment))));
+        }
+        return List.copyOf(statements);
     }
 
     /** {@code DROP TABLE}. */
@@ -239,8 +261,14 @@ public abstract class Dialect {
 
     /** {@code ALTER TABLE … ADD COLUMN …}, a primary key inline. */
     protected List<String> renderAddColumn(AddColumn operation) {
-        return List.of(alterTable(operation.schema(), operation.table()) + " ADD COLUMN "
-                + renderColumnDefinition(operation.column(), true));
+        String add = alterTable(operation.schema(), operation.table()) + " ADD COLUMN "
+                + renderColumnDefinition(operation.column(), true);
+        Optional<String> comment = operation.column().comment();
+        if (comment.isEmpty()) {
+            return List.of(add);
+        }
+        return List.of(add, renderColumnComment(operation, table(operation.schema(), operation.table()),
+                operation.column().name(), comment));
     }
 
     /** {@code ALTER TABLE … DROP COLUMN …}. */
@@ -268,10 +296,17 @@ public abstract class Dialect {
         if (serverDefault.isPresent() && serverDefault.get().isNone()) {
             statements.add(renderDropColumnDefault(table, column));
         }
-        operation.type().ifPresent(type -> statements.add(renderAlterColumnType(table, column, type)));
+        if (operation.using().isPresent()) {
+            statements.add(renderAlterColumnTypeUsing(operation, table, column, operation.type().orElseThrow(),
+                    operation.using().get()));
+        } else {
+            operation.type().ifPresent(type -> statements.add(renderAlterColumnType(table, column, type)));
+        }
         serverDefault.flatMap(AlterColumn.ServerDefault::expression)
                 .ifPresent(expression -> statements.add(renderSetColumnDefault(table, column, expression)));
         operation.nullable().ifPresent(nullable -> statements.add(renderAlterColumnNullable(table, column, nullable)));
+        operation.comment().ifPresent(comment -> statements.add(renderColumnComment(operation, table, column,
+                comment.text())));
         operation.newName().ifPresent(newName -> statements.add(renderRenameColumn(table, column, newName)));
         return List.copyOf(statements);
     }
@@ -321,6 +356,7 @@ public abstract class Dialect {
                 .append(' ').append(columnList(operation.referentColumns()));
         operation.onDelete().ifPresent(action -> sql.append(" ON DELETE ").append(renderReferentialAction(action)));
         operation.onUpdate().ifPresent(action -> sql.append(" ON UPDATE ").append(renderReferentialAction(action)));
+        sql.append(renderDeferrable(operation, operation.deferrable(), operation.initiallyDeferred()));
         return List.of(sql.toString());
     }
 
@@ -426,6 +462,149 @@ public abstract class Dialect {
     /** {@code ("a", "b")}. */
     protected String columnList(List<String> columns) {
         return columns.stream().map(this::quote).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    // ---- Constraints and comments (issue 3, ops) ----
+
+    /**
+     * True when a foreign key can be {@code DEFERRABLE} (checked at the end of the
+     * transaction); standard SQL has it.
+     */
+    public boolean supportsDeferrableConstraints() {
+        return true;
+    }
+
+    /** True when the database has PostgreSQL's exclusion constraints. */
+    public boolean supportsExcludeConstraints() {
+        return false;
+    }
+
+    /** The statements of the constraint and comment operations, or {@code null} for any other operation. */
+    private List<String> renderConstraintOrComment(Operation operation) {
+        if (operation instanceof CreatePrimaryKey o) {
+            return renderCreatePrimaryKey(o);
+        }
+        if (operation instanceof CreateUniqueConstraint o) {
+            return renderCreateUniqueConstraint(o);
+        }
+        if (operation instanceof CreateCheckConstraint o) {
+            return renderCreateCheckConstraint(o);
+        }
+        if (operation instanceof CreateExcludeConstraint o) {
+            return renderCreateExcludeConstraint(o);
+        }
+        if (operation instanceof CreateTableComment o) {
+            return List.of(renderTableComment(o, table(o.schema(), o.table()), o.comment()));
+        }
+        if (operation instanceof DropTableComment o) {
+            requireComments(o);
+            return List.of("COMMENT ON TABLE " + table(o.schema(), o.table()) + " IS NULL");
+        }
+        return null;
+    }
+
+    /** {@code ALTER TABLE … ADD CONSTRAINT … PRIMARY KEY (…)}. */
+    protected List<String> renderCreatePrimaryKey(CreatePrimaryKey operation) {
+        return List.of(alterTable(operation.schema(), operation.table()) + " ADD CONSTRAINT " + quote(operation.name())
+                + " PRIMARY KEY " + columnList(operation.columns()));
+    }
+
+    /** {@code ALTER TABLE … ADD CONSTRAINT … UNIQUE (…)}. */
+    protected List<String> renderCreateUniqueConstraint(CreateUniqueConstraint operation) {
+        return List.of(alterTable(operation.schema(), operation.table()) + " ADD CONSTRAINT " + quote(operation.name())
+                + " UNIQUE " + columnList(operation.columns()));
+    }
+
+    /** {@code ALTER TABLE … ADD CONSTRAINT … CHECK (…)}. */
+    protected List<String> renderCreateCheckConstraint(CreateCheckConstraint operation) {
+        return List.of(alterTable(operation.schema(), operation.table()) + " ADD CONSTRAINT " + quote(operation.name())
+                + " CHECK (" + operation.condition() + ")");
+    }
+
+    /**
+     * {@code ALTER TABLE … ADD CONSTRAINT … EXCLUDE [USING m] (c WITH op, …) [WHERE (…)]}
+     * where {@link #supportsExcludeConstraints()}.
+     *
+     * @throws OperationNotSupportedException elsewhere
+     */
+    protected List<String> renderCreateExcludeConstraint(CreateExcludeConstraint operation) {
+        if (!supportsExcludeConstraints()) {
+            throw unsupported(operation, "exclusion constraints exist on PostgreSQL only",
+                    "enforce the rule with a unique constraint, a check, or a trigger written with op.execute(sql)");
+        }
+        StringBuilder sql = new StringBuilder(alterTable(operation.schema(), operation.table()))
+                .append(" ADD CONSTRAINT ").append(quote(operation.name())).append(" EXCLUDE");
+        operation.using().ifPresent(method -> sql.append(" USING ").append(method));
+        sql.append(operation.elements().stream().map(e -> quote(e.column()) + " WITH " + e.operator())
+                .collect(Collectors.joining(", ", " (", ")")));
+        operation.where().ifPresent(where -> sql.append(" WHERE (").append(where).append(')'));
+        return List.of(sql.toString());
+    }
+
+    /** One table constraint inside {@code CREATE TABLE}, with {@code CONSTRAINT name} when named. */
+    protected String renderTableConstraint(CreateTable operation, TableConstraint constraint) {
+        String prefix = constraint.name().map(name -> "CONSTRAINT " + quote(name) + " ").orElse("");
+        if (constraint instanceof TableConstraint.PrimaryKey pk) {
+            return prefix + "PRIMARY KEY " + columnList(pk.columns());
+        }
+        if (constraint instanceof TableConstraint.Unique unique) {
+            return prefix + "UNIQUE " + columnList(unique.columns());
+        }
+        if (constraint instanceof TableConstraint.Check check) {
+            return prefix + "CHECK (" + check.condition() + ")";
+        }
+        TableConstraint.ForeignKey fk = (TableConstraint.ForeignKey) constraint;
+        StringBuilder sql = new StringBuilder(prefix).append("FOREIGN KEY ").append(columnList(fk.columns()))
+                .append(" REFERENCES ").append(table(fk.referentSchema().or(operation::schema), fk.referentTable()))
+                .append(' ').append(columnList(fk.referentColumns()));
+        fk.onDelete().ifPresent(action -> sql.append(" ON DELETE ").append(renderReferentialAction(action)));
+        fk.onUpdate().ifPresent(action -> sql.append(" ON UPDATE ").append(renderReferentialAction(action)));
+        return sql.append(renderDeferrable(operation, fk.deferrable(), fk.initiallyDeferred())).toString();
+    }
+
+    /**
+     * {@code " DEFERRABLE"}, {@code " DEFERRABLE INITIALLY DEFERRED"} or nothing.
+     *
+     * @throws OperationNotSupportedException for a deferrable key where {@link #supportsDeferrableConstraints()} is false
+     */
+    protected String renderDeferrable(Operation operation, boolean deferrable, boolean initiallyDeferred) {
+        if (!deferrable) {
+            return "";
+        }
+        if (!supportsDeferrableConstraints()) {
+            throw unsupported(operation, "it checks every foreign key at once and has no DEFERRABLE constraints",
+                    "drop deferrable/initiallyDeferred and write rows so that each referenced row exists first");
+        }
+        return initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
+    }
+
+    /** {@code COMMENT ON TABLE t IS '…'}. */
+    protected String renderTableComment(Operation operation, String table, String comment) {
+        requireComments(operation);
+        return "COMMENT ON TABLE " + table + " IS " + renderLiteral(comment);
+    }
+
+    /** {@code COMMENT ON COLUMN t.c IS '…'}, or {@code IS NULL} to drop it. */
+    protected String renderColumnComment(Operation operation, String table, String column, Optional<String> comment) {
+        requireComments(operation);
+        return "COMMENT ON COLUMN " + table + "." + quote(column) + " IS " + comment.map(this::renderLiteral).orElse("NULL");
+    }
+
+    /**
+     * A type change that converts values with {@code using}: standard SQL has no such
+     * clause, so the base refuses it; PostgreSQL renders {@code TYPE … USING …}.
+     */
+    protected String renderAlterColumnTypeUsing(AlterColumn operation, String table, String column, Type type,
+            String using) {
+        throw unsupported(operation, "it has no USING clause for a column's type change",
+                "drop using(...) and let the database convert the values, or convert them first with op.execute(sql)");
+    }
+
+    private void requireComments(Operation operation) {
+        if (!supportsComments()) {
+            throw unsupported(operation, "it stores no comments on tables or columns",
+                    "leave the comment out for this database");
+        }
     }
 
     /** Creates the version table if it is missing. */

@@ -63,6 +63,12 @@ public class H2Dialect extends Dialect {
         };
     }
 
+    /** H2 checks every constraint at once: a deferrable foreign key is refused before anything runs. */
+    @Override
+    public boolean supportsDeferrableConstraints() {
+        return false;
+    }
+
     /** H2's own form: {@code ALTER TABLE t ALTER COLUMN c RENAME TO n}. */
     @Override
     protected String renderRenameColumn(String table, String column, String newName) {

@@ -1,5 +1,6 @@
 package dev.retort.runtime.dialect;
 
+import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.schema.Type;
 import java.util.HashSet;
 import java.util.Set;
@@ -55,6 +56,19 @@ public class PostgresDialect extends Dialect {
     @Override
     protected String renderAlterColumnType(String table, String column, Type type) {
         return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " TYPE " + renderType(type);
+    }
+
+    /** PostgreSQL has exclusion constraints ({@code EXCLUDE USING gist (…)}). */
+    @Override
+    public boolean supportsExcludeConstraints() {
+        return true;
+    }
+
+    /** {@code ALTER TABLE t ALTER COLUMN c TYPE … USING …}. */
+    @Override
+    protected String renderAlterColumnTypeUsing(AlterColumn operation, String table, String column, Type type,
+            String using) {
+        return renderAlterColumnType(table, column, type) + " USING " + using;
     }
 
     // ---- Locking and version table (migrator) ----

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Changes one column in place: its type, nullability, server default and name, each
- * optional; what is empty stays as it is. Build it with {@link #builder}. A dialect runs
+ * Changes one column in place: its type (with PostgreSQL's {@code USING}), nullability,
+ * server default, comment and name, each optional; what is empty stays as it is. Build it with {@link #builder}. A dialect runs
  * one statement per change, the rename last.
  *
  * <p>The {@code existing…} fields describe the column before the change. H2 and
@@ -25,6 +25,13 @@ import java.util.Optional;
  * @param existingNullable the nullability before the change, when known
  * @param existingServerDefault the server default before the change ({@link ServerDefault#NONE}
  *     when there was none), when known
+ * @param comment the new comment; {@link Comment#NONE} drops it
+ * @param using PostgreSQL's {@code USING} expression converting the old values to the new
+ *     type, e.g. {@code "amount::integer"}; only with a type change
+ * @param existingComment the comment before the change ({@link Comment#NONE} when there was
+ *     none), when known
+ * @param existingAutoIncrement whether the column auto-incremented before the change, when
+ *     known (MariaDB/MySQL rewrite the column and would lose it)
  */
 public record AlterColumn(
         Optional<String> schema,
@@ -36,7 +43,11 @@ public record AlterColumn(
         Optional<String> newName,
         Optional<Type> existingType,
         Optional<Boolean> existingNullable,
-        Optional<ServerDefault> existingServerDefault) implements Operation {
+        Optional<ServerDefault> existingServerDefault,
+        Optional<Comment> comment,
+        Optional<String> using,
+        Optional<Comment> existingComment,
+        Optional<Boolean> existingAutoIncrement) implements Operation {
 
     /** @throws IllegalArgumentException for a blank name or a change that changes nothing */
     public AlterColumn {
@@ -51,10 +62,28 @@ public record AlterColumn(
         Objects.requireNonNull(existingType, "existingType");
         Objects.requireNonNull(existingNullable, "existingNullable");
         Objects.requireNonNull(existingServerDefault, "existingServerDefault");
-        if (type.isEmpty() && nullable.isEmpty() && serverDefault.isEmpty() && newName.isEmpty()) {
+        Objects.requireNonNull(comment, "comment");
+        Objects.requireNonNull(using, "using");
+        Objects.requireNonNull(existingComment, "existingComment");
+        Objects.requireNonNull(existingAutoIncrement, "existingAutoIncrement");
+        if (type.isEmpty() && nullable.isEmpty() && serverDefault.isEmpty() && newName.isEmpty() && comment.isEmpty()) {
             throw new IllegalArgumentException("alterColumn of " + table + "." + column
-                    + " changes nothing: give a type, nullable, serverDefault, dropServerDefault or rename");
+                    + " changes nothing: give a type, nullable, serverDefault, dropServerDefault, comment or rename");
         }
+        if (using.isPresent() && type.isEmpty()) {
+            throw new IllegalArgumentException("alterColumn of " + table + "." + column
+                    + " gives a USING expression without a new type; state the type(...) it converts to");
+        }
+        using.ifPresent(u -> Checks.name("USING expression", u));
+    }
+
+    /** A change without comment, {@code USING} or the extra hints (the form before they existed). */
+    public AlterColumn(Optional<String> schema, String table, String column, Optional<Type> type,
+            Optional<Boolean> nullable, Optional<ServerDefault> serverDefault, Optional<String> newName,
+            Optional<Type> existingType, Optional<Boolean> existingNullable,
+            Optional<ServerDefault> existingServerDefault) {
+        this(schema, table, column, type, nullable, serverDefault, newName, existingType, existingNullable,
+                existingServerDefault, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -73,19 +102,23 @@ public record AlterColumn(
      * The change that undoes this one, when every changed attribute's previous state is
      * known: a rename alone always reverses; a type change needs {@code existingType}, a
      * nullability change {@code existingNullable}, a default change {@code
-     * existingServerDefault}.
+     * existingServerDefault}, a comment change {@code existingComment}. A change with a
+     * {@code USING} expression has none: the way back needs its own expression.
      */
     @Override
     public Optional<Operation> reverse() {
         if (type.isPresent() && existingType.isEmpty()
                 || nullable.isPresent() && existingNullable.isEmpty()
-                || serverDefault.isPresent() && existingServerDefault.isEmpty()) {
+                || serverDefault.isPresent() && existingServerDefault.isEmpty()
+                || comment.isPresent() && existingComment.isEmpty()
+                || using.isPresent()) {
             return Optional.empty();
         }
         return Optional.of(new AlterColumn(schema, table, newName.orElse(column),
                 type.flatMap(t -> existingType), nullable.flatMap(n -> existingNullable),
                 serverDefault.flatMap(d -> existingServerDefault), newName.map(n -> column),
-                type, nullable, serverDefault));
+                type, nullable, serverDefault, comment.flatMap(c -> existingComment), Optional.empty(), comment,
+                existingAutoIncrement));
     }
 
     /**
@@ -116,6 +149,33 @@ public record AlterColumn(
     }
 
     /**
+     * A column's comment, as the target of a change or as its state before one: a text, or
+     * {@link #NONE}.
+     *
+     * @param text the comment; empty for none
+     */
+    public record Comment(Optional<String> text) {
+
+        /** No comment: as a change, drops it. */
+        public static final Comment NONE = new Comment(Optional.empty());
+
+        /** Validates the parts. */
+        public Comment {
+            Objects.requireNonNull(text, "text (use Comment.NONE for none)");
+        }
+
+        /** A comment of {@code text}. */
+        public static Comment of(String text) {
+            return new Comment(Optional.of(Objects.requireNonNull(text, "text")));
+        }
+
+        /** True for {@link #NONE}. */
+        public boolean isNone() {
+            return text.isEmpty();
+        }
+    }
+
+    /**
      * Collects the changes to one column. Each method returns the builder, so a migration
      * reads {@code c -> c.type(Type.varchar(100)).nullable(false)}.
      */
@@ -131,6 +191,10 @@ public record AlterColumn(
         private Optional<Type> existingType = Optional.empty();
         private Optional<Boolean> existingNullable = Optional.empty();
         private Optional<ServerDefault> existingServerDefault = Optional.empty();
+        private Optional<Comment> comment = Optional.empty();
+        private Optional<String> using = Optional.empty();
+        private Optional<Comment> existingComment = Optional.empty();
+        private Optional<Boolean> existingAutoIncrement = Optional.empty();
 
         private Builder(String table, String column) {
             this.table = table;
@@ -208,13 +272,54 @@ public record AlterColumn(
         }
 
         /**
+         * Changes the type, converting the old values with {@code using} (PostgreSQL's
+         * {@code ALTER COLUMN … TYPE … USING …}): {@code c.type(Type.INTEGER, "code::integer")}.
+         * Other dialects refuse it before anything runs.
+         */
+        public Builder type(Type type, String using) {
+            this.using = Optional.of(Objects.requireNonNull(using, "using"));
+            return type(type);
+        }
+
+        /** Sets the column's comment. */
+        public Builder comment(String comment) {
+            this.comment = Optional.of(Comment.of(comment));
+            return this;
+        }
+
+        /** Drops the column's comment. */
+        public Builder dropComment() {
+            this.comment = Optional.of(Comment.NONE);
+            return this;
+        }
+
+        /** States the column's comment before the change. */
+        public Builder existingComment(String comment) {
+            this.existingComment = Optional.of(Comment.of(comment));
+            return this;
+        }
+
+        /** States that the column had no comment before the change. */
+        public Builder existingNoComment() {
+            this.existingComment = Optional.of(Comment.NONE);
+            return this;
+        }
+
+        /** States whether the column auto-incremented before the change (MariaDB/MySQL keep it only if told). */
+        public Builder existingAutoIncrement(boolean autoIncrement) {
+            this.existingAutoIncrement = Optional.of(autoIncrement);
+            return this;
+        }
+
+        /**
          * The change.
          *
          * @throws IllegalArgumentException when nothing was changed
          */
         public AlterColumn build() {
             return new AlterColumn(schema, table, column, type, nullable, serverDefault, newName,
-                    existingType, existingNullable, existingServerDefault);
+                    existingType, existingNullable, existingServerDefault, comment, using, existingComment,
+                    existingAutoIncrement);
         }
     }
 }

@@ -19,6 +19,9 @@ import java.util.Optional;
  * @param referentColumns the referenced columns, as many as {@code columns}, in the same order
  * @param onDelete what deleting a referenced row does; empty for the database's default ({@code NO ACTION})
  * @param onUpdate what updating a referenced key does; empty for the database's default ({@code NO ACTION})
+ * @param deferrable true for {@code DEFERRABLE}: the check may wait for the end of the
+ *     transaction (PostgreSQL; H2 refuses it)
+ * @param initiallyDeferred true for {@code INITIALLY DEFERRED}; implies {@code deferrable}
  */
 public record CreateForeignKey(
         Optional<String> schema,
@@ -29,7 +32,9 @@ public record CreateForeignKey(
         String referentTable,
         List<String> referentColumns,
         Optional<ReferentialAction> onDelete,
-        Optional<ReferentialAction> onUpdate) implements Operation {
+        Optional<ReferentialAction> onUpdate,
+        boolean deferrable,
+        boolean initiallyDeferred) implements Operation {
 
     /** @throws IllegalArgumentException for a blank name, no columns or column lists of different sizes */
     public CreateForeignKey {
@@ -47,6 +52,15 @@ public record CreateForeignKey(
         }
         Objects.requireNonNull(onDelete, "onDelete");
         Objects.requireNonNull(onUpdate, "onUpdate");
+        deferrable = deferrable || initiallyDeferred;
+    }
+
+    /** A foreign key checked at once (not deferrable). */
+    public CreateForeignKey(Optional<String> schema, String name, String table, List<String> columns,
+            Optional<String> referentSchema, String referentTable, List<String> referentColumns,
+            Optional<ReferentialAction> onDelete, Optional<ReferentialAction> onUpdate) {
+        this(schema, name, table, columns, referentSchema, referentTable, referentColumns, onDelete, onUpdate,
+                false, false);
     }
 
     /**
@@ -82,6 +96,8 @@ public record CreateForeignKey(
         private Optional<String> referentSchema = Optional.empty();
         private Optional<ReferentialAction> onDelete = Optional.empty();
         private Optional<ReferentialAction> onUpdate = Optional.empty();
+        private boolean deferrable;
+        private boolean initiallyDeferred;
 
         private Builder(String name, String table, List<String> columns, String referentTable,
                 List<String> referentColumns) {
@@ -116,10 +132,22 @@ public record CreateForeignKey(
             return this;
         }
 
+        /** {@code DEFERRABLE}: a transaction may defer the check to its end (PostgreSQL; H2 refuses it). */
+        public Builder deferrable(boolean deferrable) {
+            this.deferrable = deferrable;
+            return this;
+        }
+
+        /** {@code DEFERRABLE INITIALLY DEFERRED}: checked at the end of each transaction unless it says otherwise. */
+        public Builder initiallyDeferred(boolean initiallyDeferred) {
+            this.initiallyDeferred = initiallyDeferred;
+            return this;
+        }
+
         /** The foreign key. */
         public CreateForeignKey build() {
             return new CreateForeignKey(schema, name, table, columns, referentSchema, referentTable,
-                    referentColumns, onDelete, onUpdate);
+                    referentColumns, onDelete, onUpdate, deferrable, initiallyDeferred);
         }
     }
 }

@@ -26,9 +26,10 @@ public final class Column {
     private final boolean autoIncrement;
     private final boolean unique;
     private final Expr serverDefault;
+    private final String comment;
 
     private Column(String name, Type type, boolean nullable, boolean primaryKey, boolean autoIncrement,
-            boolean unique, Expr serverDefault) {
+            boolean unique, Expr serverDefault, String comment) {
         this.name = name;
         this.type = type;
         this.nullable = nullable;
@@ -36,6 +37,7 @@ public final class Column {
         this.autoIncrement = autoIncrement;
         this.unique = unique;
         this.serverDefault = serverDefault;
+        this.comment = comment;
     }
 
     /**
@@ -49,7 +51,7 @@ public final class Column {
         if (name.isBlank()) {
             throw new IllegalArgumentException("A column name must not be blank");
         }
-        return new Column(name, type, true, false, false, false, null);
+        return new Column(name, type, true, false, false, false, null, null);
     }
 
     /** This column, refusing nulls ({@code NOT NULL}). */
@@ -66,12 +68,12 @@ public final class Column {
         if (nullable && primaryKey) {
             throw new IllegalArgumentException("Column " + name + " is part of the primary key and cannot be nullable");
         }
-        return new Column(name, type, nullable, primaryKey, autoIncrement, unique, serverDefault);
+        return new Column(name, type, nullable, primaryKey, autoIncrement, unique, serverDefault, comment);
     }
 
     /** This column as (part of) the table's primary key; implies {@link #notNull()}. */
     public Column primaryKey() {
-        return new Column(name, type, false, true, autoIncrement, unique, serverDefault);
+        return new Column(name, type, false, true, autoIncrement, unique, serverDefault, comment);
     }
 
     /**
@@ -90,12 +92,12 @@ public final class Column {
             throw new IllegalArgumentException("Column " + name
                     + " has a server default; an auto-increment column cannot have one too");
         }
-        return new Column(name, type, nullable, primaryKey, true, unique, null);
+        return new Column(name, type, nullable, primaryKey, true, unique, null, comment);
     }
 
     /** This column with a {@code UNIQUE} constraint of its own. */
     public Column unique() {
-        return new Column(name, type, nullable, primaryKey, autoIncrement, true, serverDefault);
+        return new Column(name, type, nullable, primaryKey, autoIncrement, true, serverDefault, comment);
     }
 
     /**
@@ -109,12 +111,26 @@ public final class Column {
             throw new IllegalArgumentException("Column " + name
                     + " auto-increments; it cannot have a server default too");
         }
-        return new Column(name, type, nullable, primaryKey, autoIncrement, unique, expression);
+        return new Column(name, type, nullable, primaryKey, autoIncrement, unique, expression, comment);
     }
 
     /** This column with a string literal as its default: shorthand for {@code serverDefault(Expr.literal(value))}. */
     public Column serverDefault(String value) {
         return serverDefault(Expr.literal(value));
+    }
+
+    /**
+     * This column with a comment, stored in the database's catalogue ({@code COMMENT ON
+     * COLUMN}) where the dialect supports comments.
+     */
+    public Column comment(String comment) {
+        Objects.requireNonNull(comment, "comment");
+        return new Column(name, type, nullable, primaryKey, autoIncrement, unique, serverDefault, comment);
+    }
+
+    /** The column's comment, if any. */
+    public Optional<String> comment() {
+        return Optional.ofNullable(comment);
     }
 
     /** The column's name, as written (the dialect quotes it only where it must, e.g. {@code "Name"}). */
@@ -157,12 +173,12 @@ public final class Column {
         return other instanceof Column that && name.equals(that.name) && type.equals(that.type)
                 && nullable == that.nullable && primaryKey == that.primaryKey
                 && autoIncrement == that.autoIncrement && unique == that.unique
-                && Objects.equals(serverDefault, that.serverDefault);
+                && Objects.equals(serverDefault, that.serverDefault) && Objects.equals(comment, that.comment);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, type, nullable, primaryKey, autoIncrement, unique, serverDefault);
+        return Objects.hash(name, type, nullable, primaryKey, autoIncrement, unique, serverDefault, comment);
     }
 
     /** The column as a migration writes it, e.g. {@code Column.of("id", Type.BIGINT).primaryKey()}. */
@@ -183,6 +199,9 @@ public final class Column {
         }
         if (serverDefault != null) {
             out.append(".serverDefault(").append(serverDefault).append(')');
+        }
+        if (comment != null) {
+            out.append(".comment(").append(JavaSource.string(comment)).append(')');
         }
         return out.toString();
     }
