@@ -1,12 +1,17 @@
 package dev.retort.runtime.dialect;
 
+import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.ConstraintType;
+import dev.retort.runtime.operation.CreateTable;
 import dev.retort.runtime.operation.DropConstraint;
 import dev.retort.runtime.operation.DropIndex;
+import dev.retort.runtime.operation.DropTableComment;
+import dev.retort.runtime.operation.Operation;
 import dev.retort.runtime.operation.RenameTable;
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Expr;
+import dev.retort.runtime.schema.TableConstraint;
 import dev.retort.runtime.schema.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,9 +65,13 @@ import java.util.Set;
  *       everything the column keeps: {@code existingType} unless the type changes, {@code
  *       existingNullable} unless the nullability changes, and {@code existingServerDefault}
  *       (or {@code existingNoServerDefault}) unless the default changes. A missing hint
- *       fails before anything runs, naming it. An {@code AUTO_INCREMENT} attribute is not
- *       known to the value and is lost by such a rewrite. Default-only changes and renames
- *       need no hint.</li>
+ *       fails before anything runs, naming it. An {@code AUTO_INCREMENT} attribute is
+ *       kept only with {@code existingAutoIncrement(true)}, a comment only with {@code
+ *       existingComment} (the rewrite drops what it is not told). Default-only changes and
+ *       renames need no hint; {@code USING} is refused.</li>
+ *   <li>Comments are inline: {@code COMMENT '…'} on a column, {@code COMMENT = '…'} on a table.
+ *       String literals double backslashes as well as quotes. Foreign keys cannot be
+ *       {@code DEFERRABLE}.</li>
  *   <li>{@code dropIndex} needs the table ({@code DROP INDEX x ON t}).</li>
  *   <li>{@code dropConstraint} with a type renders {@code DROP FOREIGN KEY}, {@code DROP
  *       INDEX} (unique), {@code DROP PRIMARY KEY} or {@code DROP CONSTRAINT}/{@code DROP
@@ -200,7 +209,17 @@ public class MariaDbDialect extends Dialect {
         if (column.isUnique()) {
             sql.append(" UNIQUE");
         }
+        column.comment().ifPresent(comment -> sql.append(" COMMENT ").append(renderLiteral(comment)));
         return sql.toString();
+    }
+
+    /** Doubles backslashes too: MariaDB reads them as escapes unless {@code NO_BACKSLASH_ESCAPES} is set. */
+    @Override
+    protected String renderLiteral(Object value) {
+        if (value instanceof String string) {
+            return "'" + string.replace("\\", "\\\\").replace("'", "''") + "'";
+        }
+        return super.renderLiteral(value);
     }
 
     private String nullableSuffix(Type type) {
@@ -218,6 +237,53 @@ public class MariaDbDialect extends Dialect {
 
     // ---- Operations ----
 
+    /** False: MariaDB and MySQL check every foreign key at once. */
+    @Override
+    public boolean supportsDeferrableConstraints() {
+        return false;
+    }
+
+    /** Drops a table comment with {@code COMMENT = ''}; everything else as the base. */
+    @Override
+    public List<String> render(Operation operation) {
+        if (operation instanceof DropTableComment o) {
+            return List.of(alterTable(o.schema(), o.table()) + " COMMENT = ''");
+        }
+        return super.render(operation);
+    }
+
+    /** As the base, with column comments inline and the table comment as {@code COMMENT = '…'}. */
+    @Override
+    protected List<String> renderCreateTable(CreateTable operation) {
+        List<String> lines = new ArrayList<>();
+        for (Column column : operation.columns()) {
+            lines.add(renderColumnDefinition(column, false));
+        }
+        List<Column> primaryKey = operation.primaryKey();
+        if (!primaryKey.isEmpty() && operation.primaryKeyConstraint().isEmpty()) {
+            lines.add("PRIMARY KEY " + columnList(primaryKey.stream().map(Column::name).toList()));
+        }
+        for (TableConstraint constraint : operation.constraints()) {
+            lines.add(renderTableConstraint(operation, constraint));
+        }
+        return List.of("CREATE TABLE " + table(operation.schema(), operation.table()) + " (\n    "
+                + String.join(",\n    ", lines) + "\n)"
+                + operation.comment().map(comment -> " COMMENT = " + renderLiteral(comment)).orElse(""));
+    }
+
+    /** {@code ALTER TABLE … ADD COLUMN …}, its comment inline. */
+    @Override
+    protected List<String> renderAddColumn(AddColumn operation) {
+        return List.of(alterTable(operation.schema(), operation.table()) + " ADD COLUMN "
+                + renderColumnDefinition(operation.column(), true));
+    }
+
+    /** {@code ALTER TABLE t COMMENT = '…'}. */
+    @Override
+    protected String renderTableComment(Operation operation, String table, String comment) {
+        return "ALTER TABLE " + table + " COMMENT = " + renderLiteral(comment);
+    }
+
     /** {@code RENAME TABLE a TO b}, the new name in the same schema. */
     @Override
     protected List<String> renderRenameTable(RenameTable operation) {
@@ -227,15 +293,21 @@ public class MariaDbDialect extends Dialect {
 
     /**
      * A default-only change is {@code ALTER COLUMN … SET/DROP DEFAULT}, a rename alone
-     * {@code RENAME COLUMN}; a change of type or nullability rewrites the column with
-     * {@code MODIFY COLUMN} (or {@code CHANGE COLUMN} when it is renamed too), which needs
-     * the {@code existing…} hints for whatever it does not change.
+     * {@code RENAME COLUMN}; a change of type, nullability or comment rewrites the column
+     * with {@code MODIFY COLUMN} (or {@code CHANGE COLUMN} when it is renamed too), which
+     * needs the {@code existing…} hints for its type, nullability and default, and keeps its
+     * comment and {@code AUTO_INCREMENT} only when {@code existingComment} and {@code
+     * existingAutoIncrement} say so.
      */
     @Override
     protected List<String> renderAlterColumn(AlterColumn operation) {
         String table = table(operation.schema(), operation.table());
         String column = operation.column();
-        if (operation.type().isEmpty() && operation.nullable().isEmpty()) {
+        if (operation.using().isPresent()) {
+            throw unsupported(operation, "it has no USING clause for a column's type change",
+                    "drop using(...) and let MariaDB convert the values, or convert them first with op.execute(sql)");
+        }
+        if (operation.type().isEmpty() && operation.nullable().isEmpty() && operation.comment().isEmpty()) {
             List<String> statements = new ArrayList<>();
             operation.serverDefault().ifPresent(d -> statements.add(d.isNone()
                     ? renderDropColumnDefault(table, column)
@@ -250,6 +322,7 @@ public class MariaDbDialect extends Dialect {
         AlterColumn.ServerDefault serverDefault = operation.serverDefault().or(operation::existingServerDefault)
                 .orElseThrow(() -> missingHint(operation, "existingServerDefault (or existingNoServerDefault)",
                         "its server default"));
+        Optional<String> comment = operation.comment().or(operation::existingComment).flatMap(AlterColumn.Comment::text);
         StringBuilder sql = new StringBuilder("ALTER TABLE ").append(table);
         if (operation.newName().isPresent()) {
             sql.append(" CHANGE COLUMN ").append(quote(column)).append(' ').append(quote(operation.newName().get()));
@@ -257,8 +330,12 @@ public class MariaDbDialect extends Dialect {
             sql.append(" MODIFY COLUMN ").append(quote(column));
         }
         sql.append(' ').append(renderType(type));
+        if (operation.existingAutoIncrement().orElse(false) && type.isInteger()) {
+            sql.append(" AUTO_INCREMENT");
+        }
         serverDefault.expression().ifPresent(e -> sql.append(" DEFAULT ").append(renderDefault(type, e)));
         sql.append(nullable ? nullableSuffix(type) : " NOT NULL");
+        comment.ifPresent(text -> sql.append(" COMMENT ").append(renderLiteral(text)));
         return List.of(sql.toString());
     }
 

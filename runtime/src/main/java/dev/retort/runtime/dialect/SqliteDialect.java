@@ -2,9 +2,12 @@ package dev.retort.runtime.dialect;
 
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
+import dev.retort.runtime.operation.CreateCheckConstraint;
 import dev.retort.runtime.operation.CreateForeignKey;
 import dev.retort.runtime.operation.CreateIndex;
+import dev.retort.runtime.operation.CreatePrimaryKey;
 import dev.retort.runtime.operation.CreateTable;
+import dev.retort.runtime.operation.CreateUniqueConstraint;
 import dev.retort.runtime.operation.DropConstraint;
 import dev.retort.runtime.operation.DropTable;
 import dev.retort.runtime.operation.Operation;
@@ -13,6 +16,7 @@ import dev.retort.runtime.operation.RenameTable;
 import dev.retort.runtime.operation.TableDefinition;
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Expr;
+import dev.retort.runtime.schema.TableConstraint;
 import dev.retort.runtime.schema.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -148,21 +152,35 @@ public class SqliteDialect extends Dialect {
         if (!column.isAutoIncrement()) {
             return super.renderColumnDefinition(column, inlinePrimaryKey);
         }
-        return quote(column.name()) + " INTEGER " + renderAutoIncrement(column) + (column.isUnique() ? " UNIQUE" : "");
+        return quote(column.name()) + " INTEGER NOT NULL " + renderAutoIncrement(column)
+                + (column.isUnique() ? " UNIQUE" : "");
     }
 
     // ---- Operations ----
 
-    /** As the base, but an auto-increment primary key is stated on its column. */
+    /**
+     * As the base, but an auto-increment primary key is stated on its column, and a
+     * comment is refused (SQLite stores none).
+     */
     @Override
     protected List<String> renderCreateTable(CreateTable operation) {
         checkAutoIncrement(operation, operation.columns());
+        if (operation.comment().isPresent() || operation.columns().stream().anyMatch(c -> c.comment().isPresent())) {
+            throw unsupported(operation, "it stores no comments on tables or columns",
+                    "leave the comment out for this database");
+        }
+        List<String> constraints = new ArrayList<>();
+        for (TableConstraint constraint : operation.constraints()) {
+            constraints.add(renderTableConstraint(operation, constraint));
+        }
+        // A declared primary-key constraint renders instead of the marked columns.
+        boolean declaredKey = operation.primaryKeyConstraint().isPresent();
         return List.of("CREATE TABLE " + table(operation.schema(), operation.table()) + " (\n    "
-                + String.join(",\n    ", tableLines(operation.columns(), List.of(), Optional.empty())) + "\n)");
+                + String.join(",\n    ", tableLines(operation.columns(), constraints, !declaredKey)) + "\n)");
     }
 
-    /** The column lines, the primary key unless a column states it, then {@code constraints}. */
-    private List<String> tableLines(List<Column> columns, List<String> constraints, Optional<String> schema) {
+    /** The column lines, the primary key (when {@code withKey} and no column states it), then {@code constraints}. */
+    private List<String> tableLines(List<Column> columns, List<String> constraints, boolean withKey) {
         List<String> lines = new ArrayList<>();
         boolean keyInline = false;
         for (Column column : columns) {
@@ -170,7 +188,7 @@ public class SqliteDialect extends Dialect {
             keyInline |= column.isAutoIncrement();
         }
         List<String> primaryKey = columns.stream().filter(Column::isPrimaryKey).map(Column::name).toList();
-        if (!keyInline && !primaryKey.isEmpty()) {
+        if (withKey && !keyInline && !primaryKey.isEmpty()) {
             lines.add("PRIMARY KEY " + columnList(primaryKey));
         }
         lines.addAll(constraints);
@@ -244,6 +262,28 @@ public class SqliteDialect extends Dialect {
                 batchAlternative(operation.table(), "batch.dropConstraint(\"" + operation.name() + "\")"));
     }
 
+    /** Refused: SQLite cannot add a primary key to an existing table. */
+    @Override
+    protected List<String> renderCreatePrimaryKey(CreatePrimaryKey operation) {
+        throw unsupported(operation, "it cannot add a constraint to an existing table",
+                batchAlternative(operation.table(), "batch.createPrimaryKey(\"" + operation.name() + "\", …)"));
+    }
+
+    /** Refused: SQLite cannot add a constraint to an existing table (a unique index can: {@code createUniqueIndex}). */
+    @Override
+    protected List<String> renderCreateUniqueConstraint(CreateUniqueConstraint operation) {
+        throw unsupported(operation, "it cannot add a constraint to an existing table",
+                batchAlternative(operation.table(), "batch.createUniqueConstraint(\"" + operation.name() + "\", …)")
+                        + ", or create a unique index with op.createUniqueIndex");
+    }
+
+    /** Refused: SQLite cannot add a constraint to an existing table. */
+    @Override
+    protected List<String> renderCreateCheckConstraint(CreateCheckConstraint operation) {
+        throw unsupported(operation, "it cannot add a constraint to an existing table",
+                batchAlternative(operation.table(), "batch.createCheckConstraint(\"" + operation.name() + "\", …)"));
+    }
+
     private static String batchAlternative(String table, String change) {
         return "use op.batchAlterTable(\"" + table + "\", batch -> " + change
                 + "), which rebuilds the table by move and copy";
@@ -267,7 +307,7 @@ public class SqliteDialect extends Dialect {
         List<String> statements = new ArrayList<>();
         statements.add("CREATE TABLE " + table(schema, temporary) + " (\n    "
                 + String.join(",\n    ", tableLines(definition.columns(), renderTableConstraints(definition,
-                        Optional.empty()), schema)) + "\n)");
+                        Optional.empty()), true)) + "\n)");
         statements.add(renderCopyRows(schema, temporary, operation));
         statements.addAll(renderDropTable(new DropTable(schema, operation.table())));
         statements.addAll(renderRenameTable(new RenameTable(schema, temporary, operation.table())));

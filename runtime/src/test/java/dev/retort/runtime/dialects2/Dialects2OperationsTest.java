@@ -190,7 +190,7 @@ class Dialects2OperationsTest {
                     new Case("c_integer", Type.INTEGER, "INT", "INTEGER", Integer.MAX_VALUE),
                     new Case("c_bigint", Type.BIGINT, "BIGINT", "BIGINT", Long.MIN_VALUE),
                     new Case("c_smallint", Type.SMALLINT, "SMALLINT", "SMALLINT", (short) 32767),
-                    new Case("c_boolean", Type.BOOLEAN, "TINYINT", "BOOLEAN", true),
+                    new Case("c_boolean", Type.BOOLEAN, "BOOLEAN", "BOOLEAN", true),
                     new Case("c_varchar", Type.varchar(12), "VARCHAR", "VARCHAR", "it's \"é\""),
                     new Case("c_text", Type.TEXT, "LONGTEXT", "TEXT", longText),
                     new Case("c_numeric", Type.numeric(12, 2), "DECIMAL", "NUMERIC", new BigDecimal("1234567890.12")),
