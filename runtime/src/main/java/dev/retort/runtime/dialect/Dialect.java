@@ -755,6 +755,13 @@ public abstract class Dialect {
         for (CreateForeignKey foreignKey : operation.referencing()) {
             statements.addAll(renderCreateForeignKey(foreignKey));
         }
+        if (!columnCommentsInline()) {
+            String name = table(schema, operation.table());
+            for (Column column : definition.columns()) {
+                column.comment().ifPresent(comment -> statements.add(renderColumnComment(operation, name,
+                        column.name(), Optional.of(comment))));
+            }
+        }
         return List.copyOf(statements);
     }
 
@@ -774,11 +781,15 @@ public abstract class Dialect {
         List<String> sources = new ArrayList<>();
         for (RecreateTable.ColumnCopy copy : operation.copies()) {
             targets.add(quote(copy.target()));
-            sources.add(copy.cast().map(type -> "CAST(" + quote(copy.source()) + " AS " + renderType(type) + ")")
-                    .orElse(quote(copy.source())));
+            sources.add(copy.cast().map(type -> renderCast(quote(copy.source()), type)).orElse(quote(copy.source())));
         }
         return "INSERT INTO " + table(schema, into) + " (" + String.join(", ", targets) + ") SELECT "
                 + String.join(", ", sources) + " FROM " + table(schema, operation.table());
+    }
+
+    /** {@code CAST(expression AS type)}, converting a copied column whose type changed. */
+    protected String renderCast(String expression, Type type) {
+        return "CAST(" + expression + " AS " + renderType(type) + ")";
     }
 
     /**
@@ -824,7 +835,15 @@ public abstract class Dialect {
         if (column.serverDefault().isPresent()) {
             plain = plain.serverDefault(column.serverDefault().get());
         }
+        if (column.comment().isPresent()) {
+            plain = plain.comment(column.comment().get());
+        }
         return plain;
+    }
+
+    /** True when {@link #renderColumnDefinition} writes a column's comment inline (MariaDB's {@code COMMENT '…'}). */
+    protected boolean columnCommentsInline() {
+        return false;
     }
 
     /** A query returning the largest value of {@code column}, to restart an identity after a copy. */

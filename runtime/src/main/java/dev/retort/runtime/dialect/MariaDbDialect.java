@@ -383,6 +383,21 @@ public class MariaDbDialect extends Dialect {
 
     // ---- Batch mode: move and copy ----
 
+    /**
+     * The expression unchanged: MariaDB's {@code CAST} knows only {@code SIGNED}, {@code
+     * CHAR} and a few more, and {@code INSERT … SELECT} converts to the column's type itself.
+     */
+    @Override
+    protected String renderCast(String expression, Type type) {
+        return expression;
+    }
+
+    /** True: {@code COMMENT '…'} is part of the column definition. */
+    @Override
+    protected boolean columnCommentsInline() {
+        return true;
+    }
+
     /** True: an {@code AUTO_INCREMENT} column must be a key when the table is created; the key is always {@code PRIMARY}. */
     @Override
     protected boolean inlinePrimaryKeyWhenRecreating() {

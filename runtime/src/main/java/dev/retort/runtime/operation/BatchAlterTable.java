@@ -92,8 +92,18 @@ public record BatchAlterTable(Optional<String> schema, String table, List<Operat
         if (operation instanceof DropConstraint o) {
             return o.table();
         }
+        if (operation instanceof CreatePrimaryKey o) {
+            return o.table();
+        }
+        if (operation instanceof CreateUniqueConstraint o) {
+            return o.table();
+        }
+        if (operation instanceof CreateCheckConstraint o) {
+            return o.table();
+        }
         throw new IllegalArgumentException(operation + " cannot be part of a batchAlterTable: a batch holds "
-                + "addColumn, dropColumn, alterColumn, createIndex, dropIndex, createForeignKey and dropConstraint");
+                + "addColumn, dropColumn, alterColumn, createIndex, dropIndex, createForeignKey, createPrimaryKey, "
+                + "createUniqueConstraint, createCheckConstraint and dropConstraint");
     }
 
     /** The changes undone in reverse order, when every change has a reverse. */
@@ -215,6 +225,24 @@ public record BatchAlterTable(Optional<String> schema, String table, List<Operat
         /** Drops a named constraint of a stated kind (MariaDB/MySQL need it in place). */
         public Builder dropConstraint(String name, ConstraintType type) {
             operations.add(new DropConstraint(schema, name, table, Optional.of(type)));
+            return this;
+        }
+
+        /** Adds a named primary key on columns of the table (a table has one). */
+        public Builder createPrimaryKey(String name, String... columns) {
+            operations.add(new CreatePrimaryKey(schema, name, table, List.of(columns)));
+            return this;
+        }
+
+        /** Adds a named unique constraint on columns of the table. */
+        public Builder createUniqueConstraint(String name, String... columns) {
+            operations.add(new CreateUniqueConstraint(schema, name, table, List.of(columns)));
+            return this;
+        }
+
+        /** Adds a named check constraint: {@code batch.createCheckConstraint("ck_account_age", "age >= 0")}. */
+        public Builder createCheckConstraint(String name, String condition) {
+            operations.add(new CreateCheckConstraint(schema, name, table, condition));
             return this;
         }
 

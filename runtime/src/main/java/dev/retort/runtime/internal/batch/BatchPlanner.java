@@ -4,8 +4,11 @@ import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.ConstraintType;
+import dev.retort.runtime.operation.CreateCheckConstraint;
 import dev.retort.runtime.operation.CreateForeignKey;
 import dev.retort.runtime.operation.CreateIndex;
+import dev.retort.runtime.operation.CreatePrimaryKey;
+import dev.retort.runtime.operation.CreateUniqueConstraint;
 import dev.retort.runtime.operation.DropColumn;
 import dev.retort.runtime.operation.DropConstraint;
 import dev.retort.runtime.operation.DropIndex;
@@ -65,8 +68,14 @@ public final class BatchPlanner {
         }
         TableDefinition after = new TableDefinition(planner.columns, planner.uniques, planner.checks,
                 planner.foreignKeys, planner.indexes);
-        return new RecreateTable(batch.schema(), batch.table(), after, List.copyOf(planner.copies.values()),
-                referencing);
+        List<RecreateTable.ColumnCopy> copies = new ArrayList<>();
+        for (Column column : planner.columns) {
+            RecreateTable.ColumnCopy copy = planner.copies.get(column.name());
+            if (copy != null) {
+                copies.add(copy);
+            }
+        }
+        return new RecreateTable(batch.schema(), batch.table(), after, copies, referencing);
     }
 
     private void apply(Operation operation) {
@@ -96,6 +105,18 @@ public final class BatchPlanner {
                     o.referentColumns(), o.onDelete(), o.onUpdate()));
         } else if (operation instanceof DropConstraint o) {
             dropConstraint(o);
+        } else if (operation instanceof CreatePrimaryKey o) {
+            requireColumns(operation, o.columns());
+            if (columns.stream().anyMatch(Column::isPrimaryKey)) {
+                throw problem(operation, "the table already has a primary key; drop it first with "
+                        + "dropConstraint(name, ConstraintType.PRIMARY_KEY)");
+            }
+            columns.replaceAll(c -> o.columns().contains(c.name()) ? c.primaryKey() : c);
+        } else if (operation instanceof CreateUniqueConstraint o) {
+            requireColumns(operation, o.columns());
+            uniques.add(new TableDefinition.UniqueConstraint(Optional.of(o.name()), o.columns()));
+        } else if (operation instanceof CreateCheckConstraint o) {
+            checks.add(new TableDefinition.CheckConstraint(Optional.of(o.name()), o.condition()));
         } else {
             throw problem(operation, "it cannot be part of a batch");
         }
@@ -143,6 +164,10 @@ public final class BatchPlanner {
         }
         if (serverDefault.isPresent()) {
             column = column.serverDefault(serverDefault.get());
+        }
+        Optional<String> comment = change.comment().isPresent() ? change.comment().get().text() : old.comment();
+        if (comment.isPresent()) {
+            column = column.comment(comment.get());
         }
         columns.set(index, column);
         RecreateTable.ColumnCopy copy = copies.remove(old.name());
@@ -196,6 +221,9 @@ public final class BatchPlanner {
         }
         if (column.serverDefault().isPresent()) {
             plain = plain.serverDefault(column.serverDefault().get());
+        }
+        if (column.comment().isPresent()) {
+            plain = plain.comment(column.comment().get());
         }
         return plain;
     }

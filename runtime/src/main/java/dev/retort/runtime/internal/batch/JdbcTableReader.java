@@ -32,8 +32,11 @@ import java.util.regex.Pattern;
  */
 final class JdbcTableReader {
 
-    /** Indexes the database made itself for constraints: H2's {@code …_INDEX_n}, {@code PRIMARY_KEY_…}. */
-    private static final Pattern GENERATED_INDEX = Pattern.compile("(?i)(.*_INDEX_[0-9A-F]+|PRIMARY_KEY_.*|PRIMARY)");
+    /** Names the database gave indexes it made for constraints: H2's {@code …_INDEX_n}. */
+    private static final Pattern GENERATED_INDEX = Pattern.compile("(?i).*_INDEX_[0-9A-F]+");
+
+    /** Names of primary-key indexes: H2's {@code PRIMARY_KEY_…}, MariaDB's {@code PRIMARY}. */
+    private static final Pattern PRIMARY_KEY_INDEX = Pattern.compile("(?i)PRIMARY_KEY_.*|PRIMARY");
 
     private final Dialect dialect;
     private final Connection connection;
@@ -71,6 +74,10 @@ final class JdbcTableReader {
                 } else if (rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls) {
                     column = column.notNull();
                 }
+                String remarks = rs.getString("REMARKS");
+                if (remarks != null && !remarks.isEmpty()) {
+                    column = column.comment(remarks);
+                }
                 String defaultSql = rs.getString("COLUMN_DEF");
                 if ("YES".equals(rs.getString("IS_AUTOINCREMENT")) && type.isInteger()) {
                     column = column.autoIncrement();
@@ -99,8 +106,7 @@ final class JdbcTableReader {
             while (rs.next()) {
                 String name = rs.getString("INDEX_NAME");
                 String column = rs.getString("COLUMN_NAME");
-                if (name == null || column == null || name.equals(keyName) || foreignKeyNames.contains(name)
-                        || GENERATED_INDEX.matcher(name).matches()) {
+                if (name == null || column == null || name.equals(keyName) || PRIMARY_KEY_INDEX.matcher(name).matches()) {
                     continue;
                 }
                 indexColumns.computeIfAbsent(name, n -> new TreeMap<>()).put(rs.getInt("ORDINAL_POSITION"),
@@ -109,9 +115,24 @@ final class JdbcTableReader {
             }
         }
         List<TableDefinition.Index> indexes = new ArrayList<>();
-        indexColumns.forEach((name, cols) -> indexes.add(new TableDefinition.Index(dialect.normalizeName(name),
-                List.copyOf(cols.values()), indexUnique.get(name))));
-        return new TableDefinition(columns, List.of(), List.of(), foreignKeys, indexes);
+        List<TableDefinition.UniqueConstraint> uniques = new ArrayList<>();
+        Set<List<String>> foreignKeyColumns = new HashSet<>();
+        foreignKeys.forEach(k -> foreignKeyColumns.add(k.columns()));
+        indexColumns.forEach((name, map) -> {
+            List<String> cols = List.copyOf(map.values());
+            boolean unique = indexUnique.get(name);
+            boolean generated = GENERATED_INDEX.matcher(name).matches();
+            if (!unique && (foreignKeyNames.contains(name) || generated && foreignKeyColumns.contains(cols))) {
+                return; // made for a foreign key, which brings its own again
+            }
+            if (unique && generated) {
+                // H2's index behind a unique constraint: recreate the constraint (a foreign key may need it).
+                uniques.add(new TableDefinition.UniqueConstraint(Optional.empty(), cols));
+            } else {
+                indexes.add(new TableDefinition.Index(dialect.normalizeName(name), cols, unique));
+            }
+        });
+        return new TableDefinition(columns, uniques, List.of(), foreignKeys, indexes);
     }
 
     /** Foreign keys of other tables that reference {@code table}. */
