@@ -3,6 +3,7 @@ package dev.retort.graph;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -230,8 +231,9 @@ final class GraphChecker {
                     forward.add(start);
                     List<String> chain = new ArrayList<>();
                     for (String y = x; !y.equals(start); y = previous.get(y)) {
-                        chain.add(0, y);
+                        chain.add(y);
                     }
+                    Collections.reverse(chain);
                     forward.addAll(chain);
                     forward.add(start);
                     return forward;

@@ -197,9 +197,12 @@ public final class RevisionGraph {
         }
         BitSet rootSet = new BitSet(g.size());
         roots.forEach(rootSet::set);
+        BitSet applied = g.closure(cur);
         BitSet drop = g.descendants(rootSet);
-        drop.and(g.closure(cur));
-        if (rev >= 0 && drop.isEmpty() && !cur.contains(rev)) {
+        drop.and(applied);
+        // Alembic also refuses a target that is applied only as a dependency of a row ("Nothing to
+        // drop"); the database is already there, so that is an empty plan here.
+        if (rev >= 0 && drop.isEmpty() && !applied.get(rev)) {
             throw new InvalidTargetException(target, "Revision " + g.ids[rev] + " is not a valid downgrade target "
                     + "from the current heads (" + describe(cur) + "): it is not below them. Use 'upgrade' to "
                     + "move up, or pick a revision that 'retort history' shows below the current one.");

@@ -12,7 +12,7 @@ public final class UnknownRevisionException extends RevisionException {
 
     public UnknownRevisionException(String target, List<String> closeMatches) {
         super("UNKNOWN_REVISION", "No such revision or branch '" + target + "'"
-                + (closeMatches.isEmpty() ? "" : "; did you mean " + String.join(", ", closeMatches) + "?")
+                + (closeMatches.isEmpty() ? "." : "; did you mean " + String.join(", ", closeMatches) + "?")
                 + " Run 'retort history' to list the revisions.");
         this.target = target;
         this.closeMatches = List.copyOf(closeMatches);

@@ -12,9 +12,12 @@ import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.internal.DefaultOperations;
 import dev.retort.runtime.internal.JdbcSink;
 import dev.retort.runtime.internal.MigrationLock;
+import dev.retort.runtime.internal.ScriptSink;
+import dev.retort.runtime.internal.SqlSink;
 import dev.retort.runtime.internal.StatementFailedException;
 import dev.retort.runtime.internal.StepLog;
 import dev.retort.runtime.internal.VersionTable;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -76,6 +79,11 @@ import javax.sql.DataSource;
  * Through {@link System.Logger} {@value #LOGGER_NAME}: one INFO line per step, exactly as
  * Alembic prints it ({@code Running upgrade 2b1ae634e5cd -> 3512b954651e, add account}),
  * the dialect and transaction mode at INFO when there is work, the lock at DEBUG.
+ *
+ * <h2>Offline SQL</h2>
+ * {@link #sql(Appendable)} writes the SQL of an upgrade, downgrade or stamp to a script
+ * instead of running it, through the same code path with a writing sink: built with a
+ * {@link Builder#dialect} and no DataSource, a migrator never touches a database.
  */
 public final class Migrator {
 
@@ -114,8 +122,11 @@ public final class Migrator {
 
     private Migrator(Builder builder) {
         this.registry = builder.registry;
-        this.dataSource = Objects.requireNonNull(builder.dataSource,
-                "dataSource: call Migrator.builder(registry).dataSource(…) before build()");
+        if (builder.dataSource == null && builder.dialect == null) {
+            throw new NullPointerException("dataSource: call Migrator.builder(registry).dataSource(…) before build(), "
+                    + "or dialect(…) alone for a migrator that only writes offline SQL");
+        }
+        this.dataSource = builder.dataSource;
         this.configuredDialect = builder.dialect;
         this.versionTable = builder.versionTable;
         this.versionTableSchema = builder.versionTableSchema;
@@ -185,7 +196,7 @@ public final class Migrator {
      */
     public MigrationResult stamp(String... revisions) {
         List<String> targets = revisions == null ? List.of() : List.of(revisions);
-        return withConnection(connection -> {
+        return withConnection("stamp", connection -> {
             Dialect dialect = dialect(connection);
             VersionTable table = versionTable(dialect);
             MigrationLock lock = lock(dialect, connection);
@@ -223,7 +234,7 @@ public final class Migrator {
 
     /** The revisions recorded in the database's version table, sorted; empty at base or when the table does not exist yet. */
     public List<String> current() {
-        return withConnection(connection -> {
+        return withConnection("current", connection -> {
             VersionTable table = versionTable(dialect(connection));
             try {
                 return table.read(connection);
@@ -264,10 +275,165 @@ public final class Migrator {
         return registry;
     }
 
+    /**
+     * Writes SQL scripts instead of running anything: the same migrations, rendered by the
+     * configured dialect, with the version-table statements of every step. Needs {@link
+     * Builder#dialect}; needs no DataSource and never touches a database (no lock, no
+     * version-table read). See {@link OfflineSql} for the ranges it takes and the script's
+     * layout.
+     *
+     * <pre>{@code
+     * Migrator migrator = Migrator.builder(GeneratedMigrations.REGISTRY)
+     *         .dialect(new PostgresDialect())
+     *         .build();
+     * try (Writer out = Files.newBufferedWriter(Path.of("upgrade.sql"))) {
+     *     migrator.sql(out).upgrade("2b1ae634e5cd:head");
+     * }
+     * }</pre>
+     *
+     * @param out where the script goes; the migrator appends to it and neither flushes nor closes it
+     * @throws MigrationException {@code DIALECT_REQUIRED} when the migrator was built without a dialect
+     */
+    public OfflineSql sql(Appendable out) {
+        Objects.requireNonNull(out, "out");
+        if (configuredDialect == null) {
+            throw new MigrationException("DIALECT_REQUIRED", "Offline SQL needs the dialect to write: build the "
+                    + "migrator with Migrator.builder(registry).dialect(new PostgresDialect()) (or the dialect of "
+                    + "the target database). It is never detected from a connection, since offline SQL touches no "
+                    + "database.", null);
+        }
+        return new OfflineSql(this, configuredDialect, out);
+    }
+
+    // ---- offline SQL ----
+
+    /** Writes the script of an upgrade or downgrade over {@code range}; see {@link OfflineSql}. */
+    MigrationResult writeMigration(Dialect dialect, Direction direction, String range, Appendable out) {
+        Objects.requireNonNull(range, "range");
+        String command = direction == Direction.UPGRADE ? "upgrade" : "downgrade";
+        int colon = range.indexOf(':');
+        List<String> start;
+        String target;
+        if (colon < 0) {
+            if (direction == Direction.DOWNGRADE) {
+                throw new MigrationException("OFFLINE_DOWNGRADE_NEEDS_START", "An offline downgrade needs the "
+                        + "revision the database is at, since offline SQL does not read the version table: write "
+                        + "'<start>:<target>', e.g. sql(out).downgrade(\"head:" + range + "\") or \"<revision>:"
+                        + range + "\".", null);
+            }
+            start = List.of();
+            target = range;
+        } else {
+            target = range.substring(colon + 1);
+            if (target.isEmpty() || target.indexOf(':') >= 0) {
+                throw new MigrationException("INVALID_RANGE", "The range '" + range + "' is not '<start>:<target>': "
+                        + "write one start and one target, e.g. '2b1ae634e5cd:head' or 'head:base'.", null);
+            }
+            start = startHeads(range, range.substring(0, colon), command);
+        }
+        Plan plan = direction == Direction.UPGRADE ? graph.upgradePlan(start, target)
+                : graph.downgradePlan(start, target);
+        if (plan.isEmpty()) {
+            logger.log(Level.INFO, "From " + describe(start) + " '" + target + "' needs no migration; the "
+                    + command + " script is empty");
+            return new MigrationResult(start, start, List.of());
+        }
+        logger.log(Level.INFO, "Context impl " + dialect.getClass().getSimpleName() + ".");
+        logger.log(Level.INFO, "Generating static SQL");
+        logger.log(Level.INFO, dialect.transactionalDdl()
+                ? "Will assume transactional DDL" + (transactionMode == TransactionMode.ALL
+                    ? ", one transaction for the whole run." : ", one transaction per migration.")
+                : "Will assume non-transactional DDL.");
+        ScriptRun script = new ScriptRun(dialect, versionTable(dialect), out);
+        try {
+            return run(script, dialect, start, plan);
+        } catch (SQLException e) {
+            // A script sink runs nothing; only a future sink that did could get here.
+            throw script.writeFailed(e);
+        } catch (UncheckedIOException e) {
+            throw script.writeFailed(e.getCause());
+        }
+    }
+
+    /** Writes the script of a stamp; see {@link OfflineSql#stamp}. */
+    MigrationResult writeStamp(Dialect dialect, List<String> revisions, Appendable out) {
+        String start = null;
+        List<String> targets = new ArrayList<>();
+        for (String revision : revisions) {
+            Objects.requireNonNull(revision, "revision");
+            int colon = revision.indexOf(':');
+            if (colon < 0) {
+                targets.add(revision);
+                continue;
+            }
+            String from = revision.substring(0, colon);
+            if (start != null && !start.equals(from)) {
+                throw new MigrationException("INVALID_RANGE", "An offline stamp takes one start revision, but "
+                        + "got '" + start + "' and '" + from + "': write the start once, e.g. stamp(\"" + start
+                        + ":" + revision.substring(colon + 1) + "\"), or stamp each start in its own script.", null);
+            }
+            start = from;
+            targets.add(revision.substring(colon + 1));
+        }
+        List<String> before = start == null ? List.of() : startHeads(String.join(" ", revisions), start, "stamp");
+        List<String> after = sorted(graph.stampHeads(before, targets));
+        if (before.equals(after)) {
+            logger.log(Level.INFO, "Stamp from " + describe(before) + " changes nothing; the stamp script is empty");
+            return new MigrationResult(before, after, List.of());
+        }
+        String line = "Running stamp_revision " + String.join(", ", before) + " -> " + String.join(", ", after);
+        logger.log(Level.INFO, line);
+        ScriptRun script = new ScriptRun(dialect, versionTable(dialect), out);
+        try {
+            script.start(false);
+            script.beginMigration();
+            script.announce(before, line);
+            script.versionChange(before, after);
+            script.commitMigration();
+        } catch (UncheckedIOException e) {
+            throw script.writeFailed(e.getCause());
+        }
+        return new MigrationResult(before, after, List.of());
+    }
+
+    /**
+     * The version-table rows a script assumes at its start: {@code base} is none; otherwise
+     * each comma-separated revision ({@code head}, an id, a partial id, a label, …) resolved
+     * as Alembic's {@code --sql} does.
+     */
+    private List<String> startHeads(String range, String start, String command) {
+        if (start.isEmpty()) {
+            throw new MigrationException("INVALID_RANGE", "The range '" + range + "' has no start before ':': write "
+                    + "the revision the database is at, e.g. 'base:head', '2b1ae634e5cd:head' or 'head:base', for "
+                    + command + ".", null);
+        }
+        if (start.equals("base")) {
+            return List.of();
+        }
+        TreeSet<String> heads = new TreeSet<>();
+        for (String part : start.split(",", -1)) {
+            String revision = part.strip();
+            if (revision.isEmpty() || revision.equals("base")) {
+                throw new MigrationException("INVALID_RANGE", "The start '" + start + "' of range '" + range
+                        + "' has an empty or 'base' part: list revisions separated by commas, or write 'base' "
+                        + "alone.", null);
+            }
+            heads.addAll(graph.resolve(revision, List.of()));
+        }
+        return List.copyOf(heads);
+    }
+
     // ---- the run ----
 
     private MigrationResult migrate(Direction direction, String target) {
-        return withConnection(connection -> {
+        String command = direction == Direction.UPGRADE ? "upgrade" : "downgrade";
+        if (target.contains(":")) {
+            throw new MigrationException("RANGE_ONLINE", "The range '" + target + "' is for offline SQL only: online, "
+                    + command + " starts from the revisions in the database's version table. Pass just the target "
+                    + "(the part after ':'), or write the script with Migrator.sql(out)." + command + "(\"" + target
+                    + "\").", null);
+        }
+        return withConnection(command, connection -> {
             Dialect dialect = dialect(connection);
             checkTransactionMode(dialect);
             VersionTable table = versionTable(dialect);
@@ -305,7 +471,7 @@ public final class Migrator {
                 if (lockedPlan.isEmpty()) {
                     logger.log(Level.INFO, "Another migrator reached '" + target + "' first; nothing to do");
                 }
-                return run(connection, dialect, table, locked, lockedPlan);
+                return run(new ConnectionRun(connection, table), dialect, locked, lockedPlan);
             } finally {
                 lock.close();
             }
@@ -324,57 +490,51 @@ public final class Migrator {
         return direction == Direction.UPGRADE ? graph.upgradePlan(rows, target) : graph.downgradePlan(rows, target);
     }
 
-    private MigrationResult run(Connection connection, Dialect dialect, VersionTable table, List<String> before,
-                                Plan plan) throws SQLException {
+    /**
+     * The step loop, the same online and offline: {@code target} decides whether the
+     * statements run on a connection or go to a script, and how transactions are marked.
+     */
+    private MigrationResult run(RunTarget target, Dialect dialect, List<String> before, Plan plan)
+            throws SQLException {
         boolean transactional = dialect.transactionalDdl();
         boolean oneTransaction = transactional && transactionMode == TransactionMode.ALL;
-        JdbcSink sink = new JdbcSink(connection);
-        DefaultOperations operations = new DefaultOperations(dialect, sink, connection, namingConvention);
+        DefaultOperations operations = new DefaultOperations(dialect, target.sink(), target.connection(),
+                namingConvention);
         List<AppliedStep> applied = new ArrayList<>();
-        // Even without transactional DDL each migration runs in a transaction: its data changes
-        // and its version-table change then commit together, and only DDL the database commits
-        // implicitly can outlive a failure.
-        connection.setAutoCommit(false);
+        target.start(oneTransaction);
         try {
             for (Step step : plan.steps()) {
                 RevisionDefinition definition = definitions.get(step.revision().id());
                 String message = step.revision().message();
-                logger.log(Level.INFO, StepLog.format(step.direction(), step.from(), step.to(), message));
+                String line = StepLog.format(step.direction(), step.from(), step.to(), message);
+                logger.log(Level.INFO, line);
                 long started = System.nanoTime();
                 try {
+                    if (!oneTransaction) {
+                        target.beginMigration();
+                    }
+                    target.announce(step.headsBefore(), line);
                     Migration migration = definition.factory().get();
                     if (step.direction() == Direction.UPGRADE) {
                         migration.upgrade(operations);
                     } else {
                         migration.downgrade(operations);
                     }
-                    applyVersionChange(connection, table, step.headsBefore(), step.headsAfter());
+                    target.versionChange(step.headsBefore(), step.headsAfter());
                     if (!oneTransaction) {
-                        connection.commit();
+                        target.commitMigration();
                     }
                 } catch (Exception e) {
-                    throw failure(connection, table, step, definition, e, transactional, oneTransaction);
+                    throw target.failure(step, definition, e, transactional, oneTransaction);
                 }
                 applied.add(new AppliedStep(step.revision().id(), step.direction(), step.from(), step.to(),
                         message, Duration.ofNanos(System.nanoTime() - started)));
             }
             if (oneTransaction) {
-                try {
-                    connection.commit();
-                } catch (SQLException e) {
-                    rollbackQuietly(connection);
-                    throw new MigrationException("MIGRATION_FAILED", "Committing the run failed: " + e.getMessage()
-                            + ". Every migration of this run was rolled back; the version table "
-                            + table.displayName() + " is at " + describe(readQuietly(connection, table))
-                            + ". Fix the cause and run again.", e);
-                }
+                target.commitRun();
             }
         } finally {
-            try {
-                connection.setAutoCommit(true);
-            } catch (SQLException e) {
-                logger.log(Level.WARNING, "Could not switch the migration connection back to auto-commit", e);
-            }
+            target.finish();
         }
         return new MigrationResult(before, plan.headsAfter(), applied);
     }
@@ -436,7 +596,12 @@ public final class Migrator {
         T run(Connection connection) throws SQLException;
     }
 
-    private <T> T withConnection(ConnectionWork<T> work) {
+    private <T> T withConnection(String command, ConnectionWork<T> work) {
+        if (dataSource == null) {
+            throw new MigrationException("NO_DATA_SOURCE", "Migrator." + command + "() needs a database, but this "
+                    + "migrator was built without a DataSource: it can only write offline SQL with sql(out). Build it "
+                    + "with Migrator.builder(registry).dataSource(…) to run " + command + " online.", null);
+        }
         Connection connection;
         try {
             connection = dataSource.getConnection();
@@ -540,6 +705,223 @@ public final class Migrator {
         return List.copyOf(new TreeSet<>(rows));
     }
 
+    /**
+     * Where the step loop sends its statements and how it marks transactions: {@link
+     * ConnectionRun} runs them on the migration connection, {@link ScriptRun} writes a script.
+     */
+    private interface RunTarget {
+
+        SqlSink sink();
+
+        /** The migration's connection, or {@code null} offline. */
+        Connection connection();
+
+        /** Before the first step; {@code oneTransaction} when the whole run is one transaction. */
+        void start(boolean oneTransaction) throws SQLException;
+
+        /** Opens a migration's own transaction (not called when the whole run is one). */
+        void beginMigration() throws SQLException;
+
+        /** Right before a migration runs, with the version-table rows before it and its log line. */
+        void announce(List<String> headsBefore, String line) throws SQLException;
+
+        /** The version-table change of one step. */
+        void versionChange(List<String> before, List<String> after) throws SQLException;
+
+        /** Commits a migration's own transaction. */
+        void commitMigration() throws SQLException;
+
+        /** Commits the run's one transaction. */
+        void commitRun() throws SQLException;
+
+        /** After the run, successful or not. */
+        void finish();
+
+        /** The error a failing step becomes. */
+        MigrationException failure(Step step, RevisionDefinition definition, Exception error, boolean transactional,
+                                   boolean oneTransaction);
+    }
+
+    /** Online: statements run on the connection, inside JDBC transactions (auto-commit off). */
+    private final class ConnectionRun implements RunTarget {
+        private final Connection connection;
+        private final VersionTable table;
+        private final JdbcSink sink;
+
+        ConnectionRun(Connection connection, VersionTable table) {
+            this.connection = connection;
+            this.table = table;
+            this.sink = new JdbcSink(connection);
+        }
+
+        @Override
+        public SqlSink sink() {
+            return sink;
+        }
+
+        @Override
+        public Connection connection() {
+            return connection;
+        }
+
+        @Override
+        public void start(boolean oneTransaction) throws SQLException {
+            // Even without transactional DDL each migration runs in a transaction: its data changes
+            // and its version-table change then commit together, and only DDL the database commits
+            // implicitly can outlive a failure.
+            connection.setAutoCommit(false);
+        }
+
+        @Override
+        public void beginMigration() {
+            // With auto-commit off, JDBC opens the next transaction by itself.
+        }
+
+        @Override
+        public void announce(List<String> headsBefore, String line) {
+            // The version table was created under the lock before the run; the line is logged.
+        }
+
+        @Override
+        public void versionChange(List<String> before, List<String> after) throws SQLException {
+            applyVersionChange(connection, table, before, after);
+        }
+
+        @Override
+        public void commitMigration() throws SQLException {
+            connection.commit();
+        }
+
+        @Override
+        public void commitRun() {
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                rollbackQuietly(connection);
+                throw new MigrationException("MIGRATION_FAILED", "Committing the run failed: " + e.getMessage()
+                        + ". Every migration of this run was rolled back; the version table "
+                        + table.displayName() + " is at " + describe(readQuietly(connection, table))
+                        + ". Fix the cause and run again.", e);
+            }
+        }
+
+        @Override
+        public void finish() {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                logger.log(Level.WARNING, "Could not switch the migration connection back to auto-commit", e);
+            }
+        }
+
+        @Override
+        public MigrationException failure(Step step, RevisionDefinition definition, Exception error,
+                                          boolean transactional, boolean oneTransaction) {
+            return Migrator.this.failure(connection, table, step, definition, error, transactional, oneTransaction);
+        }
+    }
+
+    /**
+     * Offline: statements are written to a script, as Alembic's {@code --sql} writes them.
+     * {@code BEGIN}/{@code COMMIT} only where the dialect has transactional DDL; the version
+     * table's {@code CREATE} inside the first migration's transaction when the script starts
+     * from base.
+     */
+    private final class ScriptRun implements RunTarget {
+        private final Dialect dialect;
+        private final VersionTable table;
+        private final ScriptSink sink;
+        private final Appendable out;
+
+        ScriptRun(Dialect dialect, VersionTable table, Appendable out) {
+            this.dialect = dialect;
+            this.table = table;
+            this.sink = new ScriptSink(dialect, out);
+            this.out = out;
+        }
+
+        @Override
+        public SqlSink sink() {
+            return sink;
+        }
+
+        @Override
+        public Connection connection() {
+            return null;
+        }
+
+        @Override
+        public void start(boolean oneTransaction) {
+            if (oneTransaction) {
+                sink.beginTransaction();
+            }
+        }
+
+        @Override
+        public void beginMigration() {
+            if (dialect.transactionalDdl()) {
+                sink.beginTransaction();
+            }
+        }
+
+        @Override
+        public void announce(List<String> headsBefore, String line) {
+            if (headsBefore.isEmpty()) {
+                sink.execute(table.createStatement());
+            }
+            sink.comment(line);
+        }
+
+        @Override
+        public void versionChange(List<String> before, List<String> after) {
+            for (String sql : table.changeStatements(before, after)) {
+                sink.execute(sql);
+            }
+        }
+
+        @Override
+        public void commitMigration() {
+            if (dialect.transactionalDdl()) {
+                sink.commitTransaction();
+            }
+        }
+
+        @Override
+        public void commitRun() {
+            sink.commitTransaction();
+        }
+
+        @Override
+        public void finish() {
+            // Nothing to release: a script holds no connection and no lock.
+        }
+
+        @Override
+        public MigrationException failure(Step step, RevisionDefinition definition, Exception error,
+                                          boolean transactional, boolean oneTransaction) {
+            for (Throwable t = error; t != null; t = t.getCause()) {
+                if (t instanceof UncheckedIOException io) {
+                    return writeFailed(io.getCause());
+                }
+            }
+            StatementFailedException failed = statementFailure(error);
+            Throwable cause = failed == null ? error : failed.getCause();
+            String what = step.direction() == Direction.UPGRADE ? "upgrade" : "downgrade";
+            return new MigrationException("MIGRATION_FAILED", "Writing the offline SQL for the " + what
+                    + " of revision " + step.revision().id() + " (" + definition.className() + ") failed: "
+                    + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ". The script written so far "
+                    + "is incomplete: discard it, fix the migration (offline it cannot read the database) and "
+                    + "write the script again.", step.revision().id(), definition.className(),
+                    failed == null ? null : failed.statement(), cause);
+        }
+
+        MigrationException writeFailed(Exception cause) {
+            return new MigrationException("SCRIPT_WRITE_FAILED", "Could not write the offline SQL script to " + out
+                    + ": " + cause.getMessage() + ". The script is incomplete: fix the destination and write it "
+                    + "again.", cause);
+        }
+    }
+
     /** Options of a {@link Migrator}. */
     public static final class Builder {
         private final MigrationRegistry registry;
@@ -556,13 +938,22 @@ public final class Migrator {
             this.registry = Objects.requireNonNull(registry, "registry");
         }
 
-        /** The database to migrate. Required. Each command takes one connection (two on H2, for the lock) and closes it. */
+        /**
+         * The database to migrate, required by every command that touches it ({@code upgrade},
+         * {@code downgrade}, {@code stamp}, {@code current}). Each command takes one connection
+         * (two on H2, for the lock) and closes it. A migrator built with only a {@link #dialect}
+         * writes offline SQL ({@link Migrator#sql}) and fails those commands with {@code
+         * NO_DATA_SOURCE}.
+         */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
             return this;
         }
 
-        /** The dialect to use instead of the one detected from the connection's metadata. */
+        /**
+         * The dialect to use instead of the one detected from the connection's metadata.
+         * Required for offline SQL ({@link Migrator#sql}), which never opens a connection.
+         */
         public Builder dialect(Dialect dialect) {
             this.dialect = Objects.requireNonNull(dialect, "dialect");
             return this;
@@ -622,7 +1013,7 @@ public final class Migrator {
          * @throws MigrationException {@code INVALID_GRAPH} when the revisions do not form a valid graph;
          *                            {@code TRANSACTION_MODE_UNSUPPORTED} for {@link TransactionMode#ALL}
          *                            with an explicit dialect that lacks transactional DDL
-         * @throws NullPointerException when no data source was given
+         * @throws NullPointerException when neither a data source nor a dialect was given
          */
         public Migrator build() {
             return new Migrator(this);

@@ -2,13 +2,18 @@ package dev.retort.runtime;
 
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
+import dev.retort.runtime.operation.BulkInsert;
 import dev.retort.runtime.operation.ConstraintType;
 import dev.retort.runtime.operation.CreateExcludeConstraint;
 import dev.retort.runtime.operation.CreateForeignKey;
+import dev.retort.runtime.operation.CreateIndexWithOptions;
 import dev.retort.runtime.operation.CreateTable;
+import dev.retort.runtime.operation.DropIndexWithOptions;
 import dev.retort.runtime.schema.Column;
+import dev.retort.runtime.schema.Type;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -108,6 +113,140 @@ public interface Operations {
 
     /** Drops an index of {@code table}: {@code op.dropIndex("ix_account_email", "account")}. */
     void dropIndex(String name, String table);
+
+    // ---- Indexes with options, autocommit blocks, bulk inserts, parameters, literals (ops2) ----
+
+    /**
+     * Creates an index with options: several columns or expressions, unique, partial,
+     * concurrent, if not exists.
+     *
+     * <pre>{@code
+     * op.createIndex("ix_account_email", "account", ix -> ix.columns("email").unique().where("deleted_at IS NULL"));
+     * op.createIndex("ix_account_lower_email", "account", ix -> ix.expression("lower(email)"));
+     * op.autocommitBlock(() ->
+     *     op.createIndex("ix_order_placed", "order", ix -> ix.columns("placed_at").concurrently().ifNotExists()));
+     * }</pre>
+     *
+     * <p>Expressions and {@code where} are SQL, passed through as written: PostgreSQL (and
+     * SQLite) have both, H2 neither, and a dialect without them fails before anything runs.
+     * {@code concurrently()} is PostgreSQL's {@code CREATE INDEX CONCURRENTLY}, which builds
+     * the index without blocking writes; other databases build the index as usual. Because
+     * PostgreSQL refuses it inside a transaction, a concurrent index must be created in
+     * {@link #autocommitBlock(Runnable)} on every database, so a migration tried on H2 also
+     * runs on PostgreSQL.
+     *
+     * @param index states the index's key and options on the builder it receives
+     * @throws IllegalArgumentException when the index has no column or expression
+     * @throws IllegalStateException for {@code concurrently()} outside {@link #autocommitBlock(Runnable)}
+     */
+    void createIndex(String name, String table, Consumer<CreateIndexWithOptions.Builder> index);
+
+    /**
+     * Drops an index with options: {@code op.dropIndex("ix_account_email", "account", ix -> ix.ifExists())}.
+     * {@code concurrently()} is PostgreSQL's {@code DROP INDEX CONCURRENTLY} and, as for
+     * {@link #createIndex(String, String, Consumer)}, must sit in {@link #autocommitBlock(Runnable)}.
+     *
+     * @throws IllegalStateException for {@code concurrently()} outside {@link #autocommitBlock(Runnable)}
+     */
+    void dropIndex(String name, String table, Consumer<DropIndexWithOptions.Builder> options);
+
+    /**
+     * Runs {@code block} outside the migration's transaction, for statements a database
+     * refuses inside one, as Alembic's {@code autocommit_block}:
+     *
+     * <pre>{@code
+     * op.addColumn("account", Column.of("email", Type.varchar(200)));
+     * op.autocommitBlock(() ->
+     *     op.createIndex("ix_account_email", "account", ix -> ix.columns("email").concurrently().ifNotExists()));
+     * }</pre>
+     *
+     * <p>Online, the migration's transaction is committed first (its work so far becomes
+     * permanent, and, in a run with one transaction for all migrations, so does the work of
+     * the migrations before it), each statement of the block then commits on its own, and a
+     * new transaction carries the rest of the migration and its version-table change. So if
+     * the migration fails after the block, the block's work stays while the version table
+     * still names the previous revision: write the block so it can run again ({@code
+     * ifNotExists()}, {@code ifExists()}). Offline, on a database with transactional DDL,
+     * the script gets {@code COMMIT;} before the block and {@code BEGIN;} after it. A block
+     * inside a block just runs.
+     */
+    void autocommitBlock(Runnable block);
+
+    /**
+     * Inserts rows with typed columns: online as JDBC batches on the migration's
+     * connection, offline as {@code INSERT} statements with literal values.
+     *
+     * <pre>{@code
+     * op.bulkInsert(BulkInsert.into("account")
+     *     .column("id", Type.BIGINT)
+     *     .column("name", Type.varchar(50))
+     *     .row(1L, "ada")
+     *     .row(2L, "grace"));
+     * }</pre>
+     *
+     * @param rows the table, its columns with their types, and the rows; see {@link BulkInsert}
+     *     for which Java values each type takes
+     * @throws IllegalArgumentException when a row does not fit the columns, before anything runs
+     */
+    void bulkInsert(BulkInsert.Builder rows);
+
+    /**
+     * Inserts rows given as maps from column name to value, as Alembic's {@code
+     * bulk_insert}: {@code op.bulkInsert("account", List.of(Map.of("id", 1L, "name", "ada")))}.
+     * The columns are the maps' keys, in alphabetical order; a key missing from a map
+     * inserts {@code null}. Values are bound and written by their Java class; declare the
+     * column types with {@link #bulkInsert(BulkInsert.Builder)} where that is not enough
+     * ({@code JSON}, for one). No rows, no statement.
+     */
+    void bulkInsert(String table, List<? extends Map<String, ?>> rows);
+
+    /**
+     * Runs one SQL statement with positional {@code ?} parameters: bound online, written
+     * as literals offline.
+     *
+     * <pre>{@code
+     * op.execute("UPDATE account SET status = ? WHERE created_at < ?", "archived", LocalDate.of(2020, 1, 1));
+     * }</pre>
+     *
+     * <p>A {@code ?} inside quotes or a comment is not a parameter. Values are typed by
+     * their Java class (see {@link BulkInsert} for the classes); cast in the SQL where the
+     * database needs a type, e.g. {@code CAST(? AS JSONB)}.
+     *
+     * @throws IllegalArgumentException when the number of values differs from the number of
+     *     {@code ?}, before anything runs
+     */
+    void execute(String sql, Object... parameters);
+
+    /**
+     * {@link #execute(String, Object...)} with the values in a list (which may hold {@code null}).
+     */
+    void execute(String sql, List<?> parameters);
+
+    /**
+     * The SQL literal of {@code value} for this database, as Alembic's {@code
+     * inline_literal}: for building statements that must read the same offline, where
+     * nothing can be bound.
+     *
+     * <pre>{@code
+     * op.execute("UPDATE account SET status = " + op.inlineLiteral("it's new") + " WHERE id = " + op.inlineLiteral(7L));
+     * }</pre>
+     *
+     * <p>Strings are quoted with quotes doubled; numbers and booleans are written plain;
+     * {@code LocalDate}, {@code LocalTime}, {@code LocalDateTime} and {@code OffsetDateTime}
+     * become typed literals ({@code DATE '2024-01-31'}, …); {@code UUID} and {@code byte[]}
+     * the database's UUID and binary literals; {@code null} is {@code NULL}.
+     *
+     * @throws IllegalArgumentException for a class Retort cannot write as a literal
+     */
+    String inlineLiteral(Object value);
+
+    /**
+     * The SQL literal of {@code value} as a value of {@code type}: {@code
+     * op.inlineLiteral("{\"a\": 1}", Type.JSON)} is a JSON literal, not a string.
+     *
+     * @throws IllegalArgumentException when the value does not fit the type
+     */
+    String inlineLiteral(Object value, Type type);
 
     /**
      * Adds a foreign key: {@code columns} of {@code table} reference {@code

@@ -1,12 +1,15 @@
 package dev.retort.runtime.dialect;
 
+import dev.retort.runtime.internal.Values;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
+import dev.retort.runtime.operation.BulkInsert;
 import dev.retort.runtime.operation.ConstraintType;
 import dev.retort.runtime.operation.CreateCheckConstraint;
 import dev.retort.runtime.operation.CreateExcludeConstraint;
 import dev.retort.runtime.operation.CreateForeignKey;
 import dev.retort.runtime.operation.CreateIndex;
+import dev.retort.runtime.operation.CreateIndexWithOptions;
 import dev.retort.runtime.operation.CreatePrimaryKey;
 import dev.retort.runtime.operation.CreateTable;
 import dev.retort.runtime.operation.CreateTableComment;
@@ -14,9 +17,11 @@ import dev.retort.runtime.operation.CreateUniqueConstraint;
 import dev.retort.runtime.operation.DropColumn;
 import dev.retort.runtime.operation.DropConstraint;
 import dev.retort.runtime.operation.DropIndex;
+import dev.retort.runtime.operation.DropIndexWithOptions;
 import dev.retort.runtime.operation.DropTable;
 import dev.retort.runtime.operation.DropTableComment;
 import dev.retort.runtime.operation.Execute;
+import dev.retort.runtime.operation.ExecuteWithParameters;
 import dev.retort.runtime.operation.Operation;
 import dev.retort.runtime.operation.RecreateTable;
 import dev.retort.runtime.operation.RenameTable;
@@ -27,11 +32,23 @@ import dev.retort.runtime.schema.ReferentialAction;
 import dev.retort.runtime.schema.TableConstraint;
 import dev.retort.runtime.schema.Type;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -167,6 +184,10 @@ public abstract class Dialect {
      */
     public List<String> render(Operation operation) {
         Objects.requireNonNull(operation, "operation");
+        Optional<List<String>> indexOrData = renderIndexAndDataOperation(operation);
+        if (indexOrData.isPresent()) {
+            return indexOrData.get();
+        }
         if (operation instanceof Execute o) {
             return renderExecute(o);
         }
@@ -345,6 +366,302 @@ public abstract class Dialect {
     /** {@code DROP INDEX schema.name}. */
     protected List<String> renderDropIndex(DropIndex operation) {
         return List.of("DROP INDEX " + table(operation.schema(), operation.name()));
+    }
+
+    // ---- Indexes with options, bulk inserts, statement parameters and literals (ops2) ----
+
+    /** True when an index can cover only the rows matching a predicate ({@code CREATE INDEX … WHERE …}). */
+    public boolean supportsPartialIndexes() {
+        return false;
+    }
+
+    /** True when an index key can hold expressions ({@code lower(email)}) as well as columns. */
+    public boolean supportsExpressionIndexes() {
+        return false;
+    }
+
+    /**
+     * True when indexes can be built and dropped without blocking writes ({@code CREATE INDEX
+     * CONCURRENTLY}). Where false, a {@code concurrently()} index is built as usual.
+     */
+    public boolean supportsConcurrentIndexes() {
+        return false;
+    }
+
+    /**
+     * The SQL literal of a value, chosen by its Java class: {@code NULL}, {@code 'it''s'},
+     * {@code 42}, {@code 9.99}, {@code TRUE}, {@code DATE '2024-01-31'}, {@code TIME
+     * '12:30:00'}, {@code TIMESTAMP '2024-01-31 12:30:00.5'}, {@code TIMESTAMP WITH TIME ZONE
+     * '2024-01-31 12:30:00+02:00'}, the dialect's UUID and binary literals. For offline
+     * scripts, where nothing can be bound; see {@code Operations.inlineLiteral}.
+     *
+     * @throws IllegalArgumentException for a class Retort cannot send
+     */
+    public String literal(Object value) {
+        return renderValueLiteral(Values.canonical(value, () -> "The inline literal"), null);
+    }
+
+    /**
+     * The SQL literal of a value for a column of {@code type}: as {@link #literal(Object)},
+     * after bringing the value to the type ({@code 7} for {@code NUMERIC} is {@code 7}, a
+     * {@code String} for {@code JSON} is a JSON literal, for {@code UUID} a UUID literal).
+     *
+     * @throws IllegalArgumentException when the value does not fit the type
+     */
+    public String literal(Object value, Type type) {
+        Objects.requireNonNull(type, "type");
+        return renderValueLiteral(Values.forType(value, type, () -> "The inline " + type + " literal"), type);
+    }
+
+    /**
+     * The parameterised statement a bulk insert runs online, once per row in JDBC batches:
+     * {@code INSERT INTO t (a, b) VALUES (?, ?)}.
+     */
+    public String bulkInsertStatement(BulkInsert operation) {
+        return "INSERT INTO " + table(operation.schema(), operation.table()) + " "
+                + columnList(operation.columns().stream().map(BulkInsert.InsertColumn::name).toList())
+                + " VALUES " + operation.columns().stream()
+                        .map(column -> renderParameterMarker(column.type().orElse(null)))
+                        .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /**
+     * Binds one value to parameter {@code index} of a prepared statement, as a value of
+     * {@code type} ({@code null} to go by the value's Java class).
+     *
+     * @throws IllegalArgumentException when the value does not fit the type
+     */
+    public void bind(PreparedStatement statement, int index, Object value, Type type) throws SQLException {
+        Object v = type == null ? Values.canonical(value, () -> "Parameter " + index)
+                : Values.forType(value, type, () -> "Parameter " + index);
+        if (v == null) {
+            statement.setNull(index, nullType(type));
+        } else if (type != null && type.kind() == Type.Kind.JSON) {
+            bindJson(statement, index, (String) v);
+        } else if (v instanceof byte[] bytes) {
+            statement.setBytes(index, bytes);
+        } else if (v instanceof BigInteger big) {
+            statement.setBigDecimal(index, new BigDecimal(big));
+        } else {
+            statement.setObject(index, v);
+        }
+    }
+
+    /** The placeholder of one bound value of {@code type} ({@code null}: untyped); {@code ?}. */
+    protected String renderParameterMarker(Type type) {
+        return "?";
+    }
+
+    /** Binds JSON text; the standard way is as a string. */
+    protected void bindJson(PreparedStatement statement, int index, String json) throws SQLException {
+        statement.setString(index, json);
+    }
+
+    /** The {@link java.sql.Types} code for a {@code NULL} of {@code type}; {@code Types.NULL} when untyped. */
+    protected int nullType(Type type) {
+        if (type == null) {
+            return Types.NULL;
+        }
+        return switch (type.kind()) {
+            case INTEGER -> Types.INTEGER;
+            case BIGINT -> Types.BIGINT;
+            case SMALLINT -> Types.SMALLINT;
+            case BOOLEAN -> Types.BOOLEAN;
+            case VARCHAR, TEXT -> Types.VARCHAR;
+            case NUMERIC -> Types.NUMERIC;
+            case DOUBLE -> Types.DOUBLE;
+            case DATE -> Types.DATE;
+            case TIME -> Types.TIME;
+            case TIMESTAMP -> Types.TIMESTAMP;
+            case TIMESTAMP_TZ -> Types.TIMESTAMP_WITH_TIMEZONE;
+            case BINARY -> Types.VARBINARY;
+            case UUID, JSON, RAW -> Types.NULL;
+        };
+    }
+
+    /**
+     * Dispatches the operations of this block; empty for any other operation. Called first
+     * by {@link #render(Operation)}.
+     */
+    private Optional<List<String>> renderIndexAndDataOperation(Operation operation) {
+        if (operation instanceof CreateIndexWithOptions o) {
+            return Optional.of(renderCreateIndexWithOptions(o));
+        }
+        if (operation instanceof DropIndexWithOptions o) {
+            return Optional.of(renderDropIndexWithOptions(o));
+        }
+        if (operation instanceof BulkInsert o) {
+            return Optional.of(renderBulkInsert(o));
+        }
+        if (operation instanceof ExecuteWithParameters o) {
+            return Optional.of(renderExecuteWithParameters(o));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] name ON table (key) [WHERE
+     * predicate]}; {@code CONCURRENTLY} only where {@link #supportsConcurrentIndexes()}.
+     *
+     * @throws OperationNotSupportedException for a predicate without {@link
+     *     #supportsPartialIndexes()}, an expression without {@link
+     *     #supportsExpressionIndexes()}, {@code IF NOT EXISTS} without {@link #supportsIfExists()}
+     */
+    protected List<String> renderCreateIndexWithOptions(CreateIndexWithOptions operation) {
+        if (operation.where().isPresent() && !supportsPartialIndexes()) {
+            throw unsupported(operation, "it has no partial indexes (CREATE INDEX … WHERE " + operation.where().get()
+                    + ")", "index every row (leave out where(…)) on this database, or enforce the rule another way");
+        }
+        if (operation.hasExpressions() && !supportsExpressionIndexes()) {
+            throw unsupported(operation, "it indexes columns only, not expressions", "add a generated column holding "
+                    + "the expression (Column … GENERATED ALWAYS AS (…)) and index that column");
+        }
+        if (operation.ifNotExists() && !supportsIfExists()) {
+            throw unsupported(operation, "it has no CREATE INDEX IF NOT EXISTS", "leave out ifNotExists()");
+        }
+        StringBuilder sql = new StringBuilder("CREATE ");
+        if (operation.unique()) {
+            sql.append("UNIQUE ");
+        }
+        sql.append("INDEX ");
+        if (operation.concurrently() && supportsConcurrentIndexes()) {
+            sql.append("CONCURRENTLY ");
+        }
+        if (operation.ifNotExists()) {
+            sql.append("IF NOT EXISTS ");
+        }
+        sql.append(quote(operation.name())).append(" ON ").append(table(operation.schema(), operation.table()))
+                .append(' ').append(operation.elements().stream().map(this::renderIndexElement)
+                        .collect(Collectors.joining(", ", "(", ")")));
+        operation.where().ifPresent(predicate -> sql.append(" WHERE ").append(predicate));
+        return List.of(sql.toString());
+    }
+
+    /**
+     * One part of an index key: a quoted column, or an expression in parentheses (which
+     * every database that indexes expressions accepts, and MySQL requires).
+     */
+    protected String renderIndexElement(CreateIndexWithOptions.Element element) {
+        return element.isExpression() ? "(" + element.sql() + ")" : quote(element.sql());
+    }
+
+    /**
+     * {@code DROP INDEX [CONCURRENTLY] [IF EXISTS] schema.name}; {@code CONCURRENTLY} only
+     * where {@link #supportsConcurrentIndexes()}.
+     *
+     * @throws OperationNotSupportedException for {@code IF EXISTS} without {@link #supportsIfExists()}
+     */
+    protected List<String> renderDropIndexWithOptions(DropIndexWithOptions operation) {
+        if (operation.ifExists() && !supportsIfExists()) {
+            throw unsupported(operation, "it has no DROP INDEX IF EXISTS", "leave out ifExists()");
+        }
+        return List.of("DROP INDEX " + (operation.concurrently() && supportsConcurrentIndexes() ? "CONCURRENTLY " : "")
+                + (operation.ifExists() ? "IF EXISTS " : "") + table(operation.schema(), operation.name()));
+    }
+
+    /**
+     * The offline form of a bulk insert: one {@code INSERT … VALUES} per {@link
+     * BulkInsert#batchSize()} rows, each row on its own line, every value a {@linkplain
+     * #literal(Object, Type) literal}. No statement for no rows.
+     */
+    protected List<String> renderBulkInsert(BulkInsert operation) {
+        String head = "INSERT INTO " + table(operation.schema(), operation.table()) + " "
+                + columnList(operation.columns().stream().map(BulkInsert.InsertColumn::name).toList()) + " VALUES";
+        List<BulkInsert.InsertColumn> columns = operation.columns();
+        List<String> statements = new ArrayList<>();
+        List<List<Object>> rows = operation.rows();
+        for (int from = 0; from < rows.size(); from += operation.batchSize()) {
+            int to = Math.min(rows.size(), from + operation.batchSize());
+            StringBuilder sql = new StringBuilder(head);
+            for (int r = from; r < to; r++) {
+                List<Object> row = rows.get(r);
+                sql.append(to - from == 1 ? " (" : r == from ? "\n    (" : ",\n    (");
+                for (int c = 0; c < columns.size(); c++) {
+                    if (c > 0) {
+                        sql.append(", ");
+                    }
+                    sql.append(renderValueLiteral(row.get(c), columns.get(c).type().orElse(null)));
+                }
+                sql.append(')');
+            }
+            statements.add(sql.toString());
+        }
+        return List.copyOf(statements);
+    }
+
+    /** The offline form of a statement with parameters: each {@code ?} replaced by its value's literal. */
+    protected List<String> renderExecuteWithParameters(ExecuteWithParameters operation) {
+        return List.of(operation.inline(value -> renderValueLiteral(value, null)));
+    }
+
+    /**
+     * The literal of a value already brought to its canonical class (see {@link
+     * #literal(Object)}); {@code type} is the declared type, or {@code null}. Strings,
+     * booleans and numbers go through {@link #renderLiteral(Object)}, the rest through the
+     * {@code renderXLiteral} methods below, which dialects override where their SQL differs.
+     */
+    protected String renderValueLiteral(Object value, Type type) {
+        if (value == null) {
+            return "NULL";
+        }
+        if (type != null && type.kind() == Type.Kind.JSON) {
+            return renderJsonLiteral((String) value);
+        }
+        if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            return renderNonFiniteLiteral(d);
+        }
+        if (value instanceof String || value instanceof Boolean || value instanceof Number) {
+            return renderLiteral(value);
+        }
+        if (value instanceof LocalDate date) {
+            return "DATE " + renderLiteral(DateTimeFormatter.ISO_LOCAL_DATE.format(date));
+        }
+        if (value instanceof LocalTime time) {
+            return "TIME " + renderLiteral(DateTimeFormatter.ISO_LOCAL_TIME.format(time));
+        }
+        if (value instanceof LocalDateTime timestamp) {
+            return "TIMESTAMP " + renderLiteral(DateTimeFormatter.ISO_LOCAL_DATE.format(timestamp) + " "
+                    + DateTimeFormatter.ISO_LOCAL_TIME.format(timestamp));
+        }
+        if (value instanceof OffsetDateTime timestamp) {
+            return renderTimestampTzLiteral(timestamp);
+        }
+        if (value instanceof UUID uuid) {
+            return renderUuidLiteral(uuid);
+        }
+        if (value instanceof byte[] bytes) {
+            return renderBinaryLiteral(bytes);
+        }
+        throw new IllegalArgumentException("No literal for a " + value.getClass().getName());
+    }
+
+    /** {@code TIMESTAMP WITH TIME ZONE '2024-01-31 12:30:00+02:00'}. */
+    protected String renderTimestampTzLiteral(OffsetDateTime timestamp) {
+        ZoneOffset offset = timestamp.getOffset();
+        return "TIMESTAMP WITH TIME ZONE " + renderLiteral(DateTimeFormatter.ISO_LOCAL_DATE.format(timestamp) + " "
+                + DateTimeFormatter.ISO_LOCAL_TIME.format(timestamp)
+                + (offset.equals(ZoneOffset.UTC) ? "+00:00" : offset.getId()));
+    }
+
+    /** {@code UUID '…'}. */
+    protected String renderUuidLiteral(UUID uuid) {
+        return "UUID " + renderLiteral(uuid.toString());
+    }
+
+    /** The standard binary string literal: {@code X'CAFE'}. */
+    protected String renderBinaryLiteral(byte[] bytes) {
+        return "X'" + HexFormat.of().withUpperCase().formatHex(bytes) + "'";
+    }
+
+    /** {@code JSON '{"a": 1}'}. */
+    protected String renderJsonLiteral(String json) {
+        return "JSON " + renderLiteral(json);
+    }
+
+    /** NaN and the infinities, which have no numeric literal: {@code CAST('NaN' AS DOUBLE PRECISION)}. */
+    protected String renderNonFiniteLiteral(double value) {
+        String text = Double.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
+        return "CAST(" + renderLiteral(text) + " AS " + renderType(Type.DOUBLE) + ")";
     }
 
     /** {@code ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY (…) REFERENCES … (…) [ON DELETE …] [ON UPDATE …]}. */
@@ -858,5 +1175,30 @@ public abstract class Dialect {
      */
     public List<String> restartIdentity(Optional<String> schema, String table, String column, long next) {
         return List.of(alterTable(schema, table) + " ALTER COLUMN " + quote(column) + " RESTART WITH " + next);
+    }
+
+    // ---- Offline scripts ----
+
+    /** What ends each statement of an offline script: {@code ;}. */
+    public String statementTerminator() {
+        return ";";
+    }
+
+    /**
+     * The statement (without terminator) that opens a transaction in an offline script;
+     * written only where {@link #transactionalDdl()} holds.
+     */
+    public String beginTransaction() {
+        return "BEGIN";
+    }
+
+    /** The statement (without terminator) that commits a transaction in an offline script. */
+    public String commitTransaction() {
+        return "COMMIT";
+    }
+
+    /** {@code text} as a comment of an offline script: each line prefixed with {@code -- }. */
+    public String comment(String text) {
+        return "-- " + text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\n-- ");
     }
 }

@@ -74,4 +74,15 @@ public class H2Dialect extends Dialect {
     protected String renderRenameColumn(String table, String column, String newName) {
         return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " RENAME TO " + quote(newName);
     }
+
+    // ---- Indexes with options, bulk inserts, statement parameters and literals (ops2) ----
+
+    /**
+     * {@code ? FORMAT JSON} for a JSON value: without it H2 turns a bound string into a JSON
+     * string ({@code "{\"a\": 1}"}) instead of parsing it.
+     */
+    @Override
+    protected String renderParameterMarker(Type type) {
+        return type != null && type.kind() == Type.Kind.JSON ? "? FORMAT JSON" : super.renderParameterMarker(type);
+    }
 }

@@ -2,7 +2,11 @@ package dev.retort.runtime.dialect;
 
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.schema.Type;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Set;
 
 /**
@@ -56,6 +60,47 @@ public class PostgresDialect extends Dialect {
     @Override
     protected String renderAlterColumnType(String table, String column, Type type) {
         return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " TYPE " + renderType(type);
+    }
+
+    // ---- Indexes with options, bulk inserts, statement parameters and literals (ops2) ----
+
+    /** PostgreSQL has partial indexes: {@code CREATE INDEX … WHERE deleted_at IS NULL}. */
+    @Override
+    public boolean supportsPartialIndexes() {
+        return true;
+    }
+
+    /** PostgreSQL indexes expressions: {@code CREATE INDEX … ((lower(email)))}. */
+    @Override
+    public boolean supportsExpressionIndexes() {
+        return true;
+    }
+
+    /** {@code CREATE INDEX CONCURRENTLY} and {@code DROP INDEX CONCURRENTLY}, outside a transaction only. */
+    @Override
+    public boolean supportsConcurrentIndexes() {
+        return true;
+    }
+
+    /**
+     * {@code '\xcafe'::bytea}: PostgreSQL's {@code X'…'} is a bit string, not bytes. Assumes
+     * {@code standard_conforming_strings} is on, PostgreSQL's default since 9.1.
+     */
+    @Override
+    protected String renderBinaryLiteral(byte[] bytes) {
+        return "'\\x" + HexFormat.of().formatHex(bytes) + "'::bytea";
+    }
+
+    /** {@code '{"a": 1}'::jsonb}, the type {@code Type.JSON} maps to. */
+    @Override
+    protected String renderJsonLiteral(String json) {
+        return renderLiteral(json) + "::jsonb";
+    }
+
+    /** As an untyped value, so the server casts the text to the column's {@code jsonb} (or {@code json}). */
+    @Override
+    protected void bindJson(PreparedStatement statement, int index, String json) throws SQLException {
+        statement.setObject(index, json, Types.OTHER);
     }
 
     /** PostgreSQL has exclusion constraints ({@code EXCLUDE USING gist (…)}). */

@@ -7,11 +7,13 @@ import dev.retort.runtime.internal.batch.BatchRunner;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
+import dev.retort.runtime.operation.BulkInsert;
 import dev.retort.runtime.operation.ConstraintType;
 import dev.retort.runtime.operation.CreateCheckConstraint;
 import dev.retort.runtime.operation.CreateExcludeConstraint;
 import dev.retort.runtime.operation.CreateForeignKey;
 import dev.retort.runtime.operation.CreateIndex;
+import dev.retort.runtime.operation.CreateIndexWithOptions;
 import dev.retort.runtime.operation.CreatePrimaryKey;
 import dev.retort.runtime.operation.CreateTable;
 import dev.retort.runtime.operation.CreateTableComment;
@@ -19,17 +21,23 @@ import dev.retort.runtime.operation.CreateUniqueConstraint;
 import dev.retort.runtime.operation.DropColumn;
 import dev.retort.runtime.operation.DropConstraint;
 import dev.retort.runtime.operation.DropIndex;
+import dev.retort.runtime.operation.DropIndexWithOptions;
 import dev.retort.runtime.operation.DropTable;
 import dev.retort.runtime.operation.DropTableComment;
 import dev.retort.runtime.operation.Execute;
+import dev.retort.runtime.operation.ExecuteWithParameters;
 import dev.retort.runtime.operation.Operation;
 import dev.retort.runtime.operation.RenameTable;
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.TableConstraint;
-import java.util.ArrayList;
+import dev.retort.runtime.schema.Type;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -146,6 +154,170 @@ public final class DefaultOperations implements Operations {
     @Override
     public void dropIndex(String name, String table) {
         run(new DropIndex(schema, name, Optional.of(table)));
+    }
+
+    // ---- Indexes with options, autocommit blocks, bulk inserts, parameters, literals (ops2) ----
+
+    /** Whether an autocommit block is running; one per migration run, shared with {@link #inSchema} views. */
+    private static final class AutocommitState {
+        boolean active;
+    }
+
+    private AutocommitState autocommit = new AutocommitState();
+
+    @Override
+    public void createIndex(String name, String table, Consumer<CreateIndexWithOptions.Builder> index) {
+        Objects.requireNonNull(index, "index");
+        CreateIndexWithOptions.Builder builder = CreateIndexWithOptions.builder(name, table);
+        schema.ifPresent(builder::schema);
+        index.accept(builder);
+        CreateIndexWithOptions operation = builder.build();
+        if (operation.concurrently()) {
+            requireNoTransaction("Index " + name + " on " + table + " is created concurrently",
+                    "op.autocommitBlock(() -> op.createIndex(\"" + name + "\", \"" + table + "\", ix -> …))");
+        }
+        run(operation);
+    }
+
+    @Override
+    public void dropIndex(String name, String table, Consumer<DropIndexWithOptions.Builder> options) {
+        Objects.requireNonNull(options, "options");
+        DropIndexWithOptions.Builder builder = DropIndexWithOptions.builder(name, table);
+        schema.ifPresent(builder::schema);
+        options.accept(builder);
+        DropIndexWithOptions operation = builder.build();
+        if (operation.concurrently()) {
+            requireNoTransaction("Index " + name + " of " + table + " is dropped concurrently",
+                    "op.autocommitBlock(() -> op.dropIndex(\"" + name + "\", \"" + table + "\", ix -> …))");
+        }
+        run(operation);
+    }
+
+    /**
+     * PostgreSQL refuses {@code CONCURRENTLY} inside a transaction ("cannot run inside a
+     * transaction block"). Checked on every database, before rendering, so a migration tried
+     * on H2 fails the same way it would on PostgreSQL, and offline scripts are right too.
+     */
+    private void requireNoTransaction(String what, String fix) {
+        if (autocommit.active) {
+            return;
+        }
+        try {
+            if (connection != null && connection.getAutoCommit()) {
+                return;
+            }
+        } catch (SQLException e) {
+            throw new StatementFailedException("(reading the connection's auto-commit mode)", e);
+        }
+        throw new IllegalStateException(what + ", which PostgreSQL refuses inside a transaction, and every migration "
+                + "runs in one. Wrap it in an autocommit block: " + fix + ". The block commits the migration's work "
+                + "so far, so make it safe to run again (ifNotExists() / ifExists()).");
+    }
+
+    @Override
+    public void autocommitBlock(Runnable block) {
+        Objects.requireNonNull(block, "block");
+        if (autocommit.active) {
+            block.run();
+            return;
+        }
+        autocommit.active = true;
+        try {
+            sink.autocommitBlock(connection, dialect, block);
+        } catch (SQLException e) {
+            throw new StatementFailedException("(ending or resuming the migration's transaction around "
+                    + "op.autocommitBlock)", e);
+        } finally {
+            autocommit.active = false;
+        }
+    }
+
+    @Override
+    public void bulkInsert(BulkInsert.Builder rows) {
+        Objects.requireNonNull(rows, "rows");
+        insert(rows.build());
+    }
+
+    @Override
+    public void bulkInsert(String table, List<? extends Map<String, ?>> rows) {
+        Objects.requireNonNull(rows, "rows");
+        if (!rows.isEmpty()) {
+            insert(BulkInsert.fromMaps(table, rows));
+        }
+    }
+
+    /**
+     * Offline, the dialect renders literal {@code INSERT}s into the sink. Online, one prepared
+     * statement on the migration's connection runs the rows in JDBC batches: far faster than
+     * a statement per row, and values keep their types without passing through text.
+     */
+    private void insert(BulkInsert operation) {
+        BulkInsert insert = schema.isPresent() && operation.schema().isEmpty()
+                ? operation.inSchema(schema.get()) : operation;
+        if (insert.rows().isEmpty()) {
+            return;
+        }
+        if (connection == null) {
+            run(insert);
+            return;
+        }
+        String sql = dialect.bulkInsertStatement(insert);
+        List<BulkInsert.InsertColumn> columns = insert.columns();
+        List<List<Object>> rows = insert.rows();
+        int first = 0;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int r = 0; r < rows.size(); r++) {
+                List<Object> row = rows.get(r);
+                for (int c = 0; c < columns.size(); c++) {
+                    dialect.bind(statement, c + 1, row.get(c), columns.get(c).type().orElse(null));
+                }
+                statement.addBatch();
+                if (r + 1 - first == insert.batchSize() || r + 1 == rows.size()) {
+                    statement.executeBatch();
+                    first = r + 1;
+                }
+            }
+        } catch (SQLException e) {
+            // A batch failure's own message is often "see getNextException"; keep the real cause.
+            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+            int last = Math.min(rows.size(), first + insert.batchSize());
+            throw new StatementFailedException(sql, new SQLException("Bulk insert into " + insert.table()
+                    + " failed in the batch of rows " + (first + 1) + " to " + last + " of " + rows.size() + ": "
+                    + cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), e));
+        }
+    }
+
+    @Override
+    public void execute(String sql, Object... parameters) {
+        Objects.requireNonNull(parameters, "parameters (for a single null value write execute(sql, (Object) null))");
+        execute(sql, Arrays.asList(parameters));
+    }
+
+    @Override
+    public void execute(String sql, List<?> parameters) {
+        ExecuteWithParameters operation = new ExecuteWithParameters(sql, new ArrayList<>(parameters));
+        if (connection == null) {
+            run(operation);
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < operation.parameters().size(); i++) {
+                dialect.bind(statement, i + 1, operation.parameters().get(i), null);
+            }
+            statement.execute();
+        } catch (SQLException e) {
+            throw new StatementFailedException(sql, e);
+        }
+    }
+
+    @Override
+    public String inlineLiteral(Object value) {
+        return dialect.literal(value);
+    }
+
+    @Override
+    public String inlineLiteral(Object value, Type type) {
+        return dialect.literal(value, type);
     }
 
     @Override
@@ -271,7 +443,10 @@ public final class DefaultOperations implements Operations {
         if (schema.isBlank()) {
             throw new IllegalArgumentException("The schema name must not be blank");
         }
-        return new DefaultOperations(dialect, sink, connection, Optional.of(schema), namingConvention);
+        DefaultOperations scoped = new DefaultOperations(dialect, sink, connection, Optional.of(schema),
+                namingConvention);
+        scoped.autocommit = autocommit;
+        return scoped;
     }
 
     @Override

@@ -115,20 +115,7 @@ class MigratorFailureTest {
     @Test
     void onH2AFailingMigrationsDataChangesRollBackWithItsVersionChange() {
         try (TestDatabase db = TestDatabases.h2()) {
-            db.execute("CREATE TABLE migration_log (revision VARCHAR(32))");
-            List<RevisionDefinition> revisions = new ArrayList<>();
-            for (int i = 0; i < CHAIN.size(); i++) {
-                String id = CHAIN.get(i);
-                Revisions.Body log = op -> op.execute("INSERT INTO migration_log (revision) VALUES ('" + id + "')");
-                Migration migration = i == 2 ? migration(op -> {
-                    log.run(op);
-                    op.execute(FAILING);
-                }, op -> { }) : migration(log, op -> { });
-                revisions.add(revision(id, i == 0 ? List.of() : List.of(CHAIN.get(i - 1)), List.of(), List.of(),
-                        "", migration));
-            }
-            Migrator migrator = Migrator.builder(registry(revisions.toArray(RevisionDefinition[]::new)))
-                    .dataSource(db.dataSource()).build();
+            Migrator migrator = Migrator.builder(dataChainFailingAtThird(db)).dataSource(db.dataSource()).build();
 
             MigrationException e = catchThrowableOfType(() -> migrator.upgrade("head"), MigrationException.class);
 
@@ -143,19 +130,7 @@ class MigratorFailureTest {
     @Test
     void allModeRollsBackTheDataOfEveryMigrationOfTheRun() {
         try (TestDatabase db = TestDatabases.postgres()) {
-            db.execute("CREATE TABLE migration_log (revision VARCHAR(32))");
-            List<RevisionDefinition> revisions = new ArrayList<>();
-            for (int i = 0; i < CHAIN.size(); i++) {
-                String id = CHAIN.get(i);
-                Revisions.Body log = op -> op.execute("INSERT INTO migration_log (revision) VALUES ('" + id + "')");
-                Migration migration = i == 2 ? migration(op -> {
-                    log.run(op);
-                    op.execute(FAILING);
-                }, op -> { }) : migration(log, op -> { });
-                revisions.add(revision(id, i == 0 ? List.of() : List.of(CHAIN.get(i - 1)), List.of(), List.of(),
-                        "", migration));
-            }
-            Migrator all = Migrator.builder(registry(revisions.toArray(RevisionDefinition[]::new)))
+            Migrator all = Migrator.builder(dataChainFailingAtThird(db))
                     .dataSource(db.dataSource()).transactionMode(TransactionMode.ALL).build();
 
             MigrationException e = catchThrowableOfType(() -> all.upgrade("head"), MigrationException.class);
@@ -213,5 +188,22 @@ class MigratorFailureTest {
             assertThat(e.getMessage()).contains("a0").contains("no config for region eu-9").contains("base (no rows)");
             assertThat(Db.versions(db)).isEmpty();
         }
+    }
+
+    /** Data-only migrations that log their revision to migration_log; the third fails after logging. */
+    private static MigrationRegistry dataChainFailingAtThird(TestDatabase db) {
+        db.execute("CREATE TABLE migration_log (revision VARCHAR(32))");
+        List<RevisionDefinition> revisions = new ArrayList<>();
+        for (int i = 0; i < CHAIN.size(); i++) {
+            String id = CHAIN.get(i);
+            Revisions.Body log = op -> op.execute("INSERT INTO migration_log (revision) VALUES ('" + id + "')");
+            Migration migration = i == 2 ? migration(op -> {
+                log.run(op);
+                op.execute(FAILING);
+            }, op -> { }) : migration(log, op -> { });
+            revisions.add(revision(id, i == 0 ? List.of() : List.of(CHAIN.get(i - 1)), List.of(), List.of(),
+                    "", migration));
+        }
+        return registry(revisions.toArray(RevisionDefinition[]::new));
     }
 }

@@ -1,0 +1,43 @@
+package dev.retort.bench;
+
+import dev.retort.runtime.MigrationRegistry;
+import dev.retort.runtime.Migrator;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * Runs in a fresh JVM: what an application at head does at start-up, or the baseline of
+ * one plain JDBC read of the version table. Prints the nanoseconds from {@code main} to done.
+ */
+public final class StartupProbe {
+
+    private StartupProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long start = System.nanoTime();
+        String mode = args[0];
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(args[1]);
+        dataSource.setUser("sa");
+        switch (mode) {
+            case "jdbc" -> {
+                try (Connection c = dataSource.getConnection();
+                     Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT version_num FROM retort_version")) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("version table is empty");
+                    }
+                }
+            }
+            case "retort" -> {
+                MigrationRegistry registry = (MigrationRegistry) Class.forName(args[2]).getField("REGISTRY").get(null);
+                Migrator.builder(registry).dataSource(dataSource).build().upgrade("head");
+            }
+            default -> throw new IllegalArgumentException(mode);
+        }
+        System.out.println(System.nanoTime() - start);
+    }
+}

@@ -1,0 +1,430 @@
+package dev.retort.cli;
+
+import dev.retort.cli.internal.EnvExpander;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Where a project's revisions live and which database they migrate: the equivalent of
+ * Alembic's {@code Config}. Built from {@code retort.properties} with {@link #load(Path)}
+ * or in code with {@link #builder(Path)}; immutable.
+ *
+ * <pre>{@code
+ * # retort.properties (paths are relative to this file's folder)
+ * url=jdbc:postgresql://localhost:5432/app
+ * user=app
+ * password=${env:APP_DB_PASSWORD}
+ * package=com.acme.migrations
+ * source=src/main/java
+ * classpath=target/classes, target/dependency/*
+ * version_table=retort_version
+ * file_template=Rev_${id}_${slug}
+ * }</pre>
+ *
+ * <p>Keys: {@value #URL}, {@value #USER}, {@value #PASSWORD}, {@value #PACKAGE},
+ * {@value #SOURCE} (comma-separated folders, default {@code src/main/java}),
+ * {@value #CLASSPATH} (comma-separated folders and jars where the compiled revisions and
+ * the JDBC driver live; {@code dir/*} means every jar in {@code dir}; default
+ * {@code target/classes, target/dependency/*}, which {@code ./mvnw compile
+ * dependency:copy-dependencies} fills), {@value #VERSION_TABLE},
+ * {@value #VERSION_TABLE_SCHEMA}, {@value #FILE_TEMPLATE} (the class name of a new
+ * revision; placeholders {@code ${id}}, {@code ${slug}}, {@code ${Slug}}, {@code ${year}},
+ * {@code ${month}}, {@code ${day}}, {@code ${hour}}, {@code ${minute}}, {@code ${second}}),
+ * {@value #TEMPLATE} (the revision source template, default
+ * {@code retort/revision.java.tmpl}) and {@value #EDITOR}. Every value may use
+ * {@code ${env:NAME}} or {@code ${env:NAME:-default}}.
+ */
+public final class Config {
+
+    /** The file {@code retort} reads from the working directory when {@code -c} is not given. */
+    public static final String DEFAULT_FILE_NAME = "retort.properties";
+    /** Key of the JDBC URL. */
+    public static final String URL = "url";
+    /** Key of the database user. */
+    public static final String USER = "user";
+    /** Key of the database password. */
+    public static final String PASSWORD = "password";
+    /** Key of the Java package that holds the revisions. */
+    public static final String PACKAGE = "package";
+    /** Key of the source folders that hold the revisions' package. */
+    public static final String SOURCE = "source";
+    /** Key of the classpath with the compiled revisions and the JDBC driver. */
+    public static final String CLASSPATH = "classpath";
+    /** Key of the version table's name. */
+    public static final String VERSION_TABLE = "version_table";
+    /** Key of the version table's schema. */
+    public static final String VERSION_TABLE_SCHEMA = "version_table_schema";
+    /** Key of the template that names a new revision's class. */
+    public static final String FILE_TEMPLATE = "file_template";
+    /** Key of the revision source template. */
+    public static final String TEMPLATE = "template";
+    /** Key of the editor command {@code retort edit} runs; default {@code $VISUAL} or {@code $EDITOR}. */
+    public static final String EDITOR = "editor";
+
+    /** The default version table, as Alembic's {@code alembic_version}. */
+    public static final String DEFAULT_VERSION_TABLE = "retort_version";
+    /** The default class name template. */
+    public static final String DEFAULT_FILE_TEMPLATE = "Rev_${id}_${slug}";
+    /** The default revision template, relative to the base directory. */
+    public static final String DEFAULT_TEMPLATE = "retort/revision.java.tmpl";
+
+    private static final Set<String> KEYS = Set.of(URL, USER, PASSWORD, PACKAGE, SOURCE, CLASSPATH,
+            VERSION_TABLE, VERSION_TABLE_SCHEMA, FILE_TEMPLATE, TEMPLATE, EDITOR);
+
+    private final Path baseDirectory;
+    private final Path file;
+    private final String url;
+    private final String user;
+    private final String password;
+    private final String packageName;
+    private final List<Path> sourceDirectories;
+    private final List<Path> classpath;
+    private final String versionTable;
+    private final String versionTableSchema;
+    private final String fileTemplate;
+    private final Path template;
+    private final String editor;
+    private final Map<String, String> xArguments;
+    private final String tag;
+
+    private Config(Builder b) {
+        this.baseDirectory = b.baseDirectory;
+        this.file = b.file;
+        this.url = b.url;
+        this.user = b.user;
+        this.password = b.password;
+        this.packageName = b.packageName;
+        this.sourceDirectories = b.sourceDirectories.isEmpty()
+                ? List.of(b.baseDirectory.resolve("src/main/java").normalize())
+                : List.copyOf(b.sourceDirectories);
+        this.classpath = b.classpath.isEmpty()
+                ? List.of(b.baseDirectory.resolve("target/classes").normalize(),
+                        b.baseDirectory.resolve("target/dependency/*").normalize())
+                : List.copyOf(b.classpath);
+        this.versionTable = b.versionTable;
+        this.versionTableSchema = b.versionTableSchema;
+        this.fileTemplate = b.fileTemplate;
+        this.template = b.template == null ? b.baseDirectory.resolve(DEFAULT_TEMPLATE).normalize() : b.template;
+        this.editor = b.editor;
+        this.xArguments = Collections.unmodifiableMap(new LinkedHashMap<>(b.xArguments));
+        this.tag = b.tag;
+    }
+
+    /**
+     * Reads a {@code retort.properties} file, expanding {@code ${env:NAME}} from the
+     * process environment. Relative paths are taken from the file's folder.
+     *
+     * @throws CommandException when the file is missing or unreadable, has an unknown key,
+     *                          or names an environment variable that is not set
+     */
+    public static Config load(Path file) {
+        return load(file, System::getenv);
+    }
+
+    /** As {@link #load(Path)}, looking environment variables up with {@code environment}. */
+    public static Config load(Path file, Function<String, String> environment) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(absolute)) {
+            properties.load(reader);
+        } catch (NoSuchFileException e) {
+            throw new CommandException("No configuration file " + absolute
+                    + ". Run 'retort init' to create one, or pass -c FILE.");
+        } catch (IOException e) {
+            throw new CommandException("Cannot read " + absolute + ": " + e.getMessage(), e);
+        }
+        Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
+        unknown.removeAll(KEYS);
+        if (!unknown.isEmpty()) {
+            throw new CommandException("Unknown key(s) " + unknown + " in " + absolute + ". Known keys: "
+                    + new TreeSet<>(KEYS) + ".");
+        }
+        Builder builder = builder(absolute.getParent());
+        builder.file = absolute;
+        for (String key : properties.stringPropertyNames()) {
+            String raw = properties.getProperty(key).strip();
+            String value;
+            try {
+                value = EnvExpander.expand(raw, environment, "key '" + key + "' in " + absolute);
+            } catch (IllegalArgumentException e) {
+                throw new CommandException(e.getMessage(), e);
+            }
+            builder.set(key, value);
+        }
+        return builder.build();
+    }
+
+    /** Starts a configuration whose relative paths are taken from {@code baseDirectory}. */
+    public static Builder builder(Path baseDirectory) {
+        return new Builder(baseDirectory);
+    }
+
+    /** A builder that starts from this configuration, to override some values. */
+    public Builder toBuilder() {
+        Builder b = new Builder(baseDirectory);
+        b.file = file;
+        b.url = url;
+        b.user = user;
+        b.password = password;
+        b.packageName = packageName;
+        b.sourceDirectories.addAll(sourceDirectories);
+        b.classpath.addAll(classpath);
+        b.versionTable = versionTable;
+        b.versionTableSchema = versionTableSchema;
+        b.fileTemplate = fileTemplate;
+        b.template = template;
+        b.editor = editor;
+        b.xArguments.putAll(xArguments);
+        b.tag = tag;
+        return b;
+    }
+
+    /** The folder relative paths are resolved against: the configuration file's folder. */
+    public Path baseDirectory() {
+        return baseDirectory;
+    }
+
+    /** The file this configuration was read from, if any. */
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+
+    /** The JDBC URL, if configured. */
+    public Optional<String> url() {
+        return Optional.ofNullable(url);
+    }
+
+    /** The database user, if configured. */
+    public Optional<String> user() {
+        return Optional.ofNullable(user);
+    }
+
+    /** The database password, if configured. */
+    public Optional<String> password() {
+        return Optional.ofNullable(password);
+    }
+
+    /** The Java package of the revisions, if configured. */
+    public Optional<String> packageName() {
+        return Optional.ofNullable(packageName);
+    }
+
+    /** The source folders (absolute) whose {@link #packageName()} folder holds the revisions; the first is where new revisions go. */
+    public List<Path> sourceDirectories() {
+        return sourceDirectories;
+    }
+
+    /** Classpath entries (absolute): folders, jars, and {@code dir/*} for every jar in a folder. */
+    public List<Path> classpath() {
+        return classpath;
+    }
+
+    /** The version table's name. */
+    public String versionTable() {
+        return versionTable;
+    }
+
+    /** The version table's schema, if not the connection's default. */
+    public Optional<String> versionTableSchema() {
+        return Optional.ofNullable(versionTableSchema);
+    }
+
+    /** The template of a new revision's class name, such as {@code Rev_${id}_${slug}}. */
+    public String fileTemplate() {
+        return fileTemplate;
+    }
+
+    /** The revision source template file (absolute). */
+    public Path template() {
+        return template;
+    }
+
+    /** The editor command for {@code retort edit}, if configured (otherwise {@code $VISUAL}, then {@code $EDITOR}). */
+    public Optional<String> editor() {
+        return Optional.ofNullable(editor);
+    }
+
+    /**
+     * The {@code -x key=value} arguments. While a database command runs, each is also
+     * visible to the revisions as the system property {@code retort.x.<key>}.
+     */
+    public Map<String, String> xArguments() {
+        return xArguments;
+    }
+
+    /**
+     * The {@code --tag} of a database command, if any. Retort does not interpret it;
+     * while the command runs it is visible to the revisions as the system property
+     * {@code retort.tag}, as Alembic passes {@code tag} to {@code env.py}.
+     */
+    public Optional<String> tag() {
+        return Optional.ofNullable(tag);
+    }
+
+    /** The configured package, or a {@link CommandException} that says how to set it. */
+    String requirePackage() {
+        if (packageName == null || packageName.isBlank()) {
+            throw new CommandException("No migrations package configured. Set '" + PACKAGE + "=' in "
+                    + (file == null ? DEFAULT_FILE_NAME : file.toString()) + " or pass --package.");
+        }
+        return packageName;
+    }
+
+    /** Options of a {@link Config}; every setter returns the builder. */
+    public static final class Builder {
+        private final Path baseDirectory;
+        private Path file;
+        private String url;
+        private String user;
+        private String password;
+        private String packageName;
+        private final List<Path> sourceDirectories = new ArrayList<>();
+        private final List<Path> classpath = new ArrayList<>();
+        private String versionTable = DEFAULT_VERSION_TABLE;
+        private String versionTableSchema;
+        private String fileTemplate = DEFAULT_FILE_TEMPLATE;
+        private Path template;
+        private String editor;
+        private final Map<String, String> xArguments = new LinkedHashMap<>();
+        private String tag;
+
+        private Builder(Path baseDirectory) {
+            this.baseDirectory = baseDirectory.toAbsolutePath().normalize();
+        }
+
+        /** Sets one {@code retort.properties} key from its text value (lists are comma-separated). */
+        public Builder set(String key, String value) {
+            switch (key) {
+                case URL -> url(value);
+                case USER -> user(value);
+                case PASSWORD -> password(value);
+                case PACKAGE -> packageName(value);
+                case SOURCE -> sourceDirectories(split(value).stream().map(Path::of).toList());
+                case CLASSPATH -> classpath(split(value).stream().map(Path::of).toList());
+                case VERSION_TABLE -> versionTable(value);
+                case VERSION_TABLE_SCHEMA -> versionTableSchema(value.isEmpty() ? null : value);
+                case FILE_TEMPLATE -> fileTemplate(value);
+                case TEMPLATE -> template(Path.of(value));
+                case EDITOR -> editor(value.isEmpty() ? null : value);
+                default -> throw new CommandException("Unknown configuration key '" + key + "'. Known keys: "
+                        + new TreeSet<>(KEYS) + ".");
+            }
+            return this;
+        }
+
+        /** The JDBC URL. */
+        public Builder url(String url) {
+            this.url = emptyToNull(url);
+            return this;
+        }
+
+        /** The database user. */
+        public Builder user(String user) {
+            this.user = emptyToNull(user);
+            return this;
+        }
+
+        /** The database password. */
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        /** The Java package of the revisions, such as {@code com.acme.migrations}. */
+        public Builder packageName(String packageName) {
+            this.packageName = emptyToNull(packageName);
+            return this;
+        }
+
+        /** The source folders (relative to the base directory or absolute); replaces the default {@code src/main/java}. */
+        public Builder sourceDirectories(List<Path> directories) {
+            sourceDirectories.clear();
+            directories.forEach(d -> sourceDirectories.add(resolve(d)));
+            return this;
+        }
+
+        /** The classpath entries (relative or absolute; {@code dir/*} for every jar); replaces the default. */
+        public Builder classpath(List<Path> entries) {
+            classpath.clear();
+            entries.forEach(e -> classpath.add(resolve(e)));
+            return this;
+        }
+
+        /** The version table's name; default {@value Config#DEFAULT_VERSION_TABLE}. */
+        public Builder versionTable(String versionTable) {
+            this.versionTable = Objects.requireNonNull(versionTable, "versionTable");
+            return this;
+        }
+
+        /** The version table's schema, or {@code null} for the connection's default. */
+        public Builder versionTableSchema(String schema) {
+            this.versionTableSchema = emptyToNull(schema);
+            return this;
+        }
+
+        /** The class name template; default {@value Config#DEFAULT_FILE_TEMPLATE}. */
+        public Builder fileTemplate(String fileTemplate) {
+            this.fileTemplate = Objects.requireNonNull(fileTemplate, "fileTemplate");
+            return this;
+        }
+
+        /** The revision source template file. */
+        public Builder template(Path template) {
+            this.template = resolve(template);
+            return this;
+        }
+
+        /** The editor command of {@code retort edit}. */
+        public Builder editor(String editor) {
+            this.editor = emptyToNull(editor);
+            return this;
+        }
+
+        /** Adds one {@code -x key=value} argument. */
+        public Builder xArgument(String key, String value) {
+            xArguments.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** The {@code --tag} passed to the revisions, or {@code null}. */
+        public Builder tag(String tag) {
+            this.tag = emptyToNull(tag);
+            return this;
+        }
+
+        /** The configuration. */
+        public Config build() {
+            return new Config(this);
+        }
+
+        private Path resolve(Path path) {
+            return baseDirectory.resolve(path).normalize();
+        }
+
+        private static String emptyToNull(String s) {
+            return s == null || s.isBlank() ? null : s.strip();
+        }
+
+        private static List<String> split(String value) {
+            return Arrays.stream(value.split("[," + java.io.File.pathSeparator + "]"))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
+        }
+    }
+}

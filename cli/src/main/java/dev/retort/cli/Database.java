@@ -1,0 +1,178 @@
+package dev.retort.cli;
+
+import dev.retort.cli.internal.DriverDataSource;
+import dev.retort.cli.internal.ParsedRevision;
+import dev.retort.cli.internal.ProjectClasspath;
+import dev.retort.cli.internal.SourceScanner;
+import dev.retort.runtime.MigrationRegistry;
+import dev.retort.runtime.Migrator;
+import dev.retort.runtime.RevisionDefinition;
+import java.io.IOException;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The compiled side of a project: its class loader, the registry of the configured
+ * package, and a migrator on the configured database. Close it to release the class loader.
+ */
+final class Database implements AutoCloseable {
+
+    private final Config config;
+    private final URLClassLoader classLoader;
+    private final MigrationRegistry registry;
+
+    private final Consumer<String> log;
+
+    private Database(Config config, URLClassLoader classLoader, MigrationRegistry registry, Consumer<String> log) {
+        this.config = config;
+        this.classLoader = classLoader;
+        this.registry = registry;
+        this.log = log;
+    }
+
+    /** Loads the compiled registry of the configured package; an error that says how to compile when there is none. */
+    static Database open(Config config, Consumer<String> log) {
+        String packageName = config.requirePackage();
+        List<Path> entries = ProjectClasspath.expand(config.classpath());
+        URLClassLoader loader = ProjectClasspath.classLoader(entries, Database.class.getClassLoader());
+        try {
+            List<MigrationRegistry> registries;
+            try {
+                registries = MigrationRegistry.load(loader);
+            } catch (ServiceConfigurationError e) {
+                throw new CommandException("Cannot load a migration registry from the classpath: " + e.getMessage()
+                        + ". Recompile the project (./mvnw clean compile).", e);
+            }
+            MigrationRegistry registry = registries.stream()
+                    .filter(r -> r.packageName().equals(packageName))
+                    .findFirst()
+                    .orElse(null);
+            if (registry == null) {
+                String others = registries.isEmpty() ? "" : " (found registries for "
+                        + registries.stream().map(MigrationRegistry::packageName).sorted().collect(Collectors.joining(", "))
+                        + " only)";
+                throw new CommandException("No compiled registry for package " + packageName + " on the classpath "
+                        + config.classpath() + others + ". Compile the revisions with the retort processor first: "
+                        + "./mvnw compile (or set 'classpath=' in " + configName(config) + ").");
+            }
+            checkUpToDate(config, packageName, registry);
+            return new Database(config, loader, registry, log);
+        } catch (RuntimeException e) {
+            closeQuietly(loader);
+            throw e;
+        }
+    }
+
+    /** Refuses a registry compiled from other sources than those on disk: running it would surprise. */
+    private static void checkUpToDate(Config config, String packageName, MigrationRegistry registry) {
+        List<ParsedRevision> sources = new SourceScanner().scan(config.sourceDirectories(), packageName);
+        if (sources.isEmpty()) {
+            return;
+        }
+        Set<String> inSources = sources.stream().map(ParsedRevision::id).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> compiled = registry.revisions().stream().map(RevisionDefinition::id)
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (inSources.equals(compiled)) {
+            return;
+        }
+        Set<String> notCompiled = new TreeSet<>(inSources);
+        notCompiled.removeAll(compiled);
+        Set<String> gone = new TreeSet<>(compiled);
+        gone.removeAll(inSources);
+        throw new CommandException("The compiled registry of " + packageName + " is out of date"
+                + (notCompiled.isEmpty() ? "" : "; not compiled yet: " + String.join(", ", notCompiled))
+                + (gone.isEmpty() ? "" : "; compiled but no longer in the sources: " + String.join(", ", gone))
+                + ". Recompile: ./mvnw compile.");
+    }
+
+    MigrationRegistry registry() {
+        return registry;
+    }
+
+    /** A migrator on the configured database, after checking that the driver exists and the database answers. */
+    Migrator migrator() {
+        String url = config.url().orElseThrow(() -> new CommandException("No database URL configured. Set 'url=' in "
+                + configName(config) + " or pass --url."));
+        DriverDataSource dataSource = new DriverDataSource(url, config.user().orElse(null),
+                config.password().orElse(null), classLoader);
+        if (!dataSource.hasDriver()) {
+            throw new CommandException("No JDBC driver for " + url + " on the classpath " + config.classpath()
+                    + ". Add the driver's jar to 'classpath=' in " + configName(config)
+                    + " (./mvnw dependency:copy-dependencies puts the project's jars in target/dependency).");
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.getMetaData();
+        } catch (SQLException e) {
+            throw new CommandException("Cannot connect to " + url + ": " + firstLine(e.getMessage())
+                    + ". Check that the database is running and the url, user and password in " + configName(config)
+                    + ".", e);
+        }
+        return MigratorFactory.build(registry, dataSource, config, log);
+    }
+
+    /**
+     * Runs {@code action} with the {@code -x} arguments and the tag visible to the revisions
+     * as system properties {@code retort.x.<key>} and {@code retort.tag}, restoring the
+     * previous values afterwards.
+     */
+    <T> T withArguments(Function<Migrator, T> action) {
+        Migrator migrator = migrator();
+        Map<String, String> properties = new HashMap<>();
+        config.xArguments().forEach((k, v) -> properties.put("retort.x." + k, v));
+        config.tag().ifPresent(t -> properties.put("retort.tag", t));
+        Map<String, String> previous = new HashMap<>();
+        List<String> absent = new ArrayList<>();
+        properties.forEach((k, v) -> {
+            String old = System.getProperty(k);
+            if (old == null) {
+                absent.add(k);
+            } else {
+                previous.put(k, old);
+            }
+            System.setProperty(k, v);
+        });
+        Thread thread = Thread.currentThread();
+        ClassLoader contextLoader = thread.getContextClassLoader();
+        thread.setContextClassLoader(classLoader);
+        try {
+            return action.apply(migrator);
+        } finally {
+            thread.setContextClassLoader(contextLoader);
+            absent.forEach(System::clearProperty);
+            previous.forEach(System::setProperty);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(classLoader);
+    }
+
+    static String configName(Config config) {
+        return config.file().map(Path::toString).orElse(Config.DEFAULT_FILE_NAME);
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "no message" : message.lines().findFirst().orElse("").strip();
+    }
+
+    private static void closeQuietly(URLClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException ignored) {
+            // nothing left to release
+        }
+    }
+}

@@ -1,0 +1,526 @@
+package dev.retort.cli;
+
+import dev.retort.graph.RevisionException;
+import dev.retort.runtime.AppliedStep;
+import dev.retort.runtime.MigrationException;
+import dev.retort.runtime.MigrationResult;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code retort} command line: parses arguments, calls {@link Commands} and prints
+ * what it returns in Alembic's formats. A failure prints one line {@code FAILED: …} on the
+ * error stream and exits with status 1 (a stack trace too with {@code --verbose}); bad
+ * arguments print the usage and exit with status 2.
+ *
+ * <pre>{@code
+ * int status = new CommandLine(new RetortCommand(projectDir)).execute("upgrade", "head");
+ * }</pre>
+ */
+@Command(name = "retort", mixinStandardHelpOptions = true, versionProvider = RetortCommand.Version.class,
+        description = "Database migrations for Java: a revision graph the compiler checks.",
+        subcommands = {
+            RetortCommand.Init.class, RetortCommand.ListTemplates.class, RetortCommand.Revision.class,
+            RetortCommand.Merge.class, RetortCommand.Upgrade.class, RetortCommand.Downgrade.class,
+            RetortCommand.Stamp.class, RetortCommand.Current.class, RetortCommand.Heads.class,
+            RetortCommand.Branches.class, RetortCommand.History.class, RetortCommand.Show.class,
+            RetortCommand.Edit.class, CommandLine.HelpCommand.class
+        })
+public final class RetortCommand implements Runnable {
+
+    private final Path workingDirectory;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-c", "--config"}, scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "The configuration file (default: retort.properties in the working directory).")
+    Path configFile;
+
+    @Option(names = "-x", scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE",
+            description = "A value for the revisions, read as System.getProperty(\"retort.x.KEY\"). Repeatable.")
+    Map<String, String> xArguments = new LinkedHashMap<>();
+
+    @Option(names = "--url", scope = ScopeType.INHERIT, description = "The JDBC URL (overrides 'url').")
+    String url;
+
+    @Option(names = "--user", scope = ScopeType.INHERIT, description = "The database user (overrides 'user').")
+    String user;
+
+    @Option(names = "--password", scope = ScopeType.INHERIT, description = "The database password (overrides 'password').")
+    String password;
+
+    @Option(names = "--package", scope = ScopeType.INHERIT, paramLabel = "PACKAGE",
+            description = "The Java package of the revisions (overrides 'package').")
+    String packageName;
+
+    @Option(names = "--source", scope = ScopeType.INHERIT, split = ",", paramLabel = "DIR",
+            description = "Source folders holding the package (overrides 'source').")
+    List<Path> sourceDirectories;
+
+    @Option(names = "--classpath", scope = ScopeType.INHERIT, split = ",", paramLabel = "PATH",
+            description = "Compiled classes and jars, dir/* for every jar (overrides 'classpath').")
+    List<Path> classpath;
+
+    @Option(names = "--version-table", scope = ScopeType.INHERIT, description = "The version table (overrides 'version_table').")
+    String versionTable;
+
+    @Option(names = "--version-table-schema", scope = ScopeType.INHERIT,
+            description = "The version table's schema (overrides 'version_table_schema').")
+    String versionTableSchema;
+
+    @Option(names = "--file-template", scope = ScopeType.INHERIT,
+            description = "The class name of new revisions, such as Rev_$${id}_$${slug} (overrides 'file_template').")
+    String fileTemplate;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "More detail; on failure, the stack trace.")
+    boolean verbose;
+
+    /** A command line working in the process's working directory. */
+    public RetortCommand() {
+        this(Path.of("").toAbsolutePath());
+    }
+
+    /** A command line working in {@code workingDirectory} (where it looks for retort.properties). */
+    public RetortCommand(Path workingDirectory) {
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    }
+
+    /** Runs the command line in the working directory; returns the exit status. */
+    public static int run(String... args) {
+        return new CommandLine(new RetortCommand()).execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The configuration: the file, overridden by the command-line options. */
+    Config config(String tag) {
+        Path file = workingDirectory.resolve(configFile == null ? Path.of(Config.DEFAULT_FILE_NAME) : configFile);
+        Config.Builder builder;
+        if (configFile != null || Files.exists(file)) {
+            builder = Config.load(file).toBuilder();
+        } else if (packageName != null) {
+            builder = Config.builder(workingDirectory);
+        } else {
+            throw new CommandException("No " + Config.DEFAULT_FILE_NAME + " in " + workingDirectory
+                    + ". Run 'retort init' to set up this folder, or pass -c FILE.");
+        }
+        if (url != null) {
+            builder.url(url);
+        }
+        if (user != null) {
+            builder.user(user);
+        }
+        if (password != null) {
+            builder.password(password);
+        }
+        if (packageName != null) {
+            builder.packageName(packageName);
+        }
+        if (sourceDirectories != null) {
+            builder.sourceDirectories(sourceDirectories);
+        }
+        if (classpath != null) {
+            builder.classpath(classpath);
+        }
+        if (versionTable != null) {
+            builder.versionTable(versionTable);
+        }
+        if (versionTableSchema != null) {
+            builder.versionTableSchema(versionTableSchema);
+        }
+        if (fileTemplate != null) {
+            builder.fileTemplate(fileTemplate);
+        }
+        xArguments.forEach(builder::xArgument);
+        builder.tag(tag);
+        return builder.build();
+    }
+
+    Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    /** Base of every subcommand: runs it, turning a failure into {@code FAILED: …} and status 1. */
+    abstract static class Action implements Callable<Integer> {
+
+        @ParentCommand
+        RetortCommand root;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public final Integer call() {
+            try {
+                execute();
+                out().flush();
+                return 0;
+            } catch (CommandException | RevisionException | MigrationException e) {
+                return failed(message(e), e);
+            } catch (RuntimeException e) {
+                return failed("Unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                        + (root.verbose ? "" : ". Run again with --verbose for the stack trace."), e);
+            }
+        }
+
+        abstract void execute();
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        Config config() {
+            return root.config(null);
+        }
+
+        private int failed(String message, Exception e) {
+            out().flush();
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("FAILED: " + message);
+            if (root.verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
+        }
+
+        private static String message(RuntimeException e) {
+            if (e instanceof MigrationException m) {
+                StringBuilder out = new StringBuilder(m.getMessage());
+                if (m.statement() != null && !m.getMessage().contains(m.statement())) {
+                    out.append(" Statement: ").append(m.statement());
+                }
+                return out.toString();
+            }
+            return e.getMessage();
+        }
+
+        /** The current revisions, or an empty set when the database cannot be asked (source-side commands). */
+        Set<String> currentIfReachable(boolean wanted) {
+            return wanted ? new HashSet<>(Commands.current(config())) : Set.of();
+        }
+    }
+
+    /** Database commands share --sql and --tag. */
+    abstract static class DatabaseAction extends Action {
+
+        @Option(names = "--sql", description = "Print the SQL instead of running it (offline mode).")
+        boolean sql;
+
+        @Option(names = "--tag", description = "An arbitrary string passed to the revisions as System.getProperty(\"retort.tag\").")
+        String tag;
+
+        @Override
+        Config config() {
+            return root.config(tag);
+        }
+
+        void requireOnline() {
+            if (sql) {
+                throw new CommandException("Offline SQL (--sql) is not supported yet by this version of Retort; "
+                        + "run the command without --sql against a database.");
+            }
+        }
+
+        /** The migrator's log lines, live on the error stream as Alembic's logging: progress for long runs. */
+        void progress(String line) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(line);
+            err.flush();
+        }
+
+        void printSteps(MigrationResult result, String verb) {
+            for (AppliedStep step : result.steps()) {
+                out().println(Formats.stepLine(step));
+            }
+            if (result.steps().isEmpty()) {
+                out().println("Nothing to " + verb + ": the database is at "
+                        + Formats.revisionsOrBase(result.headsAfter()) + ".");
+            }
+        }
+    }
+
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = "Create retort.properties, the migrations package folder and the revision template.")
+    static final class Init extends Action {
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The project folder (default: the working directory).")
+        Path directory;
+
+        @Option(names = {"-t", "--template"}, defaultValue = "generic",
+                description = "The revision template to install (see list-templates; default: ${DEFAULT-VALUE}).")
+        String template;
+
+        @Override
+        void execute() {
+            Path dir = root.workingDirectory().resolve(directory == null ? Path.of("") : directory).normalize();
+            String packageName = root.packageName == null ? "db.migrations" : root.packageName;
+            for (Path created : Commands.init(dir, packageName, template)) {
+                out().println("Creating " + created + " ... done");
+            }
+            out().println("Please edit the database settings in '" + dir.resolve(Config.DEFAULT_FILE_NAME)
+                    + "' before proceeding; then run: retort revision -m \"first revision\"");
+        }
+    }
+
+    @Command(name = "list-templates", mixinStandardHelpOptions = true, description = "List the revision templates init can install.")
+    static final class ListTemplates extends Action {
+        @Override
+        void execute() {
+            out().println("Available templates:");
+            out().println();
+            for (TemplateInfo template : Commands.listTemplates()) {
+                out().println(template.name() + " - " + template.description());
+            }
+            out().println();
+            out().println("Templates are used via the 'init' command, e.g.:");
+            out().println();
+            out().println("  retort init --template data-migration --package com.acme.migrations ./myproject");
+        }
+    }
+
+    @Command(name = "revision", mixinStandardHelpOptions = true, description = "Write a new revision source file.")
+    static final class Revision extends Action {
+
+        @Option(names = {"-m", "--message"}, required = true, description = "What the revision does.")
+        String message;
+
+        @Option(names = "--head", defaultValue = "head",
+                description = "The parent: head (default), an id, label@head, or base for a new base.")
+        String head;
+
+        @Option(names = "--splice", description = "Allow a parent that is not a head (starts a new branch).")
+        boolean splice;
+
+        @Option(names = "--branch-label", paramLabel = "LABEL", description = "A branch label for the new revision. Repeatable.")
+        List<String> branchLabels = List.of();
+
+        @Option(names = "--depends-on", paramLabel = "REV", description = "A revision the new one depends on. Repeatable.")
+        List<String> dependsOn = List.of();
+
+        @Option(names = "--rev-id", paramLabel = "ID", description = "Use this id instead of a fresh one.")
+        String revId;
+
+        @Option(names = "--version-path", paramLabel = "DIR", description = "The source folder to write to (one of 'source').")
+        Path versionPath;
+
+        @Override
+        void execute() {
+            RevisionOptions options = RevisionOptions.message(message).withHead(head).withSplice(splice)
+                    .withRevisionId(revId).withVersionPath(versionPath);
+            for (String label : branchLabels) {
+                options = options.withBranchLabel(label);
+            }
+            for (String dependency : dependsOn) {
+                options = options.withDependsOn(dependency);
+            }
+            RevisionScript script = Commands.revision(config(), options);
+            out().println("Generating " + script.path() + " ... done");
+        }
+    }
+
+    @Command(name = "merge", mixinStandardHelpOptions = true, description = "Write a revision that merges two or more revisions.")
+    static final class Merge extends Action {
+
+        @Option(names = {"-m", "--message"}, required = true, description = "What the merge does.")
+        String message;
+
+        @Option(names = "--branch-label", paramLabel = "LABEL", description = "A branch label for the merge revision.")
+        List<String> branchLabels = List.of();
+
+        @Option(names = "--rev-id", paramLabel = "ID", description = "Use this id instead of a fresh one.")
+        String revId;
+
+        @Parameters(arity = "1..*", paramLabel = "REVS", description = "The revisions to merge, or 'heads' for every head.")
+        List<String> revisions;
+
+        @Override
+        void execute() {
+            RevisionOptions options = RevisionOptions.message(message).withRevisionId(revId);
+            for (String label : branchLabels) {
+                options = options.withBranchLabel(label);
+            }
+            RevisionScript script = Commands.merge(config(), options, revisions);
+            out().println("Generating " + script.path() + " ... done");
+        }
+    }
+
+    @Command(name = "upgrade", mixinStandardHelpOptions = true,
+            description = "Upgrade the database to TARGET: head, heads, +N, an id, label@head, ...")
+    static final class Upgrade extends DatabaseAction {
+
+        @Parameters(index = "0", paramLabel = "TARGET", description = "Where to go.")
+        String target;
+
+        @Override
+        void execute() {
+            requireOnline();
+            printSteps(Commands.upgrade(config(), target, this::progress), "upgrade");
+        }
+    }
+
+    @Command(name = "downgrade", mixinStandardHelpOptions = true,
+            description = "Downgrade the database to TARGET: base, -N, an id, label@-1, ...")
+    static final class Downgrade extends DatabaseAction {
+
+        @Parameters(index = "0", paramLabel = "TARGET", description = "Where to go.")
+        String target;
+
+        @Override
+        void execute() {
+            requireOnline();
+            printSteps(Commands.downgrade(config(), target, this::progress), "downgrade");
+        }
+    }
+
+    @Command(name = "stamp", mixinStandardHelpOptions = true,
+            description = "Write the version table to TARGETs without running migrations.")
+    static final class Stamp extends DatabaseAction {
+
+        @Parameters(arity = "1..*", paramLabel = "TARGET", description = "The revisions to record, or base.")
+        List<String> targets;
+
+        @Override
+        void execute() {
+            requireOnline();
+            MigrationResult result = Commands.stamp(config(), targets, this::progress);
+            out().println("Stamped " + Formats.revisionsOrBase(result.headsBefore()) + " -> "
+                    + Formats.revisionsOrBase(result.headsAfter()));
+        }
+    }
+
+    @Command(name = "current", mixinStandardHelpOptions = true, description = "Show the database's current revisions.")
+    static final class Current extends Action {
+        @Override
+        void execute() {
+            Config config = config();
+            List<String> current = Commands.current(config);
+            Set<String> marks = new HashSet<>(current);
+            if (root.verbose) {
+                out().println("Current revision(s) for " + config.url().orElse("") + ":");
+            }
+            for (String id : current) {
+                RevisionScript script = sourceScript(config, id);
+                if (script == null) {
+                    out().println(id);
+                } else if (root.verbose) {
+                    out().println(Formats.logEntry(script, marks));
+                } else {
+                    out().println(Formats.headOnly(script, Set.of(), true));
+                }
+            }
+        }
+
+        private static RevisionScript sourceScript(Config config, String id) {
+            try {
+                return Commands.show(config, id).stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
+            } catch (CommandException | RevisionException e) {
+                return null;
+            }
+        }
+    }
+
+    @Command(name = "heads", mixinStandardHelpOptions = true, description = "Show the heads of the revision graph.")
+    static final class Heads extends Action {
+
+        @Option(names = "--resolve-dependencies", description = "Treat dependencies as down revisions.")
+        boolean resolveDependencies;
+
+        @Override
+        void execute() {
+            for (RevisionScript script : Commands.heads(config(), resolveDependencies)) {
+                out().println(root.verbose ? Formats.logEntry(script, Set.of()) : Formats.headOnly(script, Set.of(), false));
+            }
+        }
+    }
+
+    @Command(name = "branches", mixinStandardHelpOptions = true, description = "Show the branch points of the revision graph.")
+    static final class Branches extends Action {
+        @Override
+        void execute() {
+            Config config = config();
+            for (RevisionScript script : Commands.branches(config)) {
+                out().println(root.verbose ? Formats.logEntry(script, Set.of()) : Formats.headOnly(script, Set.of(), true));
+                String indent = " ".repeat(script.id().length());
+                for (String up : script.upRevisions()) {
+                    RevisionScript next = Commands.show(config, up).get(0);
+                    out().println(indent + " -> " + Formats.headOnly(next, Set.of(), true) + ", " + next.message());
+                }
+            }
+        }
+    }
+
+    @Command(name = "history", mixinStandardHelpOptions = true, description = "List the revisions, newest first.")
+    static final class History extends Action {
+
+        @Option(names = {"-r", "--rev-range"}, paramLabel = "RANGE", description = "start:end, start: or :end (inclusive).")
+        String range;
+
+        @Option(names = {"-i", "--indicate-current"}, description = "Mark the database's current revisions.")
+        boolean indicateCurrent;
+
+        @Override
+        void execute() {
+            Config config = config();
+            Set<String> current = currentIfReachable(indicateCurrent);
+            for (RevisionScript script : Commands.history(config, range)) {
+                out().println(root.verbose ? Formats.logEntry(script, current) : Formats.historyLine(script, current));
+            }
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a revision: id, parents, path and javadoc.")
+    static final class Show extends Action {
+
+        @Parameters(index = "0", paramLabel = "REV", description = "An id, a prefix, a label, head, heads or current.")
+        String revision;
+
+        @Override
+        void execute() {
+            for (RevisionScript script : Commands.show(config(), revision)) {
+                out().println(Formats.logEntry(script, Set.of()));
+            }
+        }
+    }
+
+    @Command(name = "edit", mixinStandardHelpOptions = true, description = "Open a revision's source file in $EDITOR.")
+    static final class Edit extends Action {
+
+        @Parameters(index = "0", paramLabel = "REV", description = "An id, a prefix, a label or head.")
+        String revision;
+
+        @Override
+        void execute() {
+            Commands.edit(config(), revision);
+        }
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = RetortCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"retort " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

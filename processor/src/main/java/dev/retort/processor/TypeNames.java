@@ -1,0 +1,30 @@
+package dev.retort.processor;
+
+import com.palantir.javapoet.ClassName;
+
+/** Every type the generated code names, in one place. Only public runtime API appears here. */
+final class TypeNames {
+
+    static final ClassName MIGRATION_REGISTRY = ClassName.get("dev.retort.runtime", "MigrationRegistry");
+    static final ClassName REVISION_DEFINITION = ClassName.get("dev.retort.runtime", "RevisionDefinition");
+    static final ClassName MIGRATOR = ClassName.get("dev.retort.runtime", "Migrator");
+    static final ClassName MIGRATION_RESULT = ClassName.get("dev.retort.runtime", "MigrationResult");
+    static final ClassName REVISION_NODE = ClassName.get("dev.retort.graph", "RevisionNode");
+    static final ClassName DATA_SOURCE = ClassName.get("javax.sql", "DataSource");
+    static final ClassName LIST = ClassName.get("java.util", "List");
+    static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
+    static final ClassName STRING = ClassName.get("java.lang", "String");
+    static final ClassName OVERRIDE = ClassName.get("java.lang", "Override");
+    static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+
+    /** The interface every revision class implements; looked up by name to check revisions. */
+    static final String MIGRATION = "dev.retort.runtime.Migration";
+
+    /** The simple name of the class generated in each package. */
+    static final String GENERATED_MIGRATIONS = "GeneratedMigrations";
+
+    /** The nested class that {@code META-INF/services} lists. */
+    static final String PROVIDER = "Provider";
+
+    private TypeNames() {}
+}

@@ -1,0 +1,203 @@
+package dev.retort.tests.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retort.cli.Commands;
+import dev.retort.cli.Config;
+import dev.retort.cli.RetortCommand;
+import dev.retort.cli.RevisionOptions;
+import dev.retort.cli.RevisionScript;
+import dev.retort.runtime.MigrationResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Each failure prints one {@code FAILED: …} line that says what to do, exits with 1, and shows no stack trace unless --verbose. */
+class CliErrorsTest {
+
+    @TempDir
+    Path dir;
+
+    CliProject project;
+
+    @BeforeEach
+    void init() {
+        project = new CliProject(dir);
+        project.ok("init", "--package", CliProject.PACKAGE);
+        project.setProperty("url", "jdbc:h2:file:" + dir.resolve("db/app"));
+    }
+
+    @Test
+    void unknownRevisionSuggestsCloseMatches() {
+        String a = CliProject.generatedId(project.ok("revision", "-m", "first", "--rev-id", "ae1027a6acf0"));
+        String typo = "ae1027a6acf1";
+        assertThat(project.failed("show", typo))
+                .isEqualTo("FAILED: " + new dev.retort.graph.UnknownRevisionException(typo, List.of(a)).getMessage());
+        assertThat(project.failed("show", typo)).contains("did you mean " + a);
+    }
+
+    @Test
+    void ambiguousPrefixListsCandidates() {
+        project.ok("revision", "-m", "first", "--rev-id", "abc123000001");
+        project.ok("revision", "-m", "second", "--rev-id", "abc123000002");
+        assertThat(project.failed("show", "abc1")).contains("abc1").contains("abc123000001, abc123000002")
+                .contains("more characters");
+    }
+
+    @Test
+    void severalHeadsSuggestHeadOrMerge() {
+        String a = CliProject.generatedId(project.ok("revision", "-m", "first"));
+        project.ok("revision", "-m", "second");
+        project.ok("revision", "-m", "side", "--head", a, "--splice", "--branch-label", "side");
+        assertThat(project.failed("revision", "-m", "third")).contains("several heads").contains("--head")
+                .contains("retort merge");
+    }
+
+    @Test
+    void branchingFromANonHeadNeedsSplice() {
+        String a = CliProject.generatedId(project.ok("revision", "-m", "first"));
+        project.ok("revision", "-m", "second");
+        assertThat(project.failed("revision", "-m", "side", "--head", a))
+                .contains("Revision " + a + " is not a head revision").contains("--splice");
+        assertThat(project.failed("revision", "-m", "side", "--head", a, "--splice"))
+                .contains("several heads").contains("--branch-label");
+    }
+
+    @Test
+    void noCompiledRegistrySaysHowToBuildIt() {
+        project.ok("revision", "-m", "first");
+        assertThat(project.failed("upgrade", "head")).contains("No compiled registry for package " + CliProject.PACKAGE)
+                .contains("./mvnw compile");
+        assertThat(project.failed("current")).contains("./mvnw compile");
+    }
+
+    @Test
+    void registryOlderThanSourcesAsksToRecompile() {
+        project.ok("revision", "-m", "first");
+        project.compile();
+        String b = CliProject.generatedId(project.ok("revision", "-m", "second"));
+        assertThat(project.failed("upgrade", "head")).contains("out of date").contains("not compiled yet: " + b)
+                .contains("./mvnw compile");
+    }
+
+    @Test
+    void unreachableDatabaseNamesTheUrl() {
+        project.ok("revision", "-m", "first");
+        project.compile();
+        String url = "jdbc:postgresql://127.0.0.1:1/nowhere";
+        assertThat(project.failed("upgrade", "head", "--url", url))
+                .startsWith("FAILED: Cannot connect to " + url).contains("database is running");
+    }
+
+    @Test
+    void missingDriverSaysWhereToPutIt() {
+        project.ok("revision", "-m", "first");
+        project.compile();
+        assertThat(project.failed("current", "--url", "jdbc:nosuchdb://localhost/x"))
+                .contains("No JDBC driver for jdbc:nosuchdb://localhost/x").contains("classpath");
+    }
+
+    @Test
+    void noConfigurationSaysToRunInit() throws Exception {
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        CliProject elsewhere = new CliProject(empty);
+        assertThat(elsewhere.failed("history")).contains("No retort.properties in " + empty).contains("retort init");
+        assertThat(elsewhere.failed("-c", "missing.properties", "history")).contains("retort init")
+                .contains("missing.properties");
+    }
+
+    @Test
+    void initRefusesToOverwrite() {
+        assertThat(project.failed("init", "--package", CliProject.PACKAGE)).contains("already exists")
+                .contains("already set up");
+    }
+
+    @Test
+    void offlineSqlIsNotSupportedYet() {
+        assertThat(project.failed("upgrade", "head", "--sql")).contains("--sql").contains("not supported yet");
+        assertThat(project.failed("downgrade", "base", "--sql")).contains("not supported yet");
+    }
+
+    @Test
+    void invalidFileTemplateIsRefused() {
+        assertThat(project.failed("revision", "-m", "first", "--rev-id", "1234abcd0000", "--file-template", "${id}_${slug}"))
+                .contains("not a valid Java class name").contains("file_template");
+        assertThat(Files.exists(project.packageFolder())).isTrue();
+        assertThat(project.packageFolder().toFile().list()).isEmpty();
+    }
+
+    @Test
+    void verboseShowsTheStackTrace() {
+        CliRun run = project.retort("show", "nothere", "--verbose");
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).startsWith("FAILED: No such revision or branch 'nothere'").contains("\tat dev.retort.");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        CommandLine root = new CommandLine(new RetortCommand(dir));
+        assertThat(root.getSubcommands().keySet()).contains("init", "list-templates", "revision", "merge", "upgrade",
+                "downgrade", "stamp", "current", "heads", "branches", "history", "show", "edit");
+        for (String name : root.getSubcommands().keySet()) {
+            if (name.equals("help")) {
+                continue;
+            }
+            CliRun run = project.retort(name, "--help");
+            assertThat(run.status()).as(name).isZero();
+            assertThat(run.out()).as(name).startsWith("Usage: retort " + name);
+        }
+        assertThat(project.retort("--help").out()).startsWith("Usage: retort");
+        assertThat(project.retort("upgrade").status()).as("missing TARGET is a usage error").isEqualTo(2);
+    }
+
+    @Test
+    void listTemplatesShowsGenericAndDataMigration() throws Exception {
+        List<String> lines = project.ok("list-templates").outLines();
+        assertThat(lines).anyMatch(l -> l.startsWith("generic - ")).anyMatch(l -> l.startsWith("data-migration - "));
+
+        CliProject other = new CliProject(Files.createDirectory(dir.resolve("other")));
+        other.ok("init", "--package", CliProject.PACKAGE, "--template", "data-migration");
+        other.setProperty("url", "jdbc:h2:mem:unused");
+        Path file = CliProject.generatedPath(other.ok("revision", "-m", "backfill names"));
+        assertThat(Files.readString(file)).contains("op.connection().prepareStatement").contains("retort.x.");
+        assertThat(new CliProject(dir).failed("init", "--template", "fancy", "elsewhere"))
+                .contains("No template 'fancy'").contains("generic, data-migration");
+    }
+
+    @Test
+    void editRunsTheConfiguredEditorOnTheFile() throws Exception {
+        Path file = CliProject.generatedPath(project.ok("revision", "-m", "first"));
+        Path editor = dir.resolve("fake-editor.sh");
+        Files.writeString(editor, "#!/bin/sh\necho \"// edited\" >> \"$1\"\n");
+        editor.toFile().setExecutable(true);
+        Files.writeString(dir.resolve("retort.properties"), "editor=" + editor + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        project.ok("edit", "head");
+        assertThat(Files.readString(file)).endsWith("// edited\n");
+    }
+
+    @Test
+    void theSameCommandsFromJava() throws Exception {
+        Config config = Config.builder(dir.resolve("api"))
+                .url("jdbc:h2:file:" + dir.resolve("api/db"))
+                .user("sa")
+                .packageName("com.acme.api")
+                .build();
+        RevisionScript first = Commands.revision(config, "create thing");
+        RevisionScript second = Commands.revision(config, RevisionOptions.message("second thing").withRevisionId("0000beef0001"));
+        assertThat(second.downRevisions()).containsExactly(first.id());
+        assertThat(first.path()).startsWith(dir.resolve("api/src/main/java/com/acme/api"));
+        assertThat(Commands.heads(config, false)).extracting(RevisionScript::id).containsExactly("0000beef0001");
+        assertThat(Commands.history(config, null)).extracting(RevisionScript::id).containsExactly(second.id(), first.id());
+
+        new CliProject(dir.resolve("api"), "com.acme.api").compile();
+        MigrationResult result = Commands.upgrade(config, "head");
+        assertThat(result.steps()).hasSize(2);
+        assertThat(Commands.current(config)).containsExactly("0000beef0001");
+        assertThat(Commands.downgrade(config, "base").headsAfter()).isEmpty();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.retort.tests.cli;
+
+import java.util.List;
+
+/** What one in-process {@code retort} run printed and returned. */
+record CliRun(int status, String out, String err) {
+
+    List<String> outLines() {
+        return out.lines().toList();
+    }
+
+    List<String> errLines() {
+        return err.lines().toList();
+    }
+
+    @Override
+    public String toString() {
+        return "status " + status + "\n--- out\n" + out + "--- err\n" + err;
+    }
+}
