@@ -6,6 +6,7 @@ import dev.retort.runtime.operation.ConstraintType;
 import dev.retort.runtime.operation.CreateTable;
 import dev.retort.runtime.operation.DropConstraint;
 import dev.retort.runtime.operation.DropIndex;
+import dev.retort.runtime.operation.DropIndexWithOptions;
 import dev.retort.runtime.operation.DropTableComment;
 import dev.retort.runtime.operation.Operation;
 import dev.retort.runtime.operation.RenameTable;
@@ -13,12 +14,18 @@ import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Expr;
 import dev.retort.runtime.schema.TableConstraint;
 import dev.retort.runtime.schema.Type;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * MariaDB 10.11 and later, and MySQL 8 ({@link #mysql()}).
@@ -222,6 +229,50 @@ public class MariaDbDialect extends Dialect {
         return super.renderLiteral(value);
     }
 
+    // ---- Literals and parameters (bulk insert, offline scripts) ----
+
+    /**
+     * An instant as the session sees it: {@code CONVERT_TZ('…', '+02:00',
+     * @@session.time_zone)}, since a {@code TIMESTAMP} column reads and writes in the
+     * session's time zone and MariaDB has no literal with an offset.
+     */
+    @Override
+    protected String renderTimestampTzLiteral(OffsetDateTime timestamp) {
+        ZoneOffset offset = timestamp.getOffset();
+        return "CONVERT_TZ(" + renderLiteral(DateTimeFormatter.ISO_LOCAL_DATE.format(timestamp) + " "
+                + DateTimeFormatter.ISO_LOCAL_TIME.format(timestamp)) + ", "
+                + renderLiteral(offset.equals(ZoneOffset.UTC) ? "+00:00" : offset.getId()) + ", @@session.time_zone)";
+    }
+
+    /** A plain string: the UUID type (and MySQL's CHAR(36)) take the text form. */
+    @Override
+    protected String renderUuidLiteral(UUID uuid) {
+        return renderLiteral(uuid.toString());
+    }
+
+    /** A plain string: JSON is text checked by {@code json_valid}. */
+    @Override
+    protected String renderJsonLiteral(String json) {
+        return renderLiteral(json);
+    }
+
+    /** Refused: MariaDB's {@code DOUBLE} has no NaN or infinity. */
+    @Override
+    protected String renderNonFiniteLiteral(double value) {
+        throw new IllegalArgumentException("The " + name() + " dialect cannot store " + value
+                + ": DOUBLE has no NaN or infinity; store NULL or a sentinel instead");
+    }
+
+    /** UUIDs bound as their text form, which the driver sends as a string. */
+    @Override
+    public void bind(PreparedStatement statement, int index, Object value, Type type) throws SQLException {
+        if (value instanceof UUID uuid) {
+            statement.setString(index, uuid.toString());
+            return;
+        }
+        super.bind(statement, index, value, type);
+    }
+
     private String nullableSuffix(Type type) {
         return type.kind() == Type.Kind.TIMESTAMP_TZ ? " NULL" : "";
     }
@@ -362,6 +413,16 @@ public class MariaDbDialect extends Dialect {
                 "it drops an index by table and name, and the table is not given",
                 "name the table: op.dropIndex(\"" + operation.name() + "\", \"<table>\")"));
         return List.of("DROP INDEX " + quote(operation.name()) + " ON " + table(operation.schema(), onTable));
+    }
+
+    /** {@code DROP INDEX [IF EXISTS] x ON t}; the table is needed. */
+    @Override
+    protected List<String> renderDropIndexWithOptions(DropIndexWithOptions operation) {
+        String onTable = operation.table().orElseThrow(() -> unsupported(operation,
+                "it drops an index by table and name, and the table is not given",
+                "name the table of index " + operation.name()));
+        return List.of("DROP INDEX " + (operation.ifExists() ? "IF EXISTS " : "") + quote(operation.name()) + " ON "
+                + table(operation.schema(), onTable));
     }
 
     /** The statement for the constraint's type; {@code DROP CONSTRAINT} when the type is not given. */

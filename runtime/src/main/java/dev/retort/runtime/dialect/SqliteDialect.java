@@ -5,6 +5,7 @@ import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.CreateCheckConstraint;
 import dev.retort.runtime.operation.CreateForeignKey;
 import dev.retort.runtime.operation.CreateIndex;
+import dev.retort.runtime.operation.CreateIndexWithOptions;
 import dev.retort.runtime.operation.CreatePrimaryKey;
 import dev.retort.runtime.operation.CreateTable;
 import dev.retort.runtime.operation.CreateUniqueConstraint;
@@ -18,12 +19,23 @@ import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Expr;
 import dev.retort.runtime.schema.TableConstraint;
 import dev.retort.runtime.schema.Type;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * SQLite 3.35 and later, through the xerial {@code sqlite-jdbc} driver. A schema is an
@@ -246,6 +258,80 @@ public class SqliteDialect extends Dialect {
         return List.of("CREATE " + (operation.unique() ? "UNIQUE " : "") + "INDEX "
                 + table(operation.schema(), operation.name()) + " ON " + quote(operation.table()) + " "
                 + columnList(operation.columns()));
+    }
+
+    /** True: {@code CREATE INDEX … WHERE …}. */
+    @Override
+    public boolean supportsPartialIndexes() {
+        return true;
+    }
+
+    /** True: indexes on expressions. */
+    @Override
+    public boolean supportsExpressionIndexes() {
+        return true;
+    }
+
+    /** As the base, but the index is qualified and the table not ({@code CREATE INDEX main.ix ON t …}). */
+    @Override
+    protected List<String> renderCreateIndexWithOptions(CreateIndexWithOptions operation) {
+        if (operation.schema().isEmpty()) {
+            return super.renderCreateIndexWithOptions(operation);
+        }
+        List<String> statements = super.renderCreateIndexWithOptions(new CreateIndexWithOptions(Optional.empty(),
+                operation.name(), operation.table(), operation.elements(), operation.unique(), operation.where(),
+                operation.concurrently(), operation.ifNotExists()));
+        String plain = " INDEX " + (operation.ifNotExists() ? "IF NOT EXISTS " : "") + quote(operation.name()) + " ON ";
+        String qualified = " INDEX " + (operation.ifNotExists() ? "IF NOT EXISTS " : "")
+                + table(operation.schema(), operation.name()) + " ON ";
+        return statements.stream().map(sql -> sql.replaceFirst(Pattern.quote(plain),
+                Matcher.quoteReplacement(qualified))).toList();
+    }
+
+    // ---- Literals and parameters (bulk insert, offline scripts) ----
+
+    /**
+     * SQLite has no typed literals: dates and times are ISO-8601 text (what its date and
+     * time functions read), an instant keeps its offset, UUIDs and JSON are text.
+     */
+    @Override
+    protected String renderValueLiteral(Object value, Type type) {
+        Object text = asText(value);
+        return text != value ? renderLiteral(text) : super.renderValueLiteral(value, type);
+    }
+
+    /** Refused: SQLite's REAL has no NaN (it stores NULL); infinities overflow to 9e999. */
+    @Override
+    protected String renderNonFiniteLiteral(double value) {
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException("The sqlite dialect cannot store NaN: SQLite turns it into NULL");
+        }
+        return value > 0 ? "9e999" : "-9e999";
+    }
+
+    /** Dates, times and UUIDs bound as the same ISO text the literals use. */
+    @Override
+    public void bind(PreparedStatement statement, int index, Object value, Type type) throws SQLException {
+        Object text = asText(value);
+        if (text != value) {
+            statement.setString(index, (String) text);
+            return;
+        }
+        super.bind(statement, index, value, type);
+    }
+
+    private static Object asText(Object value) {
+        if (value instanceof LocalDateTime timestamp) {
+            return DateTimeFormatter.ISO_LOCAL_DATE.format(timestamp) + " " + DateTimeFormatter.ISO_LOCAL_TIME.format(timestamp);
+        }
+        if (value instanceof OffsetDateTime timestamp) {
+            return DateTimeFormatter.ISO_LOCAL_DATE.format(timestamp) + " " + DateTimeFormatter.ISO_LOCAL_TIME.format(timestamp)
+                    + (timestamp.getOffset().equals(ZoneOffset.UTC) ? "+00:00" : timestamp.getOffset().getId());
+        }
+        if (value instanceof LocalDate || value instanceof LocalTime || value instanceof UUID) {
+            return value.toString();
+        }
+        return value;
     }
 
     /** Refused: SQLite cannot add a constraint to an existing table. */
