@@ -41,8 +41,15 @@ final class Fixture implements AutoCloseable {
     final DefaultOperations op;
     final List<String> executed = new ArrayList<>();
 
+    private final boolean ownsDatabase;
+
     Fixture(String kind) throws SQLException {
-        db = TestDatabases.open(kind);
+        this(TestDatabases.open(kind), true);
+    }
+
+    private Fixture(TestDatabase db, boolean ownsDatabase) throws SQLException {
+        this.db = db;
+        this.ownsDatabase = ownsDatabase;
         connection = db.dataSource().getConnection();
         dialect = Dialects.detect(connection);
         op = new DefaultOperations(dialect, sql -> {
@@ -51,6 +58,11 @@ final class Fixture implements AutoCloseable {
                 statement.execute(sql);
             }
         }, connection);
+    }
+
+    /** A fixture on a database the caller owns and closes. */
+    static Fixture on(String kind, TestDatabase db) throws SQLException {
+        return new Fixture(db, false);
     }
 
     String kind() {
@@ -218,7 +230,9 @@ final class Fixture implements AutoCloseable {
         try {
             connection.close();
         } finally {
-            db.close();
+            if (ownsDatabase) {
+                db.close();
+            }
         }
     }
 }
