@@ -980,6 +980,14 @@ public abstract class Dialect {
     }
 
     /**
+     * How an operator finds the session holding advisory lock {@code key}, for the lock
+     * timeout's message; empty for PostgreSQL's, which the migrator knows.
+     */
+    public Optional<String> advisoryLockHolderQuery(long key) {
+        return Optional.empty();
+    }
+
+    /**
      * True when the migrator locks by taking the whole database on the migration connection
      * itself (SQLite, where a second connection holding a lock would block the migration):
      * it runs {@link #acquireDatabaseLock()} in auto-commit mode, retrying while the

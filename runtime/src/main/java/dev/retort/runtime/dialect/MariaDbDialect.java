@@ -490,6 +490,13 @@ public class MariaDbDialect extends Dialect {
         return "SELECT RELEASE_LOCK(" + lockName(key) + ")";
     }
 
+    /** {@code SELECT IS_USED_LOCK(…)}: the connection id holding the lock, to look up in the process list. */
+    @Override
+    public Optional<String> advisoryLockHolderQuery(long key) {
+        return Optional.of("on " + (mysql ? "MySQL" : "MariaDB") + ": SELECT IS_USED_LOCK(" + lockName(key)
+                + ") gives the connection id; see it with SHOW PROCESSLIST");
+    }
+
     /**
      * {@code retort:<key>:<database>}: lock names are server-wide, while the key covers the
      * version table's name (and its schema only when one is configured). At most 64

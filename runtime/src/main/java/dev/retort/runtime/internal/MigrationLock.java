@@ -134,10 +134,11 @@ public abstract class MigrationLock implements AutoCloseable {
                     }
                 }
                 if (System.nanoTime() - deadline >= 0) {
-                    throw timeout(timeout, "advisory lock " + key, "on PostgreSQL: SELECT pid, application_name, "
+                    throw timeout(timeout, "advisory lock " + key, dialect.advisoryLockHolderQuery(key)
+                            .orElse("on PostgreSQL: SELECT pid, application_name, "
                             + "client_addr, query_start FROM pg_stat_activity WHERE pid IN (SELECT pid FROM pg_locks "
                             + "WHERE locktype = 'advisory' AND classid = " + (key >>> 32) + " AND objid = "
-                            + (key & 0xffffffffL) + ")");
+                            + (key & 0xffffffffL) + ")"));
                 }
                 pause(deadline);
             }
