@@ -10,6 +10,7 @@ import dev.retort.graph.MultipleHeadsException;
 import dev.retort.graph.RevisionGraph;
 import dev.retort.graph.RevisionNode;
 import dev.retort.runtime.MigrationResult;
+import dev.retort.runtime.dialect.Dialect;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +45,9 @@ import java.util.stream.Collectors;
  * {@link #branches}, {@link #history}, {@link #show}, {@link #edit}) read the revisions
  * from the source files with a Java parser and need no compilation. Database commands
  * ({@link #upgrade}, {@link #downgrade}, {@link #stamp}, {@link #current}) load the
- * compiled registry from the configured classpath. Every failure is a {@link
+ * compiled registry from the configured classpath; their offline forms ({@link
+ * #upgradeSql}, {@link #downgradeSql}, {@link #stampSql}) write the SQL to an
+ * {@link Appendable} instead, touching no database. Every failure is a {@link
  * CommandException}, or a {@link dev.retort.graph.RevisionException} /
  * {@link dev.retort.runtime.MigrationException} from the graph and the migrator, whose
  * message says what to do.
@@ -120,6 +123,9 @@ public final class Commands {
                 # Where the compiled revisions and the JDBC driver are, comma-separated; dir/* means every
                 # jar in dir. './mvnw compile dependency:copy-dependencies' fills both defaults.
                 classpath=target/classes, target/dependency/*
+
+                # The SQL dialect of 'retort upgrade head --sql' (h2, postgresql); by default the url's.
+                # dialect=
 
                 # The table that records the database's current revisions.
                 version_table=retort_version
@@ -491,7 +497,13 @@ public final class Commands {
 
     // ---------------------------------------------------------------- database
 
-    /** Upgrades the configured database to {@code target} ({@code head}, {@code heads}, {@code +1}, an id, {@code label@head}, …). */
+    /**
+     * Upgrades the configured database to {@code target} ({@code head}, {@code heads},
+     * {@code +1}, an id, {@code label@head}, …).
+     *
+     * @throws CommandException for a {@code start:end} range, which only offline SQL takes
+     *                          (see {@link #upgradeSql(Config, String, Appendable)})
+     */
     public static MigrationResult upgrade(Config config, String target) {
         return upgrade(config, target, null);
     }
@@ -502,20 +514,27 @@ public final class Commands {
      * to the runtime's {@code System.Logger}.
      */
     public static MigrationResult upgrade(Config config, String target, Consumer<String> log) {
+        requireNoRange("upgrade", target);
         try (Database database = Database.open(config, log)) {
-            return database.withArguments(m -> m.upgrade(target));
+            return database.online(m -> m.upgrade(target));
         }
     }
 
-    /** Downgrades the configured database to {@code target} ({@code base}, {@code -1}, an id, …). */
+    /**
+     * Downgrades the configured database to {@code target} ({@code base}, {@code -1}, an id, …).
+     *
+     * @throws CommandException for a {@code start:end} range, which only offline SQL takes
+     *                          (see {@link #downgradeSql(Config, String, Appendable)})
+     */
     public static MigrationResult downgrade(Config config, String target) {
         return downgrade(config, target, null);
     }
 
     /** As {@link #downgrade(Config, String)}, with progress lines to {@code log} (see {@link #upgrade(Config, String, Consumer)}). */
     public static MigrationResult downgrade(Config config, String target, Consumer<String> log) {
+        requireNoRange("downgrade", target);
         try (Database database = Database.open(config, log)) {
-            return database.withArguments(m -> m.downgrade(target));
+            return database.online(m -> m.downgrade(target));
         }
     }
 
@@ -526,15 +545,102 @@ public final class Commands {
 
     /** As {@link #stamp(Config, List)}, with log lines to {@code log}. */
     public static MigrationResult stamp(Config config, List<String> targets, Consumer<String> log) {
+        targets.forEach(t -> requireNoRange("stamp", t));
         try (Database database = Database.open(config, log)) {
-            return database.withArguments(m -> m.stamp(targets.toArray(String[]::new)));
+            return database.online(m -> m.stamp(targets.toArray(String[]::new)));
+        }
+    }
+
+    // ---------------------------------------------------------------- offline SQL
+
+    /**
+     * Writes the SQL of an upgrade to {@code out} instead of running it, as Alembic's
+     * {@code upgrade --sql}: no connection is opened. The script starts at base (creating
+     * the version table) unless {@code target} is a range {@code <start>:<target>} naming
+     * the revision the database is at. The dialect is {@link Config#dialect()}, else the
+     * one the URL's prefix implies.
+     *
+     * <pre>{@code
+     * StringBuilder script = new StringBuilder();
+     * Commands.upgradeSql(config, "head", script);               // from base
+     * Commands.upgradeSql(config, "2b1ae634e5cd:head", script);  // from 2b1ae634e5cd
+     * }</pre>
+     *
+     * @param out where the script goes; appended to, neither flushed nor closed. After a
+     *            failure it holds an incomplete script.
+     * @return the revisions the script assumes before and leaves after, and its steps
+     * @throws CommandException when no dialect can be named, or no compiled registry is found
+     * @see dev.retort.runtime.OfflineSql the script's layout
+     */
+    public static MigrationResult upgradeSql(Config config, String target, Appendable out) {
+        return upgradeSql(config, target, out, null);
+    }
+
+    /** As {@link #upgradeSql(Config, String, Appendable)}, with the migrator's log lines to {@code log}. */
+    public static MigrationResult upgradeSql(Config config, String target, Appendable out, Consumer<String> log) {
+        Dialect dialect = Database.dialect(config);
+        try (Database database = Database.open(config, log)) {
+            return database.offline(dialect, out, sql -> sql.upgrade(target));
+        }
+    }
+
+    /**
+     * Writes the SQL of a downgrade over {@code range} to {@code out} instead of running it,
+     * as Alembic's {@code downgrade --sql}. Offline SQL reads no version table, so the range
+     * must name where the database is: {@code head:base}, {@code 3512b954651e:-1}, ….
+     *
+     * @param out where the script goes (see {@link #upgradeSql(Config, String, Appendable)})
+     * @throws CommandException when {@code range} has no start, or as for {@link #upgradeSql(Config, String, Appendable)}
+     */
+    public static MigrationResult downgradeSql(Config config, String range, Appendable out) {
+        return downgradeSql(config, range, out, null);
+    }
+
+    /** As {@link #downgradeSql(Config, String, Appendable)}, with the migrator's log lines to {@code log}. */
+    public static MigrationResult downgradeSql(Config config, String range, Appendable out, Consumer<String> log) {
+        if (range.indexOf(':') < 0) {
+            throw new CommandException("downgrade with --sql needs a range <start>:<target>, since offline SQL does "
+                    + "not read the database's current revision: write 'head:" + range + "' or '<revision>:" + range
+                    + "'.");
+        }
+        Dialect dialect = Database.dialect(config);
+        try (Database database = Database.open(config, log)) {
+            return database.offline(dialect, out, sql -> sql.downgrade(range));
+        }
+    }
+
+    /**
+     * Writes the version-table statements of a stamp to {@code out} instead of running
+     * them, as Alembic's {@code stamp --sql}: from base, or from a start given once as
+     * {@code <start>:<revision>}.
+     *
+     * @param out where the script goes (see {@link #upgradeSql(Config, String, Appendable)})
+     */
+    public static MigrationResult stampSql(Config config, List<String> revisions, Appendable out) {
+        return stampSql(config, revisions, out, null);
+    }
+
+    /** As {@link #stampSql(Config, List, Appendable)}, with the migrator's log lines to {@code log}. */
+    public static MigrationResult stampSql(Config config, List<String> revisions, Appendable out, Consumer<String> log) {
+        Dialect dialect = Database.dialect(config);
+        try (Database database = Database.open(config, log)) {
+            return database.offline(dialect, out, sql -> sql.stamp(revisions.toArray(String[]::new)));
+        }
+    }
+
+    /** A range online would fail in the migrator with advice for its Java API; say what to type instead. */
+    private static void requireNoRange(String command, String target) {
+        if (target.indexOf(':') >= 0) {
+            throw new CommandException("The range '" + target + "' is for offline SQL only: add --sql to write the "
+                    + "script, or give just the target (the part after ':') to " + command + " the database from "
+                    + "its current revision.");
         }
     }
 
     /** The revisions in the configured database's version table, sorted; empty at base. */
     public static List<String> current(Config config) {
         try (Database database = Database.open(config, null)) {
-            return database.withArguments(m -> m.current());
+            return database.online(m -> m.current());
         }
     }
 

@@ -46,7 +46,9 @@ import java.util.function.Function;
  * revision; placeholders {@code ${id}}, {@code ${slug}}, {@code ${Slug}}, {@code ${year}},
  * {@code ${month}}, {@code ${day}}, {@code ${hour}}, {@code ${minute}}, {@code ${second}}),
  * {@value #TEMPLATE} (the revision source template, default
- * {@code retort/revision.java.tmpl}) and {@value #EDITOR}. Every value may use
+ * {@code retort/revision.java.tmpl}), {@value #EDITOR} and {@value #DIALECT} (the SQL
+ * dialect of {@code --sql}: {@code h2}, {@code postgresql}, …; default: from the URL's
+ * prefix). Every value may use
  * {@code ${env:NAME}} or {@code ${env:NAME:-default}}.
  */
 public final class Config {
@@ -75,6 +77,8 @@ public final class Config {
     public static final String TEMPLATE = "template";
     /** Key of the editor command {@code retort edit} runs; default {@code $VISUAL} or {@code $EDITOR}. */
     public static final String EDITOR = "editor";
+    /** Key of the SQL dialect ({@code h2}, {@code postgresql}, …); default: implied by the URL. */
+    public static final String DIALECT = "dialect";
 
     /** The default version table, as Alembic's {@code alembic_version}. */
     public static final String DEFAULT_VERSION_TABLE = "retort_version";
@@ -84,7 +88,7 @@ public final class Config {
     public static final String DEFAULT_TEMPLATE = "retort/revision.java.tmpl";
 
     private static final Set<String> KEYS = Set.of(URL, USER, PASSWORD, PACKAGE, SOURCE, CLASSPATH,
-            VERSION_TABLE, VERSION_TABLE_SCHEMA, FILE_TEMPLATE, TEMPLATE, EDITOR);
+            VERSION_TABLE, VERSION_TABLE_SCHEMA, FILE_TEMPLATE, TEMPLATE, EDITOR, DIALECT);
 
     private final Path baseDirectory;
     private final Path file;
@@ -99,6 +103,7 @@ public final class Config {
     private final String fileTemplate;
     private final Path template;
     private final String editor;
+    private final String dialect;
     private final Map<String, String> xArguments;
     private final String tag;
 
@@ -121,6 +126,7 @@ public final class Config {
         this.fileTemplate = b.fileTemplate;
         this.template = b.template == null ? b.baseDirectory.resolve(DEFAULT_TEMPLATE).normalize() : b.template;
         this.editor = b.editor;
+        this.dialect = b.dialect;
         this.xArguments = Collections.unmodifiableMap(new LinkedHashMap<>(b.xArguments));
         this.tag = b.tag;
     }
@@ -189,6 +195,7 @@ public final class Config {
         b.fileTemplate = fileTemplate;
         b.template = template;
         b.editor = editor;
+        b.dialect = dialect;
         b.xArguments.putAll(xArguments);
         b.tag = tag;
         return b;
@@ -260,6 +267,17 @@ public final class Config {
     }
 
     /**
+     * The SQL dialect named by {@code dialect=} or {@code --dialect}, if any: {@code h2},
+     * {@code postgresql}, …. Offline SQL ({@code --sql}) uses it, or when it is absent the
+     * dialect the {@link #url()} prefix implies ({@code jdbc:h2:}, {@code jdbc:postgresql:},
+     * …) without connecting. Online commands use it instead of detecting the dialect from
+     * the connection.
+     */
+    public Optional<String> dialect() {
+        return Optional.ofNullable(dialect);
+    }
+
+    /**
      * The {@code -x key=value} arguments. While a database command runs, each is also
      * visible to the revisions as the system property {@code retort.x.<key>}.
      */
@@ -300,6 +318,7 @@ public final class Config {
         private String fileTemplate = DEFAULT_FILE_TEMPLATE;
         private Path template;
         private String editor;
+        private String dialect;
         private final Map<String, String> xArguments = new LinkedHashMap<>();
         private String tag;
 
@@ -321,6 +340,7 @@ public final class Config {
                 case FILE_TEMPLATE -> fileTemplate(value);
                 case TEMPLATE -> template(Path.of(value));
                 case EDITOR -> editor(value.isEmpty() ? null : value);
+                case DIALECT -> dialect(value);
                 default -> throw new CommandException("Unknown configuration key '" + key + "'. Known keys: "
                         + new TreeSet<>(KEYS) + ".");
             }
@@ -392,6 +412,12 @@ public final class Config {
         /** The editor command of {@code retort edit}. */
         public Builder editor(String editor) {
             this.editor = emptyToNull(editor);
+            return this;
+        }
+
+        /** The SQL dialect's name ({@code h2}, {@code postgresql}, …), or {@code null} to imply it from the URL. */
+        public Builder dialect(String dialect) {
+            this.dialect = emptyToNull(dialect);
             return this;
         }
 

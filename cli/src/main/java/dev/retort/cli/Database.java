@@ -1,12 +1,15 @@
 package dev.retort.cli;
 
+import dev.retort.cli.internal.DialectNames;
 import dev.retort.cli.internal.DriverDataSource;
 import dev.retort.cli.internal.ParsedRevision;
 import dev.retort.cli.internal.ProjectClasspath;
 import dev.retort.cli.internal.SourceScanner;
 import dev.retort.runtime.MigrationRegistry;
 import dev.retort.runtime.Migrator;
+import dev.retort.runtime.OfflineSql;
 import dev.retort.runtime.RevisionDefinition;
+import dev.retort.runtime.dialect.Dialect;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -21,6 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -102,7 +106,7 @@ final class Database implements AutoCloseable {
     }
 
     /** A migrator on the configured database, after checking that the driver exists and the database answers. */
-    Migrator migrator() {
+    private Migrator onlineMigrator() {
         String url = config.url().orElseThrow(() -> new CommandException("No database URL configured. Set 'url=' in "
                 + configName(config) + " or pass --url."));
         DriverDataSource dataSource = new DriverDataSource(url, config.user().orElse(null),
@@ -119,16 +123,47 @@ final class Database implements AutoCloseable {
                     + ". Check that the database is running and the url, user and password in " + configName(config)
                     + ".", e);
         }
-        return MigratorFactory.build(registry, dataSource, config, log);
+        Dialect dialect = config.dialect().isPresent() ? dialect(config) : null;
+        return MigratorFactory.build(registry, dataSource, dialect, config, log);
+    }
+
+    /**
+     * The dialect of offline SQL: {@code dialect=} / {@code --dialect}, else the one the URL's
+     * prefix implies. Never connects.
+     */
+    static Dialect dialect(Config config) {
+        try {
+            return DialectNames.resolve(config.dialect(), config.url(), configName(config));
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code action} on a migrator connected to the configured database, with the
+     * {@code -x} arguments and the tag visible to the revisions (see {@link #withArguments}).
+     */
+    <T> T online(Function<Migrator, T> action) {
+        Migrator migrator = onlineMigrator();
+        return withArguments(() -> action.apply(migrator));
+    }
+
+    /**
+     * Runs {@code action} on the offline SQL writer of a migrator with no database that
+     * writes {@code dialect} to {@code out}, with the {@code -x} arguments and the tag
+     * visible to the revisions (see {@link #withArguments}).
+     */
+    <T> T offline(Dialect dialect, Appendable out, Function<OfflineSql, T> action) {
+        OfflineSql sql = MigratorFactory.build(registry, null, dialect, config, log).sql(out);
+        return withArguments(() -> action.apply(sql));
     }
 
     /**
      * Runs {@code action} with the {@code -x} arguments and the tag visible to the revisions
-     * as system properties {@code retort.x.<key>} and {@code retort.tag}, restoring the
-     * previous values afterwards.
+     * as system properties {@code retort.x.<key>} and {@code retort.tag}, and the project's
+     * class loader as the context class loader, restoring the previous values afterwards.
      */
-    <T> T withArguments(Function<Migrator, T> action) {
-        Migrator migrator = migrator();
+    private <T> T withArguments(Supplier<T> action) {
         Map<String, String> properties = new HashMap<>();
         config.xArguments().forEach((k, v) -> properties.put("retort.x." + k, v));
         config.tag().ifPresent(t -> properties.put("retort.tag", t));
@@ -147,7 +182,7 @@ final class Database implements AutoCloseable {
         ClassLoader contextLoader = thread.getContextClassLoader();
         thread.setContextClassLoader(classLoader);
         try {
-            return action.apply(migrator);
+            return action.get();
         } finally {
             thread.setContextClassLoader(contextLoader);
             absent.forEach(System::clearProperty);

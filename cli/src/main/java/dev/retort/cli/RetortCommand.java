@@ -26,11 +26,7 @@ import picocli.CommandLine.Spec;
  * The {@code retort} command line: parses arguments, calls {@link Commands} and prints
  * what it returns in Alembic's formats. A failure prints one line {@code FAILED: …} on the
  * error stream and exits with status 1 (a stack trace too with {@code --verbose}); bad
- * arguments print the usage and exit with status 2.
- *
- * <pre>{@code
- * int status = new CommandLine(new RetortCommand(projectDir)).execute("upgrade", "head");
- * }</pre>
+ * arguments print the usage and exit with status 2. Run it through {@link Main}.
  */
 @Command(name = "retort", mixinStandardHelpOptions = true, versionProvider = RetortCommand.Version.class,
         description = "Database migrations for Java: a revision graph the compiler checks.",
@@ -41,7 +37,7 @@ import picocli.CommandLine.Spec;
             RetortCommand.Branches.class, RetortCommand.History.class, RetortCommand.Show.class,
             RetortCommand.Edit.class, CommandLine.HelpCommand.class
         })
-public final class RetortCommand implements Runnable {
+final class RetortCommand implements Runnable {
 
     private final Path workingDirectory;
 
@@ -88,23 +84,17 @@ public final class RetortCommand implements Runnable {
             description = "The class name of new revisions, such as Rev_$${id}_$${slug} (overrides 'file_template').")
     String fileTemplate;
 
+    @Option(names = "--dialect", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "The SQL dialect of --sql: h2, postgresql (overrides 'dialect'; default: from the url).")
+    String dialect;
+
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "More detail; on failure, the stack trace.")
     boolean verbose;
 
-    /** A command line working in the process's working directory. */
-    public RetortCommand() {
-        this(Path.of("").toAbsolutePath());
-    }
-
     /** A command line working in {@code workingDirectory} (where it looks for retort.properties). */
-    public RetortCommand(Path workingDirectory) {
+    RetortCommand(Path workingDirectory) {
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
-    }
-
-    /** Runs the command line in the working directory; returns the exit status. */
-    public static int run(String... args) {
-        return new CommandLine(new RetortCommand()).execute(args);
     }
 
     @Override
@@ -150,6 +140,9 @@ public final class RetortCommand implements Runnable {
         }
         if (fileTemplate != null) {
             builder.fileTemplate(fileTemplate);
+        }
+        if (dialect != null) {
+            builder.dialect(dialect);
         }
         xArguments.forEach(builder::xArgument);
         builder.tag(tag);
@@ -224,7 +217,8 @@ public final class RetortCommand implements Runnable {
     /** Database commands share --sql and --tag. */
     abstract static class DatabaseAction extends Action {
 
-        @Option(names = "--sql", description = "Print the SQL instead of running it (offline mode).")
+        @Option(names = "--sql", description = "Print the SQL script instead of running it; touches no database "
+                + "(the dialect comes from --dialect, 'dialect=' or the url's prefix).")
         boolean sql;
 
         @Option(names = "--tag", description = "An arbitrary string passed to the revisions as System.getProperty(\"retort.tag\").")
@@ -235,11 +229,14 @@ public final class RetortCommand implements Runnable {
             return root.config(tag);
         }
 
-        void requireOnline() {
-            if (sql) {
-                throw new CommandException("Offline SQL (--sql) is not supported yet by this version of Retort; "
-                        + "run the command without --sql against a database.");
-            }
+        /**
+         * Writes the script {@code write} produces to the output, only once it is complete:
+         * a failure leaves no half script on stdout, only the FAILED line.
+         */
+        void printScript(java.util.function.Consumer<StringBuilder> write) {
+            StringBuilder script = new StringBuilder();
+            write.accept(script);
+            out().print(script);
         }
 
         /** The migrator's log lines, live on the error stream as Alembic's logging: progress for long runs. */
@@ -369,13 +366,17 @@ public final class RetortCommand implements Runnable {
             description = "Upgrade the database to TARGET: head, heads, +N, an id, label@head, ...")
     static final class Upgrade extends DatabaseAction {
 
-        @Parameters(index = "0", paramLabel = "TARGET", description = "Where to go.")
+        @Parameters(index = "0", paramLabel = "TARGET",
+                description = "Where to go; with --sql also START:TARGET, the script starting at START.")
         String target;
 
         @Override
         void execute() {
-            requireOnline();
-            printSteps(Commands.upgrade(config(), target, this::progress), "upgrade");
+            if (sql) {
+                printScript(script -> Commands.upgradeSql(config(), target, script, this::progress));
+            } else {
+                printSteps(Commands.upgrade(config(), target, this::progress), "upgrade");
+            }
         }
     }
 
@@ -383,13 +384,17 @@ public final class RetortCommand implements Runnable {
             description = "Downgrade the database to TARGET: base, -N, an id, label@-1, ...")
     static final class Downgrade extends DatabaseAction {
 
-        @Parameters(index = "0", paramLabel = "TARGET", description = "Where to go.")
+        @Parameters(index = "0", paramLabel = "TARGET",
+                description = "Where to go; with --sql START:TARGET, such as head:base.")
         String target;
 
         @Override
         void execute() {
-            requireOnline();
-            printSteps(Commands.downgrade(config(), target, this::progress), "downgrade");
+            if (sql) {
+                printScript(script -> Commands.downgradeSql(config(), target, script, this::progress));
+            } else {
+                printSteps(Commands.downgrade(config(), target, this::progress), "downgrade");
+            }
         }
     }
 
@@ -397,12 +402,16 @@ public final class RetortCommand implements Runnable {
             description = "Write the version table to TARGETs without running migrations.")
     static final class Stamp extends DatabaseAction {
 
-        @Parameters(arity = "1..*", paramLabel = "TARGET", description = "The revisions to record, or base.")
+        @Parameters(arity = "1..*", paramLabel = "TARGET",
+                description = "The revisions to record, or base; with --sql the first may be START:TARGET.")
         List<String> targets;
 
         @Override
         void execute() {
-            requireOnline();
+            if (sql) {
+                printScript(script -> Commands.stampSql(config(), targets, script, this::progress));
+                return;
+            }
             MigrationResult result = Commands.stamp(config(), targets, this::progress);
             out().println("Stamped " + Formats.revisionsOrBase(result.headsBefore()) + " -> "
                     + Formats.revisionsOrBase(result.headsAfter()));

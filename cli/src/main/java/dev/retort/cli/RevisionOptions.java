@@ -26,6 +26,7 @@ import java.util.Objects;
 public record RevisionOptions(String message, String head, boolean splice, List<String> branchLabels,
                               List<String> dependsOn, String revisionId, Path versionPath) {
 
+    /** Copies the lists; a {@code null} or blank {@code head} means {@code head}. */
     public RevisionOptions {
         Objects.requireNonNull(message, "message");
         head = head == null || head.isBlank() ? "head" : head;

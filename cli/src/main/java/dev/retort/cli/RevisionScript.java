@@ -36,6 +36,7 @@ public record RevisionScript(
         boolean branchPoint,
         boolean mergePoint) {
 
+    /** Copies the lists, so a revision script never changes. */
     public RevisionScript {
         downRevisions = List.copyOf(downRevisions);
         branchLabels = List.copyOf(branchLabels);

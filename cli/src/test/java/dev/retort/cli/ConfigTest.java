@@ -34,6 +34,7 @@ class ConfigTest {
                 file_template=V_${id}
                 template=tmpl/rev.java.tmpl
                 editor=vi
+                dialect=postgresql
                 """), Map.<String, String>of()::get);
         assertThat(config.url()).contains("jdbc:h2:mem:x");
         assertThat(config.user()).contains("app");
@@ -46,6 +47,8 @@ class ConfigTest {
         assertThat(config.fileTemplate()).isEqualTo("V_${id}");
         assertThat(config.template()).isEqualTo(dir.resolve("tmpl/rev.java.tmpl"));
         assertThat(config.editor()).contains("vi");
+        assertThat(config.dialect()).contains("postgresql");
+        assertThat(config.toBuilder().build().dialect()).contains("postgresql");
         assertThat(config.file()).contains(dir.resolve("retort.properties"));
     }
 
@@ -53,6 +56,7 @@ class ConfigTest {
     void defaults() throws Exception {
         Config config = Config.load(write("package=p\n"), Map.<String, String>of()::get);
         assertThat(config.url()).isEmpty();
+        assertThat(config.dialect()).isEmpty();
         assertThat(config.sourceDirectories()).containsExactly(dir.resolve("src/main/java"));
         assertThat(config.classpath()).containsExactly(dir.resolve("target/classes"), dir.resolve("target/dependency/*"));
         assertThat(config.versionTable()).isEqualTo("retort_version");

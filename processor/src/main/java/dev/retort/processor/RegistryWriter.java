@@ -191,9 +191,10 @@ final class RegistryWriter {
             MethodSpec.Builder part = MethodSpec.methodBuilder(name)
                     .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                     .addParameter(listOfDefinitions, "definitions");
-            for (RevisionDescriptor revision : chunk) {
+            for (int i = start; i < start + chunk.size(); i++) {
+                RevisionDescriptor revision = ordered.get(i);
                 RevisionNode node = revision.node();
-                part.addCode("definitions.add(new $T(\n$>$>new $T($L, $L, $L, $L, $S),\n$S,\n$T::new));\n$<$<",
+                part.addCode("definitions.add(new $T(\n$>$>new $T($L, $L, $L, $L, $S),\n$S,\nnew $L($L)));\n$<$<",
                         TypeNames.REVISION_DEFINITION, TypeNames.REVISION_NODE,
                         constants.get(node.id()),
                         constantList(node.downRevisions(), constants),
@@ -201,7 +202,8 @@ final class RegistryWriter {
                         constantList(node.dependsOn(), constants),
                         node.message(),
                         revision.className(),
-                        ClassName.get(revision.element()));
+                        TypeNames.FACTORY,
+                        i);
             }
             parts.add(part.build());
             all.addStatement("$L(definitions)", name);
@@ -209,6 +211,57 @@ final class RegistryWriter {
         type.addMethod(all.addStatement("return definitions").build());
         // Helpers keep each method small; see DEFINITIONS_PER_METHOD.
         parts.forEach(type::addMethod);
+        addFactory(type, ordered);
+    }
+
+    /**
+     * Creates revisions by index with plain {@code new} in a switch: no reflection, and unlike
+     * one {@code AddAccount::new} per revision no lambda is linked and no migration class is
+     * loaded until it runs, so an application at head loads none of them. Measured with
+     * bench/: linking a thousand constructor references cost more than the version-table read.
+     */
+    private static void addFactory(TypeSpec.Builder type, List<RevisionDescriptor> ordered) {
+        MethodSpec.Builder create = MethodSpec.methodBuilder("create")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(TypeNames.MIGRATION_TYPE)
+                .addParameter(int.class, "index")
+                .beginControlFlow("switch (index / $L)", DEFINITIONS_PER_METHOD);
+        List<MethodSpec> parts = new ArrayList<>();
+        for (int start = 0; start < ordered.size(); start += DEFINITIONS_PER_METHOD) {
+            int chunk = start / DEFINITIONS_PER_METHOD;
+            MethodSpec.Builder part = MethodSpec.methodBuilder("create" + chunk)
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .returns(TypeNames.MIGRATION_TYPE)
+                    .addParameter(int.class, "index")
+                    .beginControlFlow("switch (index)");
+            for (int i = start; i < Math.min(ordered.size(), start + DEFINITIONS_PER_METHOD); i++) {
+                part.addStatement("case $L: return new $T()", i, ClassName.get(ordered.get(i).element()));
+            }
+            part.addStatement("default: throw new $T($S + index)", TypeNames.ILLEGAL_ARGUMENT, "No revision at index ")
+                    .endControlFlow();
+            parts.add(part.build());
+            create.addStatement("case $L: return create$L(index)", chunk, chunk);
+        }
+        create.addStatement("default: throw new $T($S + index)", TypeNames.ILLEGAL_ARGUMENT, "No revision at index ")
+                .endControlFlow();
+        type.addMethod(create.build());
+        parts.forEach(type::addMethod);
+        type.addType(TypeSpec.classBuilder(TypeNames.FACTORY)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addSuperinterface(ParameterizedTypeName.get(TypeNames.SUPPLIER, TypeNames.MIGRATION_TYPE))
+                .addJavadoc("Creates the revision at one index of {@link #REGISTRY}.\n")
+                .addField(int.class, "index", Modifier.PRIVATE, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addParameter(int.class, "index")
+                        .addStatement("this.index = index")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("get")
+                        .addAnnotation(TypeNames.OVERRIDE)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(TypeNames.MIGRATION_TYPE)
+                        .addStatement("return create(index)")
+                        .build())
+                .build());
     }
 
     /** Revision ids as their constants; a dependsOn entry may also be a branch label, written as a string. */

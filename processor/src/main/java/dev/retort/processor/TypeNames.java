@@ -16,6 +16,9 @@ final class TypeNames {
     static final ClassName STRING = ClassName.get("java.lang", "String");
     static final ClassName OVERRIDE = ClassName.get("java.lang", "Override");
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+    static final ClassName MIGRATION_TYPE = ClassName.get("dev.retort.runtime", "Migration");
+    static final ClassName SUPPLIER = ClassName.get("java.util.function", "Supplier");
+    static final ClassName ILLEGAL_ARGUMENT = ClassName.get("java.lang", "IllegalArgumentException");
 
     /** The interface every revision class implements; looked up by name to check revisions. */
     static final String MIGRATION = "dev.retort.runtime.Migration";
@@ -25,6 +28,9 @@ final class TypeNames {
 
     /** The nested class that {@code META-INF/services} lists. */
     static final String PROVIDER = "Provider";
+
+    /** The nested class that creates a revision by its index in the registry. */
+    static final String FACTORY = "Factory";
 
     private TypeNames() {}
 }

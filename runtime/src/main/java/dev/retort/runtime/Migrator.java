@@ -573,7 +573,7 @@ public final class Migrator {
                 : "Its changes were rolled back (except statements the database commits implicitly).";
         String message = what + " of revision " + step.revision().id() + " (" + definition.className() + ") failed"
                 + (statement == null ? "" : " on statement [" + statement + "]") + ": "
-                + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ". " + undone
+                + cause.getClass().getSimpleName() + ": " + sentence(cause.getMessage()) + " " + undone
                 + " The version table " + table.displayName() + " is at "
                 + describe(readQuietly(connection, table)) + ". Fix the migration or the database and run "
                 + (step.direction() == Direction.UPGRADE ? "the upgrade" : "the downgrade") + " again.";
@@ -909,7 +909,7 @@ public final class Migrator {
             String what = step.direction() == Direction.UPGRADE ? "upgrade" : "downgrade";
             return new MigrationException("MIGRATION_FAILED", "Writing the offline SQL for the " + what
                     + " of revision " + step.revision().id() + " (" + definition.className() + ") failed: "
-                    + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ". The script written so far "
+                    + cause.getClass().getSimpleName() + ": " + sentence(cause.getMessage()) + " The script written so far "
                     + "is incomplete: discard it, fix the migration (offline it cannot read the database) and "
                     + "write the script again.", step.revision().id(), definition.className(),
                     failed == null ? null : failed.statement(), cause);
@@ -917,7 +917,7 @@ public final class Migrator {
 
         MigrationException writeFailed(Exception cause) {
             return new MigrationException("SCRIPT_WRITE_FAILED", "Could not write the offline SQL script to " + out
-                    + ": " + cause.getMessage() + ". The script is incomplete: fix the destination and write it "
+                    + ": " + sentence(cause.getMessage()) + " The script is incomplete: fix the destination and write it "
                     + "again.", cause);
         }
     }
@@ -1018,5 +1018,11 @@ public final class Migrator {
         public Migrator build() {
             return new Migrator(this);
         }
+    }
+
+    /** A cause's message as a sentence: a full stop added unless it already ends one. */
+    private static String sentence(String message) {
+        String text = message == null ? "" : message.strip();
+        return text.endsWith(".") || text.endsWith("!") || text.endsWith("?") ? text : text + ".";
     }
 }

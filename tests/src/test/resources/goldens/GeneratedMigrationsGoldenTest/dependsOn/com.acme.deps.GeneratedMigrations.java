@@ -1,12 +1,14 @@
 package com.acme.deps;
 
 import dev.retort.graph.RevisionNode;
+import dev.retort.runtime.Migration;
 import dev.retort.runtime.MigrationRegistry;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.RevisionDefinition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 
@@ -117,19 +119,52 @@ public final class GeneratedMigrations {
         definitions.add(new RevisionDefinition(
                 new RevisionNode(INIT, List.of(), List.of(), List.of(), "Create the schema"),
                 "com.acme.deps.Init",
-                Init::new));
+                new Factory(0)));
         definitions.add(new RevisionDefinition(
                 new RevisionNode(CREATE_ACCOUNT, List.of(INIT), List.of("accounts"), List.of(), "Accounts"),
                 "com.acme.deps.CreateAccount",
-                CreateAccount::new));
+                new Factory(1)));
         definitions.add(new RevisionDefinition(
                 new RevisionNode(CREATE_REPORT, List.of(INIT), List.of("reports"), List.of(CREATE_ACCOUNT), "Reports read accounts"),
                 "com.acme.deps.CreateReport",
-                CreateReport::new));
+                new Factory(2)));
         definitions.add(new RevisionDefinition(
                 new RevisionNode(CREATE_AUDIT, List.of(CREATE_ACCOUNT), List.of(), List.of("reports", INIT), "Audits need the reports branch"),
                 "com.acme.deps.CreateAudit",
-                CreateAudit::new));
+                new Factory(3)));
+    }
+
+    private static Migration create(int index) {
+        switch (index / 200) {
+            case 0: return create0(index);
+            default: throw new IllegalArgumentException("No revision at index " + index);
+        }
+    }
+
+    private static Migration create0(int index) {
+        switch (index) {
+            case 0: return new Init();
+            case 1: return new CreateAccount();
+            case 2: return new CreateReport();
+            case 3: return new CreateAudit();
+            default: throw new IllegalArgumentException("No revision at index " + index);
+        }
+    }
+
+    /**
+     * Creates the revision at one index of {@link #REGISTRY}.
+     */
+    private static final class Factory implements Supplier<Migration> {
+        private final int index;
+
+        Factory(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public Migration get() {
+            return create(index);
+        }
     }
 
     /**

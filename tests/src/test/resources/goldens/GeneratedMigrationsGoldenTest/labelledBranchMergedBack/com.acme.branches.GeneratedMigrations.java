@@ -1,12 +1,14 @@
 package com.acme.branches;
 
 import dev.retort.graph.RevisionNode;
+import dev.retort.runtime.Migration;
 import dev.retort.runtime.MigrationRegistry;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.RevisionDefinition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 
@@ -124,23 +126,57 @@ public final class GeneratedMigrations {
         definitions.add(new RevisionDefinition(
                 new RevisionNode(INIT, List.of(), List.of(), List.of(), "Create the schema"),
                 "com.acme.branches.Init",
-                Init::new));
+                new Factory(0)));
         definitions.add(new RevisionDefinition(
                 new RevisionNode(ADD_ACCOUNT, List.of(INIT), List.of("accounts"), List.of(), "Accounts branch"),
                 "com.acme.branches.AddAccount",
-                AddAccount::new));
+                new Factory(1)));
         definitions.add(new RevisionDefinition(
                 new RevisionNode(ADD_ACCOUNT_NAME, List.of(ADD_ACCOUNT), List.of(), List.of(), "Account names"),
                 "com.acme.branches.AddAccountName",
-                AddAccountName::new));
+                new Factory(2)));
         definitions.add(new RevisionDefinition(
                 new RevisionNode(ADD_ORDER, List.of(INIT), List.of("orders", "billing"), List.of(), "Orders branch"),
                 "com.acme.branches.AddOrder",
-                AddOrder::new));
+                new Factory(3)));
         definitions.add(new RevisionDefinition(
                 new RevisionNode(MERGE_BRANCHES, List.of(ADD_ACCOUNT_NAME, ADD_ORDER), List.of(), List.of(), "Merge accounts and orders"),
                 "com.acme.branches.MergeBranches",
-                MergeBranches::new));
+                new Factory(4)));
+    }
+
+    private static Migration create(int index) {
+        switch (index / 200) {
+            case 0: return create0(index);
+            default: throw new IllegalArgumentException("No revision at index " + index);
+        }
+    }
+
+    private static Migration create0(int index) {
+        switch (index) {
+            case 0: return new Init();
+            case 1: return new AddAccount();
+            case 2: return new AddAccountName();
+            case 3: return new AddOrder();
+            case 4: return new MergeBranches();
+            default: throw new IllegalArgumentException("No revision at index " + index);
+        }
+    }
+
+    /**
+     * Creates the revision at one index of {@link #REGISTRY}.
+     */
+    private static final class Factory implements Supplier<Migration> {
+        private final int index;
+
+        Factory(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public Migration get() {
+            return create(index);
+        }
     }
 
     /**

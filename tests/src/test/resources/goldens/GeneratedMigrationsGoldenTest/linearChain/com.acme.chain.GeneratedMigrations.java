@@ -1,12 +1,14 @@
 package com.acme.chain;
 
 import dev.retort.graph.RevisionNode;
+import dev.retort.runtime.Migration;
 import dev.retort.runtime.MigrationRegistry;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.RevisionDefinition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 
@@ -104,15 +106,47 @@ public final class GeneratedMigrations {
         definitions.add(new RevisionDefinition(
                 new RevisionNode(CREATE_ACCOUNT, List.of(), List.of(), List.of(), "Create the account table"),
                 "com.acme.chain.CreateAccount",
-                CreateAccount::new));
+                new Factory(0)));
         definitions.add(new RevisionDefinition(
                 new RevisionNode(ADD_ACCOUNT_EMAIL, List.of(CREATE_ACCOUNT), List.of(), List.of(), "Add an e-mail column to accounts"),
                 "com.acme.chain.AddAccountEmail",
-                AddAccountEmail::new));
+                new Factory(1)));
         definitions.add(new RevisionDefinition(
                 new RevisionNode(CREATE_ORDER, List.of(ADD_ACCOUNT_EMAIL), List.of(), List.of(), "create the <order> table & its \"index\""),
                 "com.acme.chain.CreateOrder",
-                CreateOrder::new));
+                new Factory(2)));
+    }
+
+    private static Migration create(int index) {
+        switch (index / 200) {
+            case 0: return create0(index);
+            default: throw new IllegalArgumentException("No revision at index " + index);
+        }
+    }
+
+    private static Migration create0(int index) {
+        switch (index) {
+            case 0: return new CreateAccount();
+            case 1: return new AddAccountEmail();
+            case 2: return new CreateOrder();
+            default: throw new IllegalArgumentException("No revision at index " + index);
+        }
+    }
+
+    /**
+     * Creates the revision at one index of {@link #REGISTRY}.
+     */
+    private static final class Factory implements Supplier<Migration> {
+        private final int index;
+
+        Factory(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public Migration get() {
+            return create(index);
+        }
     }
 
     /**

@@ -1,12 +1,14 @@
 package com.acme.nested;
 
 import dev.retort.graph.RevisionNode;
+import dev.retort.runtime.Migration;
 import dev.retort.runtime.MigrationRegistry;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.RevisionDefinition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 
@@ -122,23 +124,57 @@ public final class GeneratedMigrations {
         definitions.add(new RevisionDefinition(
                 new RevisionNode(INIT, List.of(), List.of(), List.of(), "Start"),
                 "com.acme.nested.Init",
-                Init::new));
+                new Factory(0)));
         definitions.add(new RevisionDefinition(
                 new RevisionNode(V1_ADD_ACCOUNT, List.of(INIT), List.of(), List.of(), "Accounts, version 1"),
                 "com.acme.nested.V1.AddAccount",
-                V1.AddAccount::new));
+                new Factory(1)));
         definitions.add(new RevisionDefinition(
                 new RevisionNode(TIDY, List.of(V1_ADD_ACCOUNT), List.of(), List.of(), "Tidy up"),
                 "com.acme.nested.V1.Tidy",
-                V1.Tidy::new));
+                new Factory(2)));
         definitions.add(new RevisionDefinition(
                 new RevisionNode(V1_INNER_ADD_ACCOUNT, List.of(TIDY), List.of(), List.of(), "Accounts, again, nested twice"),
                 "com.acme.nested.V1.Inner.AddAccount",
-                V1.Inner.AddAccount::new));
+                new Factory(3)));
         definitions.add(new RevisionDefinition(
                 new RevisionNode(REGISTRY_REG, List.of(V1_INNER_ADD_ACCOUNT), List.of(), List.of(), "A class whose constant would hide REGISTRY"),
                 "com.acme.nested.Registry",
-                Registry::new));
+                new Factory(4)));
+    }
+
+    private static Migration create(int index) {
+        switch (index / 200) {
+            case 0: return create0(index);
+            default: throw new IllegalArgumentException("No revision at index " + index);
+        }
+    }
+
+    private static Migration create0(int index) {
+        switch (index) {
+            case 0: return new Init();
+            case 1: return new V1.AddAccount();
+            case 2: return new V1.Tidy();
+            case 3: return new V1.Inner.AddAccount();
+            case 4: return new Registry();
+            default: throw new IllegalArgumentException("No revision at index " + index);
+        }
+    }
+
+    /**
+     * Creates the revision at one index of {@link #REGISTRY}.
+     */
+    private static final class Factory implements Supplier<Migration> {
+        private final int index;
+
+        Factory(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public Migration get() {
+            return create(index);
+        }
     }
 
     /**

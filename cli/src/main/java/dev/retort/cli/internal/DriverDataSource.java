@@ -25,6 +25,7 @@ public final class DriverDataSource implements DataSource {
     private final ClassLoader classLoader;
     private volatile Driver driver;
 
+    /** Connections to {@code url} through the driver {@code classLoader} provides; user and password may be null. */
     public DriverDataSource(String url, String user, String password, ClassLoader classLoader) {
         this.url = url;
         this.user = user;

@@ -15,6 +15,7 @@ public final class LineLogger implements System.Logger {
 
     private final Consumer<String> lines;
 
+    /** A logger that hands each formatted line to {@code lines}. */
     public LineLogger(Consumer<String> lines) {
         this.lines = lines;
     }

@@ -2,8 +2,10 @@ package dev.retort.tests.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.retort.testing.SchemaSnapshot;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -14,6 +16,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import org.h2.tools.RunScript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * A new user's session, as the Alembic tutorial goes, through the real {@code retort}
  * command line in process: init, three revisions (one on a labelled branch), a merge and
  * one revision after it, compile with the processor, then upgrade, history, current,
- * heads, downgrade -1, upgrade +1 and downgrade base, checking the output and the
- * database after each step. (The revision after the merge is there because {@code -1}
+ * heads, downgrade -1, upgrade +1, downgrade base, stamp and finally upgrade head --sql,
+ * checking the output and the database after each step. The offline script is compared
+ * as text and then run on a fresh database, which must end up as the online upgrade left
+ * the first one. (The revision after the merge is there because {@code -1}
  * from a merge point is ambiguous, as in Alembic: the test checks that error too.)
  */
 class CliEndToEndTest {
@@ -131,6 +137,13 @@ class CliEndToEndTest {
         assertThat(project.ok("history", "--indicate-current").outLines().get(0))
                 .isEqualTo(m + " -> " + d + " (head) (current), index account names");
         assertThat(project.ok("upgrade", "head").outLines()).containsExactly("Nothing to upgrade: the database is at " + d + ".");
+        SchemaSnapshot online;
+        try (Connection connection = connect(url, user)) {
+            online = SchemaSnapshot.read(connection, schema, "retort_version").withoutTable("retort_version_lock");
+        }
+        // The order the online upgrade ran the two branches in; the script must follow it.
+        List<String> branchOrder = steps.subList(1, 3).stream()
+                .map(l -> l.startsWith("Upgraded " + a + " -> " + b + ",") ? b : c).toList();
 
         CliRun down = project.ok("downgrade", "-1");
         assertThat(down.outLines()).hasSize(1).first().asString()
@@ -150,13 +163,94 @@ class CliEndToEndTest {
         assertThat(tables(url, user, schema)).doesNotContain("account", "audit_log");
         assertThat(project.ok("current").out()).isEmpty();
 
-        assertThat(project.failed("upgrade", "head", "--sql")).contains("--sql").contains("not supported yet");
-        assertThat(versionRows(url, user, schema)).isEmpty();
-
         CliRun stamp = project.ok("stamp", "head");
         assertThat(stamp.outLines()).containsExactly("Stamped <base> -> " + d);
         assertThat(versionRows(url, user, schema)).containsExactly(d);
         assertThat(tables(url, user, schema)).doesNotContain("account");
+
+        // Offline: the script of the whole upgrade, from base, touching no database.
+        CliRun sql = project.ok("upgrade", "head", "--sql", "-x", "owner=alice");
+        boolean postgres = url.startsWith("jdbc:postgresql:");
+        assertThat(sql.out()).isEqualTo(expectedScript(postgres, a, b, c, m, d, branchOrder));
+        assertThat(sql.err()).contains("INFO  [retort] Generating static SQL")
+                .contains("INFO  [retort] Context impl " + (postgres ? "PostgresDialect" : "H2Dialect"));
+        assertThat(versionRows(url, user, schema)).as("--sql touched the database").containsExactly(d);
+        assertThat(tables(url, user, schema)).doesNotContain("account");
+
+        // Run by the database on a fresh database, the script gives what the online upgrade gave.
+        try (TestDatabase fresh = postgres ? TestDatabases.postgres() : TestDatabases.h2()) {
+            runScript(fresh, sql.out());
+            try (Connection connection = fresh.dataSource().getConnection()) {
+                assertThat(SchemaSnapshot.read(connection, fresh.schema(), "retort_version")).isEqualTo(online);
+            }
+            assertThat(online.versions()).contains(List.of(d));
+            try (Connection connection = fresh.dataSource().getConnection()) {
+                assertThat(query(connection, "SELECT name FROM account WHERE id = 1")).isEqualTo("alice");
+            }
+        }
+    }
+
+    /**
+     * The script of {@code upgrade head --sql}: the version table first, then per migration
+     * its log line as a comment, its statements and its version-table change, each
+     * statement ending with {@code ;}; on PostgreSQL each migration is one transaction.
+     * {@code branchOrder} is the order the online upgrade ran {@code b} and {@code c} in.
+     */
+    private static String expectedScript(boolean postgres, String a, String b, String c, String m, String d,
+                                         List<String> branchOrder) {
+        String first = branchOrder.get(0);
+        String second = branchOrder.get(1);
+        List<String> migrations = new ArrayList<>();
+        migrations.add("CREATE TABLE IF NOT EXISTS retort_version (version_num VARCHAR(32) NOT NULL, "
+                + "CONSTRAINT retort_version_pkc PRIMARY KEY (version_num));\n\n"
+                + "-- Running upgrade  -> " + a + ", create account table\n\n"
+                + "CREATE TABLE account (id INT PRIMARY KEY, name VARCHAR(50));\n\n"
+                + "INSERT INTO account VALUES (1, 'alice');\n\n"
+                + "INSERT INTO retort_version (version_num) VALUES ('" + a + "');\n\n");
+        for (String id : List.of(first, second)) {
+            boolean email = id.equals(b);
+            String line = "-- Running upgrade " + a + " -> " + id + (email ? ", add email" : ", create audit log") + "\n\n"
+                    + (email ? "ALTER TABLE account ADD COLUMN email VARCHAR(100);\n\n"
+                            : "CREATE TABLE audit_log (id INT PRIMARY KEY);\n\n");
+            line += id.equals(first)
+                    ? "UPDATE retort_version SET version_num='" + id + "' WHERE version_num='" + a + "';\n\n"
+                    : "INSERT INTO retort_version (version_num) VALUES ('" + id + "');\n\n";
+            migrations.add(line);
+        }
+        List<String> parents = sorted(b, c);
+        migrations.add("-- Running upgrade " + String.join(", ", parents) + " -> " + m + ", merge audit\n\n"
+                + "DELETE FROM retort_version WHERE version_num='" + parents.get(0) + "';\n\n"
+                + "DELETE FROM retort_version WHERE version_num='" + parents.get(1) + "';\n\n"
+                + "INSERT INTO retort_version (version_num) VALUES ('" + m + "');\n\n");
+        migrations.add("-- Running upgrade " + m + " -> " + d + ", index account names\n\n"
+                + "CREATE INDEX ix_account_name ON account (name);\n\n"
+                + "UPDATE retort_version SET version_num='" + d + "' WHERE version_num='" + m + "';\n\n");
+        return migrations.stream().map(text -> postgres ? "BEGIN;\n\n" + text + "COMMIT;\n\n" : text)
+                .collect(Collectors.joining());
+    }
+
+    /**
+     * Runs a script as the database's own tools would: H2's {@link RunScript}; on PostgreSQL
+     * each statement (they end with {@code ;} at the end of a line, none holds one inside)
+     * through JDBC in auto-commit mode, so the script's BEGIN and COMMIT take effect.
+     */
+    private static void runScript(TestDatabase database, String script) throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            if (database.kind().equals("h2")) {
+                RunScript.execute(c, new StringReader(script));
+                return;
+            }
+            c.setAutoCommit(true);
+            String withoutComments = script.lines().filter(l -> !l.startsWith("--"))
+                    .collect(Collectors.joining("\n"));
+            try (Statement s = c.createStatement()) {
+                for (String statement : withoutComments.split(";\\s*(\\n|$)")) {
+                    if (!statement.isBlank()) {
+                        s.execute(statement);
+                    }
+                }
+            }
+        }
     }
 
     private static List<String> sorted(String... ids) {
@@ -209,7 +303,13 @@ class CliEndToEndTest {
     }
 
     private static String query(String url, String user, String sql) throws SQLException {
-        try (Connection c = connect(url, user); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (Connection c = connect(url, user)) {
+            return query(c, sql);
+        }
+    }
+
+    private static String query(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             assertThat(r.next()).as(sql).isTrue();
             return r.getString(1);
         }

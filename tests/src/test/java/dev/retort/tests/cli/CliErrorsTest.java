@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.cli.Commands;
 import dev.retort.cli.Config;
-import dev.retort.cli.RetortCommand;
 import dev.retort.cli.RevisionOptions;
 import dev.retort.cli.RevisionScript;
 import dev.retort.runtime.MigrationResult;
@@ -14,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Each failure prints one {@code FAILED: …} line that says what to do, exits with 1, and shows no stack trace unless --verbose. */
 class CliErrorsTest {
@@ -117,9 +115,78 @@ class CliErrorsTest {
     }
 
     @Test
-    void offlineSqlIsNotSupportedYet() {
-        assertThat(project.failed("upgrade", "head", "--sql")).contains("--sql").contains("not supported yet");
-        assertThat(project.failed("downgrade", "base", "--sql")).contains("not supported yet");
+    void offlineDowngradeNeedsAStartAsAlembic() {
+        project.ok("revision", "-m", "first");
+        project.compile();
+        assertThat(project.failed("downgrade", "base", "--sql")).contains("--sql").contains("<start>:<target>")
+                .contains("'head:base'");
+        assertThat(project.failed("downgrade", "-1", "--sql")).contains("'head:-1'");
+    }
+
+    @Test
+    void rangesAreForOfflineSqlOnly() {
+        String a = CliProject.generatedId(project.ok("revision", "-m", "first"));
+        project.compile();
+        assertThat(project.failed("upgrade", a + ":head")).contains("offline SQL only").contains("--sql");
+        assertThat(project.failed("downgrade", "head:base")).contains("offline SQL only").contains("--sql");
+        assertThat(project.failed("stamp", "base:head")).contains("offline SQL only");
+    }
+
+    @Test
+    void offlineSqlNeedsADialectItCanName() {
+        project.ok("revision", "-m", "first");
+        project.compile();
+        assertThat(project.failed("upgrade", "head", "--sql", "--url", "jdbc:oracle:thin:@//db:1521/app"))
+                .contains("Cannot tell the SQL dialect from the url 'jdbc:oracle:thin:@//db:1521/app'")
+                .contains("'dialect='").contains("--dialect").contains("h2, postgresql");
+        assertThat(project.failed("upgrade", "head", "--sql", "--url", "jdbc:mariadb://127.0.0.1/app"))
+                .contains("is a mariadb database").contains("no mariadb dialect").contains("h2, postgresql");
+        assertThat(project.failed("upgrade", "head", "--sql", "--url", "jdbc:sqlite:app.db"))
+                .contains("no sqlite dialect");
+        assertThat(project.failed("upgrade", "head", "--sql", "--dialect", "oracle"))
+                .contains("Unknown dialect 'oracle'").contains("h2, postgresql");
+        project.setProperty("url", "");
+        assertThat(project.failed("upgrade", "head", "--sql")).contains("neither is set").contains("--dialect");
+    }
+
+    @Test
+    void offlineSqlWithoutACompiledRegistrySaysHowToBuildIt() {
+        project.ok("revision", "-m", "first");
+        assertThat(project.failed("upgrade", "head", "--sql")).contains("No compiled registry").contains("./mvnw compile");
+    }
+
+    @Test
+    void offlineSqlTouchesNoDatabase() throws Exception {
+        String a = CliProject.generatedId(project.ok("revision", "-m", "first"));
+        CliProject.fillIn(project.packageFolder().resolve(project.packageFolder().toFile().list()[0]),
+                "op.execute(\"CREATE TABLE thing (id INT)\");", "op.execute(\"DROP TABLE thing\");");
+        project.compile();
+        // A server that does not exist: --sql must not even try it.
+        String nowhere = "jdbc:postgresql://127.0.0.1:1/nowhere";
+        CliRun up = project.ok("upgrade", "head", "--sql", "--url", nowhere);
+        assertThat(up.out()).startsWith("BEGIN;\n\nCREATE TABLE IF NOT EXISTS retort_version")
+                .contains("-- Running upgrade  -> " + a + ", first\n\nCREATE TABLE thing (id INT);\n\n"
+                        + "INSERT INTO retort_version (version_num) VALUES ('" + a + "');\n\nCOMMIT;\n");
+        CliRun down = project.ok("downgrade", "head:base", "--sql", "--url", nowhere);
+        assertThat(down.out()).isEqualTo("BEGIN;\n\n-- Running downgrade " + a + " -> , first\n\n"
+                + "DROP TABLE thing;\n\nDELETE FROM retort_version WHERE version_num='" + a + "';\n\nCOMMIT;\n\n");
+        // The explicit dialect wins over the url's: H2 has no transactional DDL, so no BEGIN.
+        CliRun stamp = project.ok("stamp", "head", "--sql", "--url", nowhere, "--dialect", "h2");
+        assertThat(stamp.out()).contains("INSERT INTO retort_version (version_num) VALUES ('" + a + "');")
+                .doesNotContain("BEGIN");
+        assertThat(dir.resolve("db")).as("the configured H2 file database was never opened").doesNotExist();
+    }
+
+    @Test
+    void aMigrationThatNeedsTheDatabaseCannotBeWrittenOffline() {
+        String a = CliProject.generatedId(project.ok("revision", "-m", "first"));
+        CliProject.fillIn(project.packageFolder().resolve(project.packageFolder().toFile().list()[0]),
+                "op.connection();", "");
+        project.compile();
+        CliRun run = project.retort("upgrade", "head", "--sql");
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("FAILED: ").contains(a);
+        assertThat(run.out()).as("no half script on stdout").isEmpty();
     }
 
     @Test
@@ -139,10 +206,14 @@ class CliErrorsTest {
 
     @Test
     void everyCommandHasHelp() {
-        CommandLine root = new CommandLine(new RetortCommand(dir));
-        assertThat(root.getSubcommands().keySet()).contains("init", "list-templates", "revision", "merge", "upgrade",
+        String help = project.ok("--help").out();
+        List<String> listed = help.substring(help.indexOf("Commands:")).lines().skip(1)
+                .filter(l -> l.startsWith("  ") && !l.isBlank() && !l.startsWith("   "))
+                .map(l -> l.strip().split("\\s+")[0])
+                .toList();
+        assertThat(listed).contains("init", "list-templates", "revision", "merge", "upgrade",
                 "downgrade", "stamp", "current", "heads", "branches", "history", "show", "edit");
-        for (String name : root.getSubcommands().keySet()) {
+        for (String name : listed) {
             if (name.equals("help")) {
                 continue;
             }
@@ -199,5 +270,13 @@ class CliErrorsTest {
         assertThat(result.steps()).hasSize(2);
         assertThat(Commands.current(config)).containsExactly("0000beef0001");
         assertThat(Commands.downgrade(config, "base").headsAfter()).isEmpty();
+
+        StringBuilder script = new StringBuilder();
+        MigrationResult offline = Commands.upgradeSql(config, first.id() + ":head", script);
+        assertThat(offline.headsBefore()).containsExactly(first.id());
+        assertThat(offline.headsAfter()).containsExactly("0000beef0001");
+        assertThat(script.toString()).startsWith("-- Running upgrade " + first.id() + " -> 0000beef0001, second thing")
+                .contains("UPDATE retort_version SET version_num='0000beef0001'");
+        assertThat(Commands.current(config)).as("upgradeSql touched the database").isEmpty();
     }
 }

@@ -2,7 +2,7 @@ package dev.retort.tests.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.retort.cli.RetortCommand;
+import dev.retort.cli.Main;
 import dev.retort.processor.RevisionProcessor;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,7 +20,6 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
-import picocli.CommandLine;
 
 /**
  * A user's project folder driven through the real command line, in process: runs
@@ -48,10 +47,7 @@ final class CliProject {
     CliRun retort(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new RetortCommand(dir));
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int status = commandLine.execute(args);
+        int status = Main.run(dir, new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new CliRun(status, out.toString(), err.toString());
     }
 

@@ -156,7 +156,7 @@ class GeneratedMigrationsGoldenTest {
                         "}")));
 
         assertThat(c).succeededWithoutWarnings();
-        assertThat(generated(c, pkg + ".GeneratedMigrations")).contains("Legacy::new");
+        assertThat(generated(c, pkg + ".GeneratedMigrations")).contains("return new Legacy()");
     }
 
     @Test
