@@ -225,4 +225,17 @@ class Dialects2MigratorTest {
             assertThat(migrator.upgrade("head").steps()).hasSize(3);
         }
     }
+
+    /** A version table in another database of the same server says nothing about this one. */
+    @ParameterizedTest
+    @ValueSource(strings = {"mariadb"})
+    void currentIsBaseWhileAnotherDatabaseOfTheServerHasAVersionTable(String kind) throws Exception {
+        try (TestDatabase other = TestDatabases.open(kind); TestDatabase db = TestDatabases.open(kind)) {
+            Migrator.builder(chain()).dataSource(other.dataSource()).build().upgrade(CHAIN.get(0));
+            Migrator migrator = Migrator.builder(chain()).dataSource(db.dataSource()).build();
+            assertThat(migrator.current()).isEmpty();
+            assertThat(migrator.upgrade("head").steps()).hasSize(3);
+            assertThat(versions(other)).containsExactly(CHAIN.get(0));
+        }
+    }
 }
