@@ -334,4 +334,26 @@ class BatchAlterTableTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no column nope");
         }
     }
+
+    /** A table written by hand, with every quoting style and commas inside parentheses, survives a rebuild. */
+    @Test
+    void sqliteReadsHandWrittenDefinitionsWithOddNamesAndNestedParentheses() throws SQLException {
+        try (Fixture f = new Fixture("sqlite")) {
+            f.sql("CREATE TABLE \"we,ird\" (\"a b\" INTEGER PRIMARY KEY, [c] TEXT CONSTRAINT \"ck c\" "
+                    + "CHECK (length([c]) IN (1, 2)), d TEXT DEFAULT 'x,(y)', `e` INTEGER, "
+                    + "CONSTRAINT uq_cd UNIQUE (\"c\", d), CHECK (d <> 'z'))");
+            f.sql("INSERT INTO \"we,ird\" (\"a b\", c) VALUES (1, 'q'), (2, 'rr')");
+            f.op.batchAlterTable("we,ird", batch -> batch.alterColumn("e", c -> c.type(Type.BIGINT))
+                    .addColumn(Column.of("f", Type.INTEGER)));
+            assertThat(f.rows("SELECT \"a b\", c, d FROM \"we,ird\" ORDER BY 1"))
+                    .containsExactly(List.of("1", "q", "x,(y)"), List.of("2", "rr", "x,(y)"));
+            String sql = f.query("SELECT sql FROM sqlite_master WHERE name = 'we,ird'").get(0).toString();
+            assertThat(sql).contains("CONSTRAINT uq_cd UNIQUE (c, d)")
+                    .contains("CONSTRAINT \"ck c\" CHECK (length([c]) IN (1, 2))")
+                    .contains("CHECK (d <> 'z')");
+            assertThatThrownBy(() -> f.sql("INSERT INTO \"we,ird\" (c) VALUES ('toolong')")).hasMessageContaining("ck c");
+            assertThatThrownBy(() -> f.sql("INSERT INTO \"we,ird\" (c, d) VALUES ('q', 'z')")).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> f.sql("INSERT INTO \"we,ird\" (c) VALUES ('q')")).hasMessageContaining("UNIQUE");
+        }
+    }
 }
