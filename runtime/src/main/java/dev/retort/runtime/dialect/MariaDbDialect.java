@@ -33,13 +33,21 @@ import java.util.UUID;
  * <h2>No transactional DDL</h2>
  * MariaDB and MySQL commit the open transaction before and after every DDL statement.
  * The migrator still runs each migration in a transaction and writes its version-table
- * change right after the migration, in that transaction. When a migration fails half
- * way: the DDL statements that ran before the failing one stay (each was committed as it
- * ran); its data changes made after the last DDL statement are rolled back; the version
- * table stays at the last revision that completed, so the failed revision is not
- * recorded. Inspect what the failed revision created, undo it or finish it by hand, and
- * run again. Keep each MariaDB migration small (one DDL change each where it matters) so
- * a failure leaves little to inspect.
+ * change right after the migration, in that transaction, so each completed revision is
+ * recorded before the next one starts. When a migration fails half way:
+ * <ul>
+ *   <li>the DDL statements that ran before the failing one stay: each was committed as it ran,
+ *       together with any data change made before it;</li>
+ *   <li>its data changes since its last DDL statement are rolled back;</li>
+ *   <li>the version table stays at the last revision that completed: the failed revision is
+ *       not recorded, and no later one ran;</li>
+ *   <li>a batch rebuild ({@code batchAlterTable} with {@code ALWAYS}) that failed after
+ *       creating {@code _retort_tmp_<table>} leaves that table behind; the original is dropped
+ *       only once the rows are copied.</li>
+ * </ul>
+ * Inspect what the failed revision created, undo it or finish it by hand, and run again.
+ * Keep each MariaDB migration small (one DDL change each where it matters) so a failure
+ * leaves little to inspect; the migrator's error names the failed statement.
  *
  * <h2>Types</h2>
  * <table>
