@@ -356,4 +356,24 @@ class BatchAlterTableTest {
             assertThatThrownBy(() -> f.sql("INSERT INTO \"we,ird\" (c) VALUES ('q')")).hasMessageContaining("UNIQUE");
         }
     }
+
+    /** The pragmas cannot describe a partial or expression index: the rebuild refuses it unless the batch drops it. */
+    @Test
+    void sqliteRefusesToRebuildAPartialIndexUnlessTheBatchDropsIt() throws SQLException {
+        try (Fixture f = new Fixture("sqlite")) {
+            f.op.createTable("account", Column.of("id", Type.INTEGER).primaryKey(), Column.of("email", Type.varchar(50)),
+                    Column.of("deleted", Type.BOOLEAN));
+            f.op.createIndex("ix_live_email", "account", ix -> ix.columns("email").where("deleted = 0"));
+            f.sql("INSERT INTO account VALUES (1, 'a', 0)");
+            assertThatThrownBy(() -> f.op.batchAlterTable("account", batch -> batch.alterColumn("email",
+                    c -> c.type(Type.varchar(80)))))
+                    .hasMessageContaining("index ix_live_email is partial or on an expression")
+                    .hasMessageContaining("batch.dropIndex(\"ix_live_email\")");
+            f.op.batchAlterTable("account", batch -> batch.dropIndex("ix_live_email")
+                    .alterColumn("email", c -> c.type(Type.varchar(80))));
+            f.op.createIndex("ix_live_email", "account", ix -> ix.columns("email").where("deleted = 0"));
+            assertThat(f.indexes("account")).containsKey("ix_live_email");
+            assertThat(f.count("account")).isEqualTo(1);
+        }
+    }
 }

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -43,8 +44,11 @@ public final class BatchPlanner {
     /** New column name → the copy that fills it. */
     private final Map<String, RecreateTable.ColumnCopy> copies = new LinkedHashMap<>();
 
-    private BatchPlanner(String table, TableDefinition before) {
+    private final Set<String> unreadIndexes;
+
+    private BatchPlanner(String table, TableDefinition before, Set<String> unreadIndexes) {
         this.table = table;
+        this.unreadIndexes = unreadIndexes;
         columns.addAll(before.columns());
         uniques.addAll(before.uniqueConstraints());
         checks.addAll(before.checkConstraints());
@@ -59,10 +63,12 @@ public final class BatchPlanner {
      * The table rebuilt with {@code batch}'s changes applied to {@code before}.
      *
      * @param referencing other tables' foreign keys to this one, to drop and recreate
+     * @param unreadIndexes indexes of the table left out of {@code before} that the batch drops
      * @throws IllegalArgumentException when a change names a column, index or constraint the table lacks
      */
-    public static RecreateTable plan(BatchAlterTable batch, TableDefinition before, List<CreateForeignKey> referencing) {
-        BatchPlanner planner = new BatchPlanner(batch.table(), before);
+    public static RecreateTable plan(BatchAlterTable batch, TableDefinition before, List<CreateForeignKey> referencing,
+            Set<String> unreadIndexes) {
+        BatchPlanner planner = new BatchPlanner(batch.table(), before, unreadIndexes);
         for (Operation operation : batch.operations()) {
             planner.apply(operation);
         }
@@ -95,7 +101,7 @@ public final class BatchPlanner {
             }
             indexes.add(new TableDefinition.Index(o.name(), o.columns(), o.unique()));
         } else if (operation instanceof DropIndex o) {
-            if (!indexes.removeIf(i -> i.name().equals(o.name()))) {
+            if (!indexes.removeIf(i -> i.name().equals(o.name())) && !unreadIndexes.contains(o.name())) {
                 throw problem(operation, "the table has no index " + o.name() + " (it has " + indexes.stream()
                         .map(TableDefinition.Index::name).toList() + ")");
             }

@@ -7,6 +7,7 @@ import dev.retort.runtime.internal.SqlSink;
 import dev.retort.runtime.internal.StatementFailedException;
 import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.CreateForeignKey;
+import dev.retort.runtime.operation.DropIndex;
 import dev.retort.runtime.operation.Operation;
 import dev.retort.runtime.operation.RecreateTable;
 import dev.retort.runtime.operation.TableDefinition;
@@ -16,8 +17,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Runs a {@link BatchAlterTable}: in place, each change as its own operation, where the
@@ -65,6 +68,7 @@ public final class BatchRunner {
         try {
             TableDefinition before;
             List<CreateForeignKey> referencing = List.of();
+            Set<String> skippedIndexes = Set.of();
             boolean sqlite = dialect instanceof SqliteDialect;
             if (batch.copyFrom().isPresent()) {
                 before = batch.copyFrom().get();
@@ -74,13 +78,21 @@ public final class BatchRunner {
                         + "database to read it from. State it with batch.copyFrom(TableDefinition.of(…)), as "
                         + "Alembic's copy_from.");
             } else if (sqlite) {
-                before = new SqliteTableReader((SqliteDialect) dialect, connection, batch.schema()).read(batch.table());
+                Set<String> dropped = new HashSet<>();
+                for (Operation operation : batch.operations()) {
+                    if (operation instanceof DropIndex drop) {
+                        dropped.add(drop.name());
+                    }
+                }
+                SqliteTableReader reader = new SqliteTableReader((SqliteDialect) dialect, connection, batch.schema());
+                before = reader.read(batch.table(), dropped);
+                skippedIndexes = reader.skippedIndexes();
             } else {
                 JdbcTableReader reader = new JdbcTableReader(dialect, connection, batch.schema());
                 before = reader.read(batch.table());
                 referencing = reader.referencing(batch.table(), batch.schema());
             }
-            RecreateTable recreate = BatchPlanner.plan(batch, before, referencing);
+            RecreateTable recreate = BatchPlanner.plan(batch, before, referencing, skippedIndexes);
             List<String> statements = dialect.render(recreate);
             if (sqlite && connection != null) {
                 runOnSqlite((SqliteDialect) dialect, recreate, statements);

@@ -11,11 +11,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -30,6 +32,7 @@ final class SqliteTableReader {
     private final SqliteDialect dialect;
     private final Connection connection;
     private final Optional<String> schema;
+    private final Set<String> skipped = new HashSet<>();
 
     SqliteTableReader(SqliteDialect dialect, Connection connection, Optional<String> schema) {
         this.dialect = dialect;
@@ -37,7 +40,11 @@ final class SqliteTableReader {
         this.schema = schema;
     }
 
-    TableDefinition read(String table) throws SQLException {
+    /**
+     * @param dropped indexes the batch drops: a partial or expression index, which the
+     *     pragmas cannot describe, is refused unless it is among them
+     */
+    TableDefinition read(String table, Set<String> dropped) throws SQLException {
         String sql = tableSql(table);
         CreateTableSql parsed = CreateTableSql.parse(sql);
         boolean autoIncrement = sql.toUpperCase(Locale.ROOT).contains("AUTOINCREMENT");
@@ -57,13 +64,14 @@ final class SqliteTableReader {
         // Unique constraints (origin u) and indexes created by CREATE INDEX (origin c).
         List<TableDefinition.Index> indexes = new ArrayList<>();
         List<List<String>> uniqueColumns = new ArrayList<>();
-        record IndexHead(String name, boolean unique, String origin) {
+        record IndexHead(String name, boolean unique, String origin, boolean partial) {
         }
         List<IndexHead> heads = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(dialect.indexListQuery(schema, table))) {
             while (rs.next()) {
-                heads.add(new IndexHead(rs.getString("name"), rs.getInt("unique") != 0, rs.getString("origin")));
+                heads.add(new IndexHead(rs.getString("name"), rs.getInt("unique") != 0, rs.getString("origin"),
+                        rs.getInt("partial") != 0));
             }
         }
         for (IndexHead head : heads) {
@@ -71,6 +79,16 @@ final class SqliteTableReader {
                 continue;
             }
             List<String> columns = indexColumns(head.name());
+            if ("c".equals(head.origin()) && (head.partial() || columns.isEmpty())) {
+                if (dropped.contains(head.name())) {
+                    skipped.add(head.name()); // goes with the old table; the batch drops it anyway
+                    continue;
+                }
+                throw new SQLException("batchAlterTable of " + table + " must rebuild the table, and its index "
+                        + head.name() + " is partial or on an expression, which the rebuild cannot recreate yet. "
+                        + "Drop it in the batch (batch.dropIndex(\"" + head.name() + "\")) and create it again "
+                        + "after the batch with op.createIndex(\"" + head.name() + "\", \"" + table + "\", ix -> …).");
+            }
             if ("u".equals(head.origin())) {
                 uniqueColumns.add(columns);
             } else if (!columns.isEmpty()) {
@@ -133,6 +151,11 @@ final class SqliteTableReader {
                     from, first.table(), to, action(first.onDelete()), action(first.onUpdate())));
         }
         return new TableDefinition(columns, uniques, parsed.checks(), foreignKeys, indexes);
+    }
+
+    /** The partial and expression indexes {@link #read} left out because the batch drops them. */
+    Set<String> skippedIndexes() {
+        return Set.copyOf(skipped);
     }
 
     private String tableSql(String table) throws SQLException {
