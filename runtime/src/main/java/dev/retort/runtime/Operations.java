@@ -1,6 +1,7 @@
 package dev.retort.runtime;
 
 import dev.retort.runtime.operation.AlterColumn;
+import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.BulkInsert;
 import dev.retort.runtime.operation.ConstraintType;
 import dev.retort.runtime.operation.CreateExcludeConstraint;
@@ -351,4 +352,27 @@ public interface Operations {
      * @throws IllegalStateException when generating an offline SQL script, where there is no connection
      */
     Connection connection();
+
+    // ---- Batch mode (dialects2) ----
+
+    /**
+     * Several changes to one table as a unit, as Alembic's {@code batch_alter_table}. Where
+     * the database can make every change in place they run in place; on SQLite, which
+     * cannot alter a column or a constraint, the table is rebuilt by "move and copy": a new
+     * table {@code _retort_tmp_<table>} with the new definition, the rows copied, the old
+     * table dropped and the new one renamed, its indexes and constraints recreated.
+     *
+     * <pre>{@code
+     * op.batchAlterTable("account", batch -> batch
+     *     .alterColumn("name", c -> c.type(Type.varchar(100)).nullable(false))
+     *     .dropColumn("legacy")
+     *     .createForeignKey("fk_account_region", "region", List.of("region_id"), List.of("id")));
+     * }</pre>
+     *
+     * {@code batch.recreate(Recreate.ALWAYS)} rebuilds the table on every database, {@code
+     * NEVER} never does; offline, a rebuild needs {@code batch.copyFrom(definition)}.
+     *
+     * @param changes states the changes (and options) on the builder it receives
+     */
+    void batchAlterTable(String table, Consumer<BatchAlterTable.Builder> changes);
 }

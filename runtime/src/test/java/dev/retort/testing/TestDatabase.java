@@ -6,8 +6,8 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * A database a test owns: an in-memory H2 database, or a schema of its own on the
- * PostgreSQL server. {@link #close()} drops what it created.
+ * A database a test owns: an in-memory H2 database, a schema of its own on the
+ * PostgreSQL server, a database of its own on the MariaDB server, or a temporary SQLite file. {@link #close()} drops what it created.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -23,7 +23,7 @@ public final class TestDatabase implements AutoCloseable {
         this.cleanup = cleanup;
     }
 
-    /** {@code h2} or {@code postgresql}. */
+    /** {@code h2}, {@code postgresql}, {@code mariadb} or {@code sqlite}. */
     public String kind() {
         return kind;
     }
@@ -36,7 +36,10 @@ public final class TestDatabase implements AutoCloseable {
         return dataSource.url();
     }
 
-    /** The schema the test works in: {@code PUBLIC} on H2, a fresh one on PostgreSQL. */
+    /**
+     * The schema the test works in: {@code PUBLIC} on H2, a fresh one on PostgreSQL, a fresh
+     * database on MariaDB (JDBC calls it a catalog), {@code main} on SQLite.
+     */
     public String schema() {
         return schema;
     }

@@ -3,6 +3,9 @@ package dev.retort.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,7 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Opens the databases tests run on. H2 is in-process. PostgreSQL is the local server,
  * at {@code RETORT_TEST_POSTGRES_URL} (default {@value #DEFAULT_POSTGRES_URL}): each test
- * database is a fresh schema that {@link TestDatabase#close()} drops. When the server is
+ * database is a fresh schema that {@link TestDatabase#close()} drops. MariaDB is the
+ * local server at {@code RETORT_TEST_MARIADB_URL} (default {@value #DEFAULT_MARIADB_URL}),
+ * one fresh database per test; SQLite is a temporary file per test. When a server is
  * unreachable the test is skipped with a message, except under {@code CI=true}, where it
  * fails: CI must never pass by skipping the real databases.
  */
@@ -43,11 +48,13 @@ public final class TestDatabases {
         return url == null || url.isBlank() ? DEFAULT_MARIADB_URL : url;
     }
 
-    /** Opens a test database of the given kind: {@code h2} or {@code postgresql}. */
+    /** Opens a test database of the given kind: {@code h2}, {@code postgresql}, {@code mariadb} or {@code sqlite}. */
     public static TestDatabase open(String kind) {
         return switch (kind) {
             case "h2" -> h2();
             case "postgresql" -> postgres();
+            case "mariadb" -> mariadb();
+            case "sqlite" -> sqlite();
             default -> throw new IllegalArgumentException("Unknown test database kind " + kind);
         };
     }
@@ -115,5 +122,72 @@ public final class TestDatabases {
         }
         System.err.println("[retort-tests] " + message);
         assumeTrue(false, message);
+    }
+
+    // ---- MariaDB and SQLite (dialects2) ----
+
+    /**
+     * A fresh database on the MariaDB server at {@code RETORT_TEST_MARIADB_URL} (default
+     * {@value #DEFAULT_MARIADB_URL}), dropped by {@link TestDatabase#close()}; connections made
+     * through it use that database. Skipped when the server is down, failed under CI=true.
+     */
+    public static TestDatabase mariadb() {
+        String baseUrl = mariadbUrl();
+        requireReachable("MariaDB", "RETORT_TEST_MARIADB_URL", baseUrl);
+        String database = "retort_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create test database on " + baseUrl + ": " + e.getMessage(), e);
+        }
+        String url = withDatabase(baseUrl, database);
+        SimpleDataSource dataSource = new SimpleDataSource(url);
+        AtomicBoolean closed = new AtomicBoolean();
+        return new TestDatabase("mariadb", dataSource, database, () -> {
+            if (closed.compareAndSet(false, true)) {
+                try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
+                    s.execute("DROP DATABASE IF EXISTS " + database);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Cannot drop test database " + database + ": " + e.getMessage(), e);
+                }
+            }
+        });
+    }
+
+    /** {@code jdbc:mariadb://host:port/<database>?…}: the URL's database replaced by {@code database}. */
+    static String withDatabase(String url, String database) {
+        int hostStart = url.indexOf("//") + 2;
+        int pathStart = url.indexOf('/', hostStart);
+        int query = url.indexOf('?', hostStart);
+        String head = pathStart < 0 || (query >= 0 && pathStart > query)
+                ? (query < 0 ? url : url.substring(0, query))
+                : url.substring(0, pathStart);
+        return head + "/" + database + (query < 0 ? "" : url.substring(query));
+    }
+
+    /**
+     * A fresh SQLite database in a temporary file, deleted (with its journal) by {@link
+     * TestDatabase#close()}. Its schema is {@code main}.
+     */
+    public static TestDatabase sqlite() {
+        Path file;
+        try {
+            file = Files.createTempFile("retort_", ".sqlite");
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create a temporary SQLite file: " + e.getMessage(), e);
+        }
+        SimpleDataSource dataSource = new SimpleDataSource("jdbc:sqlite:" + file);
+        AtomicBoolean closed = new AtomicBoolean();
+        return new TestDatabase("sqlite", dataSource, "main", () -> {
+            if (closed.compareAndSet(false, true)) {
+                for (String suffix : new String[] {"", "-journal", "-wal", "-shm"}) {
+                    try {
+                        Files.deleteIfExists(Path.of(file + suffix));
+                    } catch (IOException e) {
+                        throw new IllegalStateException("Cannot delete test database " + file + suffix, e);
+                    }
+                }
+            }
+        });
     }
 }

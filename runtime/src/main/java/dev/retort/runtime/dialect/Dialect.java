@@ -4,6 +4,7 @@ import dev.retort.runtime.internal.Values;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BulkInsert;
+import dev.retort.runtime.operation.ConstraintType;
 import dev.retort.runtime.operation.CreateCheckConstraint;
 import dev.retort.runtime.operation.CreateExcludeConstraint;
 import dev.retort.runtime.operation.CreateForeignKey;
@@ -22,7 +23,9 @@ import dev.retort.runtime.operation.DropTableComment;
 import dev.retort.runtime.operation.Execute;
 import dev.retort.runtime.operation.ExecuteWithParameters;
 import dev.retort.runtime.operation.Operation;
+import dev.retort.runtime.operation.RecreateTable;
 import dev.retort.runtime.operation.RenameTable;
+import dev.retort.runtime.operation.TableDefinition;
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Expr;
 import dev.retort.runtime.schema.ReferentialAction;
@@ -221,6 +224,9 @@ public abstract class Dialect {
         List<String> constraintOrComment = renderConstraintOrComment(operation);
         if (constraintOrComment != null) {
             return constraintOrComment;
+        }
+        if (operation instanceof RecreateTable o) {
+            return renderRecreateTable(o);
         }
         throw unsupported(operation, operation.getClass().getName() + " is not an operation Retort knows",
                 "write its SQL with op.execute(sql)");
@@ -973,6 +979,35 @@ public abstract class Dialect {
         throw new UnsupportedOperationException("The " + name() + " dialect has no advisory locks");
     }
 
+    /**
+     * How an operator finds the session holding advisory lock {@code key}, for the lock
+     * timeout's message; empty for PostgreSQL's, which the migrator knows.
+     */
+    public Optional<String> advisoryLockHolderQuery(long key) {
+        return Optional.empty();
+    }
+
+    /**
+     * True when the migrator locks by taking the whole database on the migration connection
+     * itself (SQLite, where a second connection holding a lock would block the migration):
+     * it runs {@link #acquireDatabaseLock()} in auto-commit mode, retrying while the
+     * database is busy, and {@link #releaseDatabaseLock()} at the end. The database releases
+     * the lock when the connection closes or the process ends.
+     */
+    public boolean databaseLock() {
+        return false;
+    }
+
+    /** The statements that take the database lock; a busy failure means another session holds it. */
+    public List<String> acquireDatabaseLock() {
+        throw new UnsupportedOperationException("The " + name() + " dialect has no database lock");
+    }
+
+    /** The statements that release the database lock. */
+    public List<String> releaseDatabaseLock() {
+        throw new UnsupportedOperationException("The " + name() + " dialect has no database lock");
+    }
+
     /** Creates the migrator's one-row lock table if it is missing. */
     public String createLockTable(String schema, String table) {
         return "CREATE TABLE IF NOT EXISTS " + qualify(schema, table)
@@ -992,6 +1027,162 @@ public abstract class Dialect {
     /** Locks the lock table's row until the transaction ends, waiting as the database's lock timeout allows. */
     public String lockLockRow(String schema, String table) {
         return "SELECT lock_id FROM " + qualify(schema, table) + " WHERE lock_id = 1 FOR UPDATE";
+    }
+
+    // ---- Batch mode: move and copy (dialects2) ----
+
+    /**
+     * Rebuilds a table by "move and copy", for the standard-SQL databases: foreign keys of
+     * other tables that reference it are dropped; {@code _retort_tmp_<table>} is created with
+     * the new columns; the rows are copied ({@code INSERT … SELECT}, with a {@code CAST}
+     * where a type changed); the old table is dropped and the new one renamed; then its
+     * primary key, unique, check and foreign-key constraints, its indexes and the
+     * referencing foreign keys are added, so every constraint gets the name the database
+     * gives it for the final table name. An identity column is restarted after the copy
+     * by the batch runner ({@link #restartIdentity}).
+     */
+    protected List<String> renderRecreateTable(RecreateTable operation) {
+        Optional<String> schema = operation.schema();
+        TableDefinition definition = operation.definition();
+        List<String> statements = new ArrayList<>();
+        for (CreateForeignKey foreignKey : operation.referencing()) {
+            statements.addAll(renderDropConstraint(new DropConstraint(foreignKey.schema(), foreignKey.name(),
+                    foreignKey.table(), Optional.of(ConstraintType.FOREIGN_KEY))));
+        }
+        List<String> lines = new ArrayList<>();
+        for (Column column : definition.columns()) {
+            lines.add(renderColumnDefinition(plainColumn(column, inlinePrimaryKeyWhenRecreating()), false));
+        }
+        if (inlinePrimaryKeyWhenRecreating() && !definition.primaryKey().isEmpty()) {
+            lines.add("PRIMARY KEY " + columnList(definition.primaryKey()));
+        }
+        String temporary = operation.temporaryTable();
+        statements.add("CREATE TABLE " + table(schema, temporary) + " (\n    " + String.join(",\n    ", lines) + "\n)");
+        statements.add(renderCopyRows(schema, temporary, operation));
+        statements.addAll(renderDropTable(new DropTable(schema, operation.table())));
+        statements.addAll(renderRenameTable(new RenameTable(schema, temporary, operation.table())));
+        String alter = alterTable(schema, operation.table());
+        if (!inlinePrimaryKeyWhenRecreating() && !definition.primaryKey().isEmpty()) {
+            statements.add(alter + " ADD PRIMARY KEY " + columnList(definition.primaryKey()));
+        }
+        for (Column column : definition.columns()) {
+            if (column.isUnique()) {
+                statements.add(alter + " ADD UNIQUE " + columnList(List.of(column.name())));
+            }
+        }
+        for (String constraint : renderTableConstraints(operation.definition(), schema)) {
+            statements.add(alter + " ADD " + constraint);
+        }
+        for (TableDefinition.Index index : definition.indexes()) {
+            statements.addAll(renderCreateIndex(new CreateIndex(schema, index.name(), operation.table(),
+                    index.columns(), index.unique())));
+        }
+        for (CreateForeignKey foreignKey : operation.referencing()) {
+            statements.addAll(renderCreateForeignKey(foreignKey));
+        }
+        if (!columnCommentsInline()) {
+            String name = table(schema, operation.table());
+            for (Column column : definition.columns()) {
+                column.comment().ifPresent(comment -> statements.add(renderColumnComment(operation, name,
+                        column.name(), Optional.of(comment))));
+            }
+        }
+        return List.copyOf(statements);
+    }
+
+    /**
+     * True when the rebuilt table states its primary key at once (needed where an
+     * auto-increment column must be a key, as on MariaDB); false to add it after the
+     * rename, so that the database names it after the final table (PostgreSQL's {@code
+     * <table>_pkey}).
+     */
+    protected boolean inlinePrimaryKeyWhenRecreating() {
+        return false;
+    }
+
+    /** {@code INSERT INTO tmp (a, b) SELECT a, CAST(b AS …) FROM table}. */
+    protected String renderCopyRows(Optional<String> schema, String into, RecreateTable operation) {
+        List<String> targets = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        for (RecreateTable.ColumnCopy copy : operation.copies()) {
+            targets.add(quote(copy.target()));
+            sources.add(copy.cast().map(type -> renderCast(quote(copy.source()), type)).orElse(quote(copy.source())));
+        }
+        return "INSERT INTO " + table(schema, into) + " (" + String.join(", ", targets) + ") SELECT "
+                + String.join(", ", sources) + " FROM " + table(schema, operation.table());
+    }
+
+    /** {@code CAST(expression AS type)}, converting a copied column whose type changed. */
+    protected String renderCast(String expression, Type type) {
+        return "CAST(" + expression + " AS " + renderType(type) + ")";
+    }
+
+    /**
+     * The table-level unique, check and foreign-key constraints of a definition, each as
+     * {@code [CONSTRAINT name] UNIQUE (…)}, {@code … CHECK (…)} or {@code … FOREIGN KEY (…)
+     * REFERENCES …}.
+     */
+    protected List<String> renderTableConstraints(TableDefinition definition, Optional<String> schema) {
+        List<String> constraints = new ArrayList<>();
+        for (TableDefinition.UniqueConstraint unique : definition.uniqueConstraints()) {
+            constraints.add(constraintName(unique.name()) + "UNIQUE " + columnList(unique.columns()));
+        }
+        for (TableDefinition.CheckConstraint check : definition.checkConstraints()) {
+            constraints.add(constraintName(check.name()) + "CHECK (" + check.sql() + ")");
+        }
+        for (TableDefinition.ForeignKey foreignKey : definition.foreignKeys()) {
+            StringBuilder sql = new StringBuilder(constraintName(foreignKey.name())).append("FOREIGN KEY ")
+                    .append(columnList(foreignKey.columns())).append(" REFERENCES ")
+                    .append(table(schema, foreignKey.referentTable())).append(' ')
+                    .append(columnList(foreignKey.referentColumns()));
+            foreignKey.onDelete().ifPresent(a -> sql.append(" ON DELETE ").append(renderReferentialAction(a)));
+            foreignKey.onUpdate().ifPresent(a -> sql.append(" ON UPDATE ").append(renderReferentialAction(a)));
+            constraints.add(sql.toString());
+        }
+        return constraints;
+    }
+
+    private String constraintName(Optional<String> name) {
+        return name.map(n -> "CONSTRAINT " + quote(n) + " ").orElse("");
+    }
+
+    /** The column without its unique flag, and without its primary-key flag unless {@code keepPrimaryKey}. */
+    private static Column plainColumn(Column column, boolean keepPrimaryKey) {
+        Column plain = Column.of(column.name(), column.type());
+        if (column.isPrimaryKey() && keepPrimaryKey) {
+            plain = plain.primaryKey();
+        } else if (!column.isNullable()) {
+            plain = plain.notNull();
+        }
+        if (column.isAutoIncrement()) {
+            plain = plain.autoIncrement();
+        }
+        if (column.serverDefault().isPresent()) {
+            plain = plain.serverDefault(column.serverDefault().get());
+        }
+        if (column.comment().isPresent()) {
+            plain = plain.comment(column.comment().get());
+        }
+        return plain;
+    }
+
+    /** True when {@link #renderColumnDefinition} writes a column's comment inline (MariaDB's {@code COMMENT '…'}). */
+    protected boolean columnCommentsInline() {
+        return false;
+    }
+
+    /** A query returning the largest value of {@code column}, to restart an identity after a copy. */
+    public String selectMaxValue(Optional<String> schema, String table, String column) {
+        return "SELECT MAX(" + quote(column) + ") FROM " + table(schema, table);
+    }
+
+    /**
+     * The statements that make an identity column continue after {@code next - 1} once rows
+     * were copied into it with their values: standard SQL's {@code ALTER COLUMN … RESTART WITH}.
+     * Empty where the database keeps counting from the copied values itself.
+     */
+    public List<String> restartIdentity(Optional<String> schema, String table, String column, long next) {
+        return List.of(alterTable(schema, table) + " ALTER COLUMN " + quote(column) + " RESTART WITH " + next);
     }
 
     // ---- Offline scripts ----

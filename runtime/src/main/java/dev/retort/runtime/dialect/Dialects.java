@@ -24,7 +24,17 @@ public final class Dialects {
         if (normalized.contains("postgres")) {
             return new PostgresDialect();
         }
+        // dialects2: MariaDB, MySQL and SQLite.
+        if (normalized.contains("mariadb")) {
+            return new MariaDbDialect();
+        }
+        if (normalized.contains("mysql")) {
+            return MariaDbDialect.mysql();
+        }
+        if (normalized.contains("sqlite")) {
+            return new SqliteDialect();
+        }
         throw new IllegalArgumentException("Retort has no dialect for database '" + product
-                + "'. Supported: H2, PostgreSQL. Pass one explicitly with Migrator.builder(…).dialect(…).");
+                + "'. Supported: H2, PostgreSQL, MariaDB, MySQL, SQLite. Pass one explicitly with Migrator.builder(…).dialect(…).");
     }
 }

@@ -3,8 +3,10 @@ package dev.retort.runtime.internal;
 import dev.retort.runtime.NamingConvention;
 import dev.retort.runtime.Operations;
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.internal.batch.BatchRunner;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
+import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.BulkInsert;
 import dev.retort.runtime.operation.ConstraintType;
 import dev.retort.runtime.operation.CreateCheckConstraint;
@@ -459,5 +461,21 @@ public final class DefaultOperations implements Operations {
                     + "a migration that reads data cannot run with --sql.");
         }
         return connection;
+    }
+
+    // ---- Batch mode (dialects2) ----
+
+    @Override
+    public void batchAlterTable(String table, Consumer<BatchAlterTable.Builder> changes) {
+        Objects.requireNonNull(changes, "changes");
+        BatchAlterTable.Builder builder = BatchAlterTable.builder(table);
+        schema.ifPresent(builder::schema);
+        changes.accept(builder);
+        runBatch(builder.build());
+    }
+
+    /** Runs a batch: in place where the dialect can, otherwise by move and copy. */
+    public void runBatch(BatchAlterTable batch) {
+        new BatchRunner(dialect, sink, connection).run(batch);
     }
 }

@@ -28,6 +28,9 @@ import javax.sql.DataSource;
  *       <version table>_lock} with a single row if needed, then holds {@code SELECT … FOR
  *       UPDATE} on that row in an open transaction for the whole run. The version table
  *       itself cannot be locked this way because it is empty at base.</li>
+ *   <li><b>Database lock</b> where the dialect locks the whole database ({@link
+ *       Dialect#databaseLock()}, SQLite): taken on the migration connection itself and kept
+ *       across the run's commits; released at the end or when the connection closes.</li>
  * </ul>
  *
  * Both poll until the lock timeout, then fail with {@code LOCK_TIMEOUT} naming what to look for.
@@ -60,6 +63,8 @@ public abstract class MigrationLock implements AutoCloseable {
             // applications with the same table name in different schemas do not block each other.
             String keySchema = schema != null ? schema : Objects.requireNonNullElse(migration.getSchema(), "");
             lock = AdvisoryLock.acquire(dialect, migration, lockKey(keySchema, versionTable), deadline, timeout, logger);
+        } else if (dialect.databaseLock()) {
+            lock = DatabaseLock.acquire(dialect, migration, deadline, timeout, logger);
         } else {
             lock = TableLock.acquire(dialect, dataSource, schema, versionTable + "_lock", deadline, timeout, logger);
         }
@@ -129,10 +134,11 @@ public abstract class MigrationLock implements AutoCloseable {
                     }
                 }
                 if (System.nanoTime() - deadline >= 0) {
-                    throw timeout(timeout, "advisory lock " + key, "on PostgreSQL: SELECT pid, application_name, "
+                    throw timeout(timeout, "advisory lock " + key, dialect.advisoryLockHolderQuery(key)
+                            .orElse("on PostgreSQL: SELECT pid, application_name, "
                             + "client_addr, query_start FROM pg_stat_activity WHERE pid IN (SELECT pid FROM pg_locks "
                             + "WHERE locktype = 'advisory' AND classid = " + (key >>> 32) + " AND objid = "
-                            + (key & 0xffffffffL) + ")");
+                            + (key & 0xffffffffL) + ")"));
                 }
                 pause(deadline);
             }
@@ -147,6 +153,60 @@ public abstract class MigrationLock implements AutoCloseable {
         public void close() {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(dialect.advisoryUnlock(key));
+            } catch (SQLException e) {
+                logger.log(Level.WARNING, "Could not release " + describe()
+                        + "; the database releases it when the connection closes", e);
+            }
+        }
+    }
+
+    /**
+     * The whole database locked on the migration connection itself (SQLite, where a lock
+     * held by a second connection would block the migration too): the dialect's acquire
+     * statements run in auto-commit mode, retried while the database reports it is busy.
+     */
+    private static final class DatabaseLock extends MigrationLock {
+        private final Dialect dialect;
+        private final Connection connection;
+
+        private DatabaseLock(Dialect dialect, Connection connection, System.Logger logger) {
+            super(logger);
+            this.dialect = dialect;
+            this.connection = connection;
+        }
+
+        static DatabaseLock acquire(Dialect dialect, Connection connection, long deadline, Duration timeout,
+                                    System.Logger logger) throws SQLException {
+            while (true) {
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : dialect.acquireDatabaseLock()) {
+                        statement.execute(sql);
+                    }
+                    return new DatabaseLock(dialect, connection, logger);
+                } catch (SQLException e) {
+                    // The first statement failed busy (another connection holds or writes the
+                    // database); nothing was taken, so just try again.
+                    logger.log(Level.DEBUG, "Database lock busy: {0}", e.getMessage());
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    throw timeout(timeout, "the " + dialect.name() + " database's write lock", "the process with "
+                            + "the database file open for writing, e.g. with fuser or lsof on the file");
+                }
+                pause(deadline);
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "the " + dialect.name() + " database's write lock on the migration connection";
+        }
+
+        @Override
+        public void close() {
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : dialect.releaseDatabaseLock()) {
+                    statement.execute(sql);
+                }
             } catch (SQLException e) {
                 logger.log(Level.WARNING, "Could not release " + describe()
                         + "; the database releases it when the connection closes", e);

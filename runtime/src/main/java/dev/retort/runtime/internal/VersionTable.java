@@ -108,8 +108,14 @@ public final class VersionTable {
         // Without a configured schema, look in the session's schema only: a table of the
         // same name in another schema says nothing about this one.
         String inSchema = schema != null ? dialect.denormalizeName(schema) : connection.getSchema();
+        String catalog = null;
+        if (!metaData.supportsSchemasInTableDefinitions()) {
+            // MariaDB and MySQL: a "schema" is a database, which JDBC calls a catalog.
+            catalog = schema != null ? schema : connection.getCatalog();
+            inSchema = null;
+        }
         String escape = metaData.getSearchStringEscape();
-        try (ResultSet tables = metaData.getTables(null, pattern(inSchema, escape),
+        try (ResultSet tables = metaData.getTables(catalog, pattern(inSchema, escape),
                 pattern(dialect.denormalizeName(table), escape), null)) {
             return tables.next();
         }

@@ -117,8 +117,11 @@ public record AlterColumn(
         return Optional.of(new AlterColumn(schema, table, newName.orElse(column),
                 type.flatMap(t -> existingType), nullable.flatMap(n -> existingNullable),
                 serverDefault.flatMap(d -> existingServerDefault), newName.map(n -> column),
-                type, nullable, serverDefault, comment.flatMap(c -> existingComment), Optional.empty(), comment,
-                existingAutoIncrement));
+                // The state before the reverse: the new value where changed, else the known one
+                // (MariaDB rewrites the whole column and needs every hint back).
+                type.or(() -> existingType), nullable.or(() -> existingNullable),
+                serverDefault.or(() -> existingServerDefault), comment.flatMap(c -> existingComment), Optional.empty(),
+                comment.or(() -> existingComment), existingAutoIncrement));
     }
 
     /**
