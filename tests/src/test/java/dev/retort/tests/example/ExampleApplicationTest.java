@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The example application, run as a user runs it: twice, on an H2 file database. */
 class ExampleApplicationTest {
 
-    private static final String HEAD = "7d24e6b9a1c8";
+    private static final String HEAD = "8e3b5f1a2c90";
 
     @TempDir
     Path dir;
@@ -34,13 +34,13 @@ class ExampleApplicationTest {
         String first = run(database.toString());
 
         assertThat(first)
-                .contains("Applied 7 revisions:")
+                .contains("Applied 8 revisions:")
                 .contains("<base> -> 1f3a9c2e7b10, Create the account table")
                 .contains("4c7d20a9e3f1, 5e0b8d14c6a2 -> 6a91f3c0d5b7, Merge the audit branch back into the main line")
                 .contains("The database is now at " + HEAD + ".")
                 .containsPattern("(?i)account \\(id bigint, name character varying, created_at timestamp, email")
                 .containsPattern("(?i)orders \\(id bigint, account_id bigint, total numeric, placed_at timestamp, "
-                        + "status character varying\\)")
+                        + "status character varying, currency character varying\\)")
                 .containsPattern("(?i)audit_log \\(");
         assertThat(versions(database)).containsExactly(HEAD);
 
@@ -62,14 +62,48 @@ class ExampleApplicationTest {
 
         String output = run(database.toString());
 
-        assertThat(output).contains("Applied 1 revisions:").contains("-> " + HEAD);
+        assertThat(output).contains("Applied 2 revisions:").contains("-> " + HEAD);
         assertThat(query(database, "SELECT a.name FROM audit_log l JOIN account a ON a.id = l.account_id "
                 + "WHERE l.action = 'imported' ORDER BY a.name")).containsExactly("ada", "grace");
 
         Migrator migrator = GeneratedMigrations.migrator(dataSource);
-        migrator.downgrade("-1");
+        migrator.downgrade(GeneratedMigrations.MERGE_AUDIT);
         assertThat(query(database, "SELECT COUNT(*) FROM audit_log WHERE action = 'imported'")).containsExactly("0");
         assertThat(migrator.current()).containsExactly(GeneratedMigrations.MERGE_AUDIT);
+    }
+
+    @Test
+    void theBatchRevisionWidensStatusAddsACurrencyAndChecksTotalsAndUndoesIt() throws Exception {
+        Path database = dir.resolve("batch");
+        run(database.toString());
+        try (Connection c = dataSource(database).getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO account (name) VALUES ('ada')");
+            s.executeUpdate("INSERT INTO orders (account_id, total, status) SELECT id, 10, 'awaiting payment' FROM account");
+            assertThat(catchSqlState(() -> s.executeUpdate(
+                    "INSERT INTO orders (account_id, total) SELECT id, -1 FROM account"))).isNotNull();
+        }
+        assertThat(query(database, "SELECT currency FROM orders")).containsExactly("EUR");
+
+        GeneratedMigrations.downgrade(dataSource(database), GeneratedMigrations.BACKFILL_AUDIT_LOG);
+
+        assertThat(query(database, "SELECT COUNT(*) FROM information_schema.columns "
+                + "WHERE table_name = 'ORDERS' AND column_name = 'CURRENCY'")).containsExactly("0");
+        assertThat(query(database, "SELECT character_maximum_length FROM information_schema.columns "
+                + "WHERE table_name = 'ORDERS' AND column_name = 'STATUS'")).containsExactly("20");
+    }
+
+    private static String catchSqlState(SqlAction action) {
+        try {
+            action.run();
+            return null;
+        } catch (java.sql.SQLException e) {
+            return e.getSQLState();
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlAction {
+        void run() throws java.sql.SQLException;
     }
 
     @Test
@@ -78,7 +112,7 @@ class ExampleApplicationTest {
         assertThat(migrator.heads()).containsExactly(HEAD);
         assertThat(migrator.bases()).containsExactly(GeneratedMigrations.CREATE_ACCOUNT);
         List<RevisionInfo> history = migrator.history();
-        assertThat(history).hasSize(7);
+        assertThat(history).hasSize(8);
         assertThat(history.get(0).id()).isEqualTo(HEAD);
         assertThat(history).filteredOn(RevisionInfo::mergePoint).extracting(RevisionInfo::id)
                 .containsExactly(GeneratedMigrations.MERGE_AUDIT);
