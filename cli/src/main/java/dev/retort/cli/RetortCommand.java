@@ -419,7 +419,6 @@ final class RetortCommand implements Runnable {
         }
     }
 
-
     @Command(name = "merge", mixinStandardHelpOptions = true, description = "Write a revision that merges two or more revisions.")
     static final class Merge extends Action {
 
