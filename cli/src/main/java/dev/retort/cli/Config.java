@@ -46,7 +46,9 @@ import java.util.function.Function;
  * revision; placeholders {@code ${id}}, {@code ${slug}}, {@code ${Slug}}, {@code ${year}},
  * {@code ${month}}, {@code ${day}}, {@code ${hour}}, {@code ${minute}}, {@code ${second}}),
  * {@value #TEMPLATE} (the revision source template, default
- * {@code retort/revision.java.tmpl}), {@value #EDITOR} and {@value #DIALECT} (the SQL
+ * {@code retort/revision.java.tmpl}), {@value #EDITOR}, {@value #METADATA} (the target model of {@code revision
+ * --autogenerate} and {@code check}), {@value #SHADOW_URL} (where {@code check --shadow}
+ * builds its scratch database) and {@value #DIALECT} (the SQL
  * dialect of {@code --sql}: {@code h2}, {@code postgresql}, …; default: from the URL's
  * prefix). Every value may use
  * {@code ${env:NAME}} or {@code ${env:NAME:-default}}.
@@ -79,6 +81,18 @@ public final class Config {
     public static final String EDITOR = "editor";
     /** Key of the SQL dialect ({@code h2}, {@code postgresql}, …); default: implied by the URL. */
     public static final String DIALECT = "dialect";
+    /**
+     * Key of the target model of {@code revision --autogenerate} and {@code check}: a static
+     * {@code Metadata} field, {@code com.acme.model.Schema.METADATA} or {@code
+     * com.acme.model.Schema#METADATA}; default {@code <package>.GeneratedSchema.METADATA}.
+     */
+    public static final String METADATA = "metadata";
+    /**
+     * Key of the JDBC URL where {@code check --shadow} makes its scratch schema or database;
+     * default: an in-memory H2 database for H2, a temporary file for SQLite, the configured
+     * server otherwise.
+     */
+    public static final String SHADOW_URL = "shadow_url";
 
     /** The default version table, as Alembic's {@code alembic_version}. */
     public static final String DEFAULT_VERSION_TABLE = "retort_version";
@@ -88,7 +102,7 @@ public final class Config {
     public static final String DEFAULT_TEMPLATE = "retort/revision.java.tmpl";
 
     private static final Set<String> KEYS = Set.of(URL, USER, PASSWORD, PACKAGE, SOURCE, CLASSPATH,
-            VERSION_TABLE, VERSION_TABLE_SCHEMA, FILE_TEMPLATE, TEMPLATE, EDITOR, DIALECT);
+            VERSION_TABLE, VERSION_TABLE_SCHEMA, FILE_TEMPLATE, TEMPLATE, EDITOR, DIALECT, METADATA, SHADOW_URL);
 
     private final Path baseDirectory;
     private final Path file;
@@ -104,6 +118,8 @@ public final class Config {
     private final Path template;
     private final String editor;
     private final String dialect;
+    private final String metadata;
+    private final String shadowUrl;
     private final Map<String, String> xArguments;
     private final String tag;
 
@@ -127,6 +143,8 @@ public final class Config {
         this.template = b.template == null ? b.baseDirectory.resolve(DEFAULT_TEMPLATE).normalize() : b.template;
         this.editor = b.editor;
         this.dialect = b.dialect;
+        this.metadata = b.metadata;
+        this.shadowUrl = b.shadowUrl;
         this.xArguments = Collections.unmodifiableMap(new LinkedHashMap<>(b.xArguments));
         this.tag = b.tag;
     }
@@ -196,6 +214,8 @@ public final class Config {
         b.template = template;
         b.editor = editor;
         b.dialect = dialect;
+        b.metadata = metadata;
+        b.shadowUrl = shadowUrl;
         b.xArguments.putAll(xArguments);
         b.tag = tag;
         return b;
@@ -278,6 +298,26 @@ public final class Config {
     }
 
     /**
+     * The target model of {@code revision --autogenerate} and {@code check}, if configured:
+     * a static field holding a {@code dev.retort.runtime.schema.Metadata}, written {@code
+     * com.acme.model.Schema.METADATA} or {@code com.acme.model.Schema#METADATA}. When absent
+     * the commands use {@code <package>.GeneratedSchema.METADATA}, which the processor
+     * generates from JPA entities.
+     */
+    public Optional<String> metadata() {
+        return Optional.ofNullable(metadata);
+    }
+
+    /**
+     * Where {@code check --shadow} makes its scratch schema or database, if not the
+     * default: an in-memory H2 database for H2, a temporary file for SQLite, a throw-away
+     * schema (PostgreSQL, H2) or database (MariaDB) on the configured server otherwise.
+     */
+    public Optional<String> shadowUrl() {
+        return Optional.ofNullable(shadowUrl);
+    }
+
+    /**
      * The {@code -x key=value} arguments. While a database command runs, each is also
      * visible to the revisions as the system property {@code retort.x.<key>}.
      */
@@ -319,6 +359,8 @@ public final class Config {
         private Path template;
         private String editor;
         private String dialect;
+        private String metadata;
+        private String shadowUrl;
         private final Map<String, String> xArguments = new LinkedHashMap<>();
         private String tag;
 
@@ -341,6 +383,8 @@ public final class Config {
                 case TEMPLATE -> template(Path.of(value));
                 case EDITOR -> editor(value.isEmpty() ? null : value);
                 case DIALECT -> dialect(value);
+                case METADATA -> metadata(value);
+                case SHADOW_URL -> shadowUrl(value);
                 default -> throw new CommandException("Unknown configuration key '" + key + "'. Known keys: "
                         + new TreeSet<>(KEYS) + ".");
             }
@@ -418,6 +462,18 @@ public final class Config {
         /** The SQL dialect's name ({@code h2}, {@code postgresql}, …), or {@code null} to imply it from the URL. */
         public Builder dialect(String dialect) {
             this.dialect = emptyToNull(dialect);
+            return this;
+        }
+
+        /** The target model's static field ({@code com.acme.model.Schema.METADATA}), or {@code null} for the default. */
+        public Builder metadata(String metadata) {
+            this.metadata = emptyToNull(metadata);
+            return this;
+        }
+
+        /** The JDBC URL where {@code check --shadow} makes its scratch database, or {@code null} for the default. */
+        public Builder shadowUrl(String shadowUrl) {
+            this.shadowUrl = emptyToNull(shadowUrl);
             return this;
         }
 

@@ -48,6 +48,15 @@ final class Database implements AutoCloseable {
 
     /** Loads the compiled registry of the configured package; an error that says how to compile when there is none. */
     static Database open(Config config, Consumer<String> log) {
+        return open(config, log, false);
+    }
+
+    /**
+     * As {@link #open(Config, Consumer)}; with {@code allowNoRevisions}, a package whose
+     * sources hold no revision yet gets an empty registry instead of an error (autogenerate
+     * writes the first revision of a project).
+     */
+    static Database open(Config config, Consumer<String> log, boolean allowNoRevisions) {
         String packageName = config.requirePackage();
         List<Path> entries = ProjectClasspath.expand(config.classpath());
         URLClassLoader loader = ProjectClasspath.classLoader(entries, Database.class.getClassLoader());
@@ -63,6 +72,10 @@ final class Database implements AutoCloseable {
                     .filter(r -> r.packageName().equals(packageName))
                     .findFirst()
                     .orElse(null);
+            if (registry == null && allowNoRevisions
+                    && new SourceScanner().scan(config.sourceDirectories(), packageName).isEmpty()) {
+                registry = MigrationRegistry.of(packageName, List.of());
+            }
             if (registry == null) {
                 String others = registries.isEmpty() ? "" : " (found registries for "
                         + registries.stream().map(MigrationRegistry::packageName).sorted().collect(Collectors.joining(", "))
@@ -105,10 +118,31 @@ final class Database implements AutoCloseable {
         return registry;
     }
 
+    /** The project's class loader: compiled classes and jars of the configured classpath. */
+    URLClassLoader classLoader() {
+        return classLoader;
+    }
+
     /** A migrator on the configured database, after checking that the driver exists and the database answers. */
     private Migrator onlineMigrator() {
+        Dialect dialect = config.dialect().isPresent() ? dialect(config) : null;
+        return MigratorFactory.build(registry, dataSource(), dialect, config, log);
+    }
+
+    /** A migrator on another database (a scratch one) with this project's registry and log. */
+    Migrator migrator(javax.sql.DataSource dataSource, Dialect dialect, Config migratorConfig) {
+        return MigratorFactory.build(registry, dataSource, dialect, migratorConfig, log);
+    }
+
+    /** The configured database, after checking that the driver exists and the database answers. */
+    DriverDataSource dataSource() {
         String url = config.url().orElseThrow(() -> new CommandException("No database URL configured. Set 'url=' in "
                 + configName(config) + " or pass --url."));
+        return dataSource(url, "url");
+    }
+
+    /** A database of the project's drivers at {@code url}, after checking that it answers; {@code key} names where the URL came from. */
+    DriverDataSource dataSource(String url, String key) {
         DriverDataSource dataSource = new DriverDataSource(url, config.user().orElse(null),
                 config.password().orElse(null), classLoader);
         if (!dataSource.hasDriver()) {
@@ -120,11 +154,10 @@ final class Database implements AutoCloseable {
             connection.getMetaData();
         } catch (SQLException e) {
             throw new CommandException("Cannot connect to " + url + ": " + firstLine(e.getMessage())
-                    + ". Check that the database is running and the url, user and password in " + configName(config)
+                    + ". Check that the database is running and the " + key + ", user and password in " + configName(config)
                     + ".", e);
         }
-        Dialect dialect = config.dialect().isPresent() ? dialect(config) : null;
-        return MigratorFactory.build(registry, dataSource, dialect, config, log);
+        return dataSource;
     }
 
     /**
@@ -163,7 +196,7 @@ final class Database implements AutoCloseable {
      * as system properties {@code retort.x.<key>} and {@code retort.tag}, and the project's
      * class loader as the context class loader, restoring the previous values afterwards.
      */
-    private <T> T withArguments(Supplier<T> action) {
+    <T> T withArguments(Supplier<T> action) {
         Map<String, String> properties = new HashMap<>();
         config.xArguments().forEach((k, v) -> properties.put("retort.x." + k, v));
         config.tag().ifPresent(t -> properties.put("retort.tag", t));
