@@ -225,4 +225,31 @@ class EntitySchemaDiagnosticsTest {
                 .onLineContaining("class Account");
         assertThat(generatedSource(c, GENERATED)).doesNotContain(".table(\"account\"").contains(".table(\"tag\"");
     }
+
+    @Test
+    void anIndexNameUsedByTwoTablesLeavesThePackageWithoutSchema() {
+        JavaFileObject account = source("Account", """
+                @Entity
+                @Table(indexes = @Index(name = "ix_name", columnList = "name"))
+                public class Account {
+                    @Id private Long id;
+                    private String name;
+                }
+                """);
+        JavaFileObject tag = source("Tag", """
+                @Entity
+                @Table(indexes = @Index(name = "ix_name", columnList = "name"))
+                public class Tag {
+                    @Id private Long id;
+                    private String name;
+                }
+                """);
+        Compilation c = compileOne(account, tag);
+
+        assertThat(c).hadWarningCount(1);
+        assertThat(c).hadWarningContaining("[JpaInvalidTable] Entity of package com.acme.shop maps table "
+                + "(all tables), which cannot be modelled: Index ix_name is declared on table account and on "
+                + "table tag").inFile(account).onLineContaining("class Account");
+        assertThat(c.generatedSourceFiles()).isEmpty();
+    }
 }
