@@ -90,7 +90,54 @@ enum Message {
 
     WRITE_FAILED("RevisionWriteFailed",
             "Could not write %s: %s. Check that no class of that name exists in the package and that the "
-            + "output directory is writable.");
+            + "output directory is writable."),
+
+    // ---- JPA entities read into GeneratedSchema (EntitySchemaProcessor): warnings, the model goes on without
+    // the part named. The arguments follow dev.retort.processor.jpa.JpaProblem.
+
+    JPA_UNSUPPORTED_TYPE("JpaUnsupportedType",
+            "Attribute %2$s of entity %1$s has Java type %3$s, which has no portable column type, so "
+            + "GeneratedSchema leaves the column out. Give it @Column(columnDefinition = \"...\") with the SQL "
+            + "type, or mark it @Transient if it is not persistent."),
+
+    JPA_UNSUPPORTED_MAPPING("JpaUnsupportedMapping",
+            "Attribute %2$s of entity %1$s uses %3$s, which GeneratedSchema does not model, so its columns "
+            + "are left out. Declare them in a hand-written revision, or map the attribute another way."),
+
+    JPA_INHERITANCE("JpaInheritance",
+            "Entity %s %s; GeneratedSchema models each entity as one table of its own and @MappedSuperclass "
+            + "fields, not entity inheritance, so the table(s) of the hierarchy are incomplete (a subclass "
+            + "entity is left out). Map the shared fields with @MappedSuperclass, or declare the tables by hand."),
+
+    JPA_PROPERTY_ACCESS("JpaPropertyAccess",
+            "Entity %s puts @Id on a method (property access); GeneratedSchema reads fields only, so the "
+            + "entity is left out. Move the mapping annotations to the fields."),
+
+    JPA_NO_ID("JpaNoId",
+            "Entity %s has no @Id or @EmbeddedId field, so table %s has no primary key and no relationship "
+            + "can reference it. Add an @Id field."),
+
+    JPA_UNRESOLVED_TARGET("JpaUnresolvedTarget",
+            "Attribute %2$s of entity %1$s references %3$s, but %4$s, so GeneratedSchema leaves the "
+            + "reference out. Reference an @Entity by its @Id (or all columns of an @EmbeddedId)."),
+
+    JPA_GENERATOR_NOT_MODELLED("JpaGeneratorNotModelled",
+            "Attribute %2$s of entity %1$s is generated with strategy %3$s, whose sequence or table is not "
+            + "part of GeneratedSchema. Create it in a revision (op.execute), or use "
+            + "@GeneratedValue(strategy = GenerationType.IDENTITY) for an auto-increment column."),
+
+    JPA_SCHEMA_IGNORED("JpaSchemaIgnored",
+            "Entity %s places its table in schema or catalog \"%s\"; the model holds one schema, so table %s "
+            + "is compared in the schema the migrator uses. Drop schema/catalog from @Table, or run that "
+            + "schema's migrations separately."),
+
+    JPA_UNKNOWN_COLUMN("JpaUnknownColumn",
+            "The %2$s of entity %1$s names column %3$s, which table %4$s does not have after naming, so it is "
+            + "left out. Use the column's name as the table has it, or fix the name."),
+
+    JPA_INVALID_TABLE("JpaInvalidTable",
+            "Entity %s maps table %s, which cannot be modelled: %s. GeneratedSchema leaves the table out "
+            + "until the mapping is fixed.");
 
     private final String tag;
     private final String template;

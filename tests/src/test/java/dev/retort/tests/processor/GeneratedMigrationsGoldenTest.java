@@ -206,9 +206,11 @@ class GeneratedMigrationsGoldenTest {
         URL location = RevisionProcessor.class.getProtectionDomain().getCodeSource().getLocation();
         try (URLClassLoader processorOnly = new URLClassLoader(new URL[] {location}, null)) {
             assertThat(resource(processorOnly, "META-INF/gradle/incremental.annotation.processors"))
-                    .isEqualTo("dev.retort.processor.RevisionProcessor,aggregating\n");
+                    .isEqualTo("dev.retort.processor.RevisionProcessor,aggregating\n"
+                            + "dev.retort.processor.EntitySchemaProcessor,aggregating\n");
             assertThat(resource(processorOnly, "META-INF/services/javax.annotation.processing.Processor"))
-                    .contains("dev.retort.processor.RevisionProcessor");
+                    .contains("dev.retort.processor.RevisionProcessor")
+                    .contains("dev.retort.processor.EntitySchemaProcessor");
         }
     }
 

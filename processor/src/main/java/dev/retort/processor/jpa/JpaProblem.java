@@ -1,0 +1,28 @@
+package dev.retort.processor.jpa;
+
+/**
+ * What the entity reader could not map. The processor turns each into a tagged compile
+ * warning of its message catalogue; the arguments are listed per constant, in order.
+ */
+public enum JpaProblem {
+    /** An attribute whose Java type has no portable column type: entity, attribute, Java type. */
+    UNSUPPORTED_TYPE,
+    /** A mapping the reader does not model: entity, attribute, what it is. */
+    UNSUPPORTED_MAPPING,
+    /** An entity in an inheritance hierarchy: entity, the entity it extends or the strategy. */
+    INHERITANCE,
+    /** An entity mapped by property access (annotations on getters): entity. */
+    PROPERTY_ACCESS,
+    /** An entity without {@code @Id}: entity, table. */
+    NO_ID,
+    /** A relationship to an entity whose key cannot be referenced: entity, attribute, target, why. */
+    UNRESOLVED_TARGET,
+    /** A generator whose sequence or table is not part of the model: entity, attribute, strategy. */
+    GENERATOR_NOT_MODELLED,
+    /** {@code @Table(schema)} or {@code catalog} given: entity, schema, table. */
+    SCHEMA_IGNORED,
+    /** An index or unique constraint naming a column the table lacks: entity, what, column, table. */
+    UNKNOWN_COLUMN,
+    /** The table the entity maps to is inconsistent: entity, table, reason. */
+    INVALID_TABLE
+}

@@ -1,0 +1,56 @@
+package dev.retort.tests.jpa;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.retort.runtime.autogenerate.CompareOptions;
+import dev.retort.runtime.autogenerate.Comparison;
+import dev.retort.runtime.autogenerate.Introspection;
+import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.Dialects;
+import dev.retort.runtime.internal.DefaultOperations;
+import dev.retort.runtime.internal.JdbcSink;
+import dev.retort.runtime.schema.Metadata;
+import dev.retort.testing.TestDatabase;
+import dev.retort.testing.TestDatabases;
+import java.nio.file.Path;
+import java.sql.Connection;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The entities compiled with the processor, their {@code GeneratedSchema.METADATA} loaded from
+ * the class files, compared with an empty database, the operations run, the database read back
+ * and compared again: nothing left.
+ */
+class EntitySchemaRoundTripTest {
+
+    @TempDir
+    Path classes;
+
+    @ParameterizedTest
+    @CsvSource({"h2, spring", "h2, hibernate", "postgresql, spring", "postgresql, hibernate"})
+    void theGeneratedSchemaIsCreatedAndThenComparesClean(String kind, String naming) throws Exception {
+        Compilation c = JpaTestSupport.compileWithNaming(naming, ShopEntities.all());
+        assertThat(c).succeededWithoutWarnings();
+        Metadata model = JpaTestSupport.loadMetadata(c, ShopEntities.PKG, classes);
+        assertThat(model.tables()).hasSize(6);
+
+        try (TestDatabase db = TestDatabases.open(kind); Connection connection = db.dataSource().getConnection()) {
+            Dialect dialect = Dialects.detect(connection);
+            Comparison first = Comparison.compare(model, Introspection.read(connection, dialect),
+                    CompareOptions.defaults());
+            assertThat(first.operations()).extracting(o -> o.getClass().getSimpleName())
+                    .contains("CreateTable", "CreateIndex");
+
+            var op = new DefaultOperations(dialect, new JdbcSink(connection), connection);
+            first.operations().forEach(op::run);
+
+            Comparison again = Comparison.compare(model, Introspection.read(connection, dialect),
+                    CompareOptions.defaults());
+            assertThat(again.changes()).as("changes after creating the generated schema").isEmpty();
+        }
+    }
+}
