@@ -141,9 +141,9 @@ class CliErrorsTest {
                 .contains("'dialect='").contains("--dialect").contains("h2, postgresql");
         // Every URL prefix Retort knows names a dialect: the script is written without connecting.
         assertThat(project.ok("upgrade", "head", "--sql", "--url", "jdbc:mariadb://127.0.0.1:1/app").out())
-                .contains("CREATE TABLE retort_version");
+                .contains("CREATE TABLE IF NOT EXISTS retort_version").contains("first");
         assertThat(project.ok("upgrade", "head", "--sql", "--url", "jdbc:sqlite:app.db").out())
-                .contains("CREATE TABLE retort_version").contains("BEGIN;");
+                .contains("retort_version").contains("BEGIN;");
         assertThat(project.failed("upgrade", "head", "--sql", "--dialect", "oracle"))
                 .contains("Unknown dialect 'oracle'").contains("h2, postgresql");
         project.setProperty("url", "");
