@@ -68,12 +68,29 @@ import javax.sql.DataSource;
  *
  * <h2>Concurrency</h2>
  * A run holds a database lock from its second version-table read to its end, so two
- * application instances starting at once apply each revision exactly once: on
- * PostgreSQL a session advisory lock on the migration connection, keyed by a stable hash
- * of the schema and version-table name; on H2 a row lock that a second connection holds
- * on the one row of {@code <version table>_lock}. The database releases either when the
- * session ends, so a crashed process leaves no stale lock. Waiting is bounded by {@link
- * Builder#lockTimeout}.
+ * application instances starting at once apply each revision exactly once. Each dialect
+ * takes the lock its database offers, and the database releases it when the holding
+ * session or process ends, so a crashed process leaves no stale lock:
+ * <ul>
+ *   <li>PostgreSQL: a session advisory lock ({@code pg_try_advisory_lock}) on the migration
+ *       connection, keyed by a stable 64-bit hash of {@code retort:<schema>.<version
+ *       table>} (the session's schema when none is configured); it survives the run's
+ *       commits and is released with {@code pg_advisory_unlock} at the end.</li>
+ *   <li>MariaDB/MySQL: a named lock, {@code GET_LOCK('retort:<key>:<database>', 0)} on the
+ *       migration connection, where the key hashes the version table's name (and its
+ *       schema when one is configured) and the current database's name is appended,
+ *       because lock names are server-wide; released with {@code RELEASE_LOCK}.</li>
+ *   <li>H2: a row lock that a second connection holds: it creates {@code <version
+ *       table>_lock} with one row if needed and keeps {@code SELECT … FOR UPDATE} on that
+ *       row in an open transaction for the whole run.</li>
+ *   <li>SQLite, which locks the whole file: the migration connection itself runs {@code
+ *       BEGIN IMMEDIATE}, {@code PRAGMA locking_mode = EXCLUSIVE} and {@code COMMIT}, so it
+ *       keeps the write lock across the run's commits, until {@code PRAGMA locking_mode =
+ *       NORMAL} and a read give it back at the end. Meanwhile other connections can
+ *       neither read nor write the database.</li>
+ * </ul>
+ * The migrator polls for the lock; waiting is bounded by {@link Builder#lockTimeout}, after
+ * which the run fails with {@code LOCK_TIMEOUT} and says how to find the holder.
  *
  * <h2>Logging</h2>
  * Through {@link System.Logger} {@value #LOGGER_NAME}: one INFO line per step, exactly as

@@ -2,7 +2,9 @@ package dev.retort.cli.internal;
 
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.H2Dialect;
+import dev.retort.runtime.dialect.MariaDbDialect;
 import dev.retort.runtime.dialect.PostgresDialect;
+import dev.retort.runtime.dialect.SqliteDialect;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +23,7 @@ public final class DialectNames {
 
     /** Other spellings users type for the same dialect. */
     private static final Map<String, String> ALIASES = Map.of("postgres", "postgresql", "pg", "postgresql",
-            "mysql", "mariadb", "sqlite3", "sqlite");
+            "sqlite3", "sqlite");
 
     /**
      * JDBC URL prefixes and the dialect name each implies. It lists databases whose dialect
@@ -32,11 +34,14 @@ public final class DialectNames {
     static {
         DIALECTS.put("h2", H2Dialect::new);
         DIALECTS.put("postgresql", PostgresDialect::new);
+        DIALECTS.put("mariadb", MariaDbDialect::new);
+        DIALECTS.put("mysql", MariaDbDialect::mysql);
+        DIALECTS.put("sqlite", SqliteDialect::new);
 
         URL_PREFIXES.put("jdbc:h2:", "h2");
         URL_PREFIXES.put("jdbc:postgresql:", "postgresql");
         URL_PREFIXES.put("jdbc:mariadb:", "mariadb");
-        URL_PREFIXES.put("jdbc:mysql:", "mariadb");
+        URL_PREFIXES.put("jdbc:mysql:", "mysql");
         URL_PREFIXES.put("jdbc:sqlite:", "sqlite");
     }
 

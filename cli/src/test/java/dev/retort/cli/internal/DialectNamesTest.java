@@ -3,8 +3,11 @@ package dev.retort.cli.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.H2Dialect;
+import dev.retort.runtime.dialect.MariaDbDialect;
 import dev.retort.runtime.dialect.PostgresDialect;
+import dev.retort.runtime.dialect.SqliteDialect;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -30,13 +33,30 @@ class DialectNamesTest {
     }
 
     @Test
-    void knownDatabasesWithoutADialectYetSaySo() {
-        assertThatThrownBy(() -> DialectNames.resolve(NONE, Optional.of("jdbc:mysql://db/app"), "f"))
-                .hasMessageContaining("is a mariadb database").hasMessageContaining("no mariadb dialect");
-        assertThatThrownBy(() -> DialectNames.resolve(NONE, Optional.of("jdbc:sqlite:app.db"), "f"))
-                .hasMessageContaining("no sqlite dialect");
-        assertThatThrownBy(() -> DialectNames.resolve(Optional.of("sqlite3"), NONE, "f"))
-                .hasMessageContaining("Unknown dialect 'sqlite3'").hasMessageContaining("h2, postgresql");
+    void everyDialectByNameAndAlias() {
+        Dialect mariadb = DialectNames.resolve(Optional.of("MariaDB"), NONE, "f");
+        assertThat(mariadb).isInstanceOf(MariaDbDialect.class);
+        assertThat(mariadb.name()).isEqualTo("mariadb");
+        // MySQL is MariaDB's dialect in its MySQL flavour (CHAR(36) UUIDs, DROP CHECK), not an alias.
+        Dialect mysql = DialectNames.resolve(Optional.of("mysql"), NONE, "f");
+        assertThat(mysql).isInstanceOf(MariaDbDialect.class);
+        assertThat(mysql.name()).isEqualTo("mysql");
+        assertThat(DialectNames.resolve(Optional.of("sqlite"), NONE, "f")).isInstanceOf(SqliteDialect.class);
+        assertThat(DialectNames.resolve(Optional.of("sqlite3"), NONE, "f").name()).isEqualTo("sqlite");
+    }
+
+    @Test
+    void everyUrlPrefixNamesItsDialect() {
+        assertThat(DialectNames.resolve(NONE, Optional.of("jdbc:mariadb://db:3306/app"), "f").name()).isEqualTo("mariadb");
+        assertThat(DialectNames.resolve(NONE, Optional.of("jdbc:mysql://db/app"), "f").name()).isEqualTo("mysql");
+        assertThat(DialectNames.resolve(NONE, Optional.of("jdbc:sqlite:app.db"), "f")).isInstanceOf(SqliteDialect.class);
+    }
+
+    @Test
+    void anUnknownNameListsEveryDialect() {
+        assertThatThrownBy(() -> DialectNames.resolve(Optional.of("oracle"), NONE, "f"))
+                .hasMessageContaining("Unknown dialect 'oracle'")
+                .hasMessageContaining("h2, postgresql, mariadb, mysql, sqlite");
     }
 
     @Test

@@ -30,13 +30,18 @@ final class SchemaReader {
     }
 
     private final Connection connection;
+    private final String catalog;
     private final String schema;
     private final Dialect dialect;
 
-    /** @param schema the schema as the database reports it ({@code PUBLIC} on H2) */
-    SchemaReader(Connection connection, String schema, Dialect dialect) {
+    /**
+     * @param kind   the test database's kind: MariaDB calls its database a catalog, SQLite has neither
+     * @param schema the schema as the database reports it ({@code PUBLIC} on H2, the database on MariaDB)
+     */
+    SchemaReader(Connection connection, String kind, String schema, Dialect dialect) {
         this.connection = connection;
-        this.schema = schema;
+        this.catalog = kind.equals("mariadb") ? schema : null;
+        this.schema = kind.equals("mariadb") || kind.equals("sqlite") ? null : schema;
         this.dialect = dialect;
     }
 
@@ -50,18 +55,52 @@ final class SchemaReader {
 
     TreeSet<String> tables() throws SQLException {
         var tables = new TreeSet<String>();
-        try (ResultSet rs = meta().getTables(null, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
+        try (ResultSet rs = meta().getTables(catalog, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
             while (rs.next()) {
-                tables.add(name(rs.getString("TABLE_NAME")));
+                String name = rs.getString("TABLE_NAME");
+                if (!name.startsWith("sqlite_")) {
+                    tables.add(name(name));
+                }
             }
         }
         return tables;
     }
 
+    /** The tables' names as the database stores them. */
+    TreeSet<String> storedTables() throws SQLException {
+        var tables = new TreeSet<String>();
+        try (ResultSet rs = meta().getTables(catalog, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
+            while (rs.next()) {
+                tables.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        return tables;
+    }
+
+    /** A table's comment ({@code REMARKS}), or {@code null}. */
+    String tableComment(String table) throws SQLException {
+        try (ResultSet rs = meta().getTables(catalog, schema, stored(table), null)) {
+            if (!rs.next()) {
+                throw new AssertionError("no table " + table);
+            }
+            return rs.getString("REMARKS");
+        }
+    }
+
+    /** A column's comment ({@code REMARKS}), or {@code null}. */
+    String columnComment(String table, String column) throws SQLException {
+        try (ResultSet rs = meta().getColumns(catalog, schema, escape(stored(table)), stored(column))) {
+            if (!rs.next()) {
+                throw new AssertionError("no column " + table + "." + column);
+            }
+            return rs.getString("REMARKS");
+        }
+    }
+
     /** Columns in table order. */
     Map<String, ColumnInfo> columns(String table) throws SQLException {
         var columns = new LinkedHashMap<String, ColumnInfo>();
-        try (ResultSet rs = meta().getColumns(null, schema, escape(stored(table)), "%")) {
+        try (ResultSet rs = meta().getColumns(catalog, schema, escape(stored(table)), "%")) {
             while (rs.next()) {
                 columns.put(name(rs.getString("COLUMN_NAME")), new ColumnInfo(
                         rs.getString("TYPE_NAME"),
@@ -77,7 +116,7 @@ final class SchemaReader {
 
     List<String> primaryKey(String table) throws SQLException {
         var bySequence = new TreeMap<Integer, String>();
-        try (ResultSet rs = meta().getPrimaryKeys(null, schema, stored(table))) {
+        try (ResultSet rs = meta().getPrimaryKeys(catalog, schema, stored(table))) {
             while (rs.next()) {
                 bySequence.put(rs.getInt("KEY_SEQ"), name(rs.getString("COLUMN_NAME")));
             }
@@ -89,7 +128,7 @@ final class SchemaReader {
     Map<String, IndexInfo> indexes(String table) throws SQLException {
         var columns = new TreeMap<String, TreeMap<Integer, String>>();
         var unique = new TreeMap<String, Boolean>();
-        try (ResultSet rs = meta().getIndexInfo(null, schema, stored(table), false, false)) {
+        try (ResultSet rs = meta().getIndexInfo(catalog, schema, stored(table), false, false)) {
             while (rs.next()) {
                 String name = name(rs.getString("INDEX_NAME"));
                 if (name == null) {
@@ -109,9 +148,10 @@ final class SchemaReader {
     Map<String, ForeignKeyInfo> foreignKeys(String table) throws SQLException {
         var parts = new TreeMap<String, List<String[]>>();
         var rules = new TreeMap<String, int[]>();
-        try (ResultSet rs = meta().getImportedKeys(null, schema, stored(table))) {
+        try (ResultSet rs = meta().getImportedKeys(catalog, schema, stored(table))) {
             while (rs.next()) {
-                String name = name(rs.getString("FK_NAME"));
+                String fkName = rs.getString("FK_NAME");
+                String name = fkName == null ? "" : name(fkName);
                 parts.computeIfAbsent(name, n -> new ArrayList<>()).add(new String[] {
                         rs.getString("KEY_SEQ"), name(rs.getString("FKCOLUMN_NAME")), name(rs.getString("PKTABLE_NAME")),
                         name(rs.getString("PKCOLUMN_NAME"))});
