@@ -55,12 +55,13 @@ public final class Introspection {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(versionTable, "versionTable");
-        String stored = schema == null ? connection.getSchema() : dialect.denormalizeName(schema);
+        CatalogReader reader = CatalogReader.forDialect(dialect);
+        String stored = schema == null ? reader.currentSchema(connection) : dialect.denormalizeName(schema);
         if (stored == null) {
             throw new IllegalStateException("The connection has no current schema; pass the schema to read");
         }
         String lockTable = versionTable + "_lock";
-        return CatalogReader.forDialect(dialect).read(connection, dialect, stored,
+        return reader.read(connection, dialect, stored,
                 table -> !table.equals(versionTable) && !table.equals(lockTable));
     }
 }
