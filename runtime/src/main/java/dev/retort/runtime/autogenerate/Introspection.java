@@ -25,7 +25,8 @@ import java.util.Objects;
  *
  * <p>A schema is read in a few catalogue queries whatever its number of tables. The
  * migrator's version table and its {@code <version table>_lock} table are never read.
- * Reads H2 and PostgreSQL; other databases fail with a message.
+ * Reads H2, PostgreSQL, MariaDB/MySQL and SQLite (SQLite: a few pragma calls per table, in-process);
+ * other databases fail with a message.
  */
 public final class Introspection {
 
