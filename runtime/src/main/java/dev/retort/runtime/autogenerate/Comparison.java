@@ -214,7 +214,8 @@ public final class Comparison {
                 createTables.add(change);
                 created.add(name);
                 for (Index index : table.indexes()) {
-                    createTables.add(Change.of(createIndex(name, index)));
+                    // Undone by the table's drop: dropping it first fails on MariaDB when a foreign key needs it.
+                    createTables.add(new Change(createIndex(name, index), List.of(), List.of()));
                 }
                 for (ForeignKey fk : later) {
                     createForeignKeys.add(Change.of(createForeignKey(name, fk)));
@@ -334,6 +335,8 @@ public final class Comparison {
             AlterColumn.Builder alter = AlterColumn.builder(table, column.name());
             List<String> notes = new ArrayList<>();
             boolean changed = false;
+            boolean defaultChanged = false;
+            boolean commentChanged = false;
             if (options.comparesTypes() && !TypeComparison.same(column.type(), existing.type())) {
                 alter.type(column.type());
                 changed = true;
@@ -355,16 +358,25 @@ public final class Comparison {
                 column.serverDefault().ifPresentOrElse(alter::serverDefault, alter::dropServerDefault);
                 existing.serverDefault().ifPresentOrElse(alter::existingServerDefault, alter::existingNoServerDefault);
                 changed = true;
+                defaultChanged = true;
             }
             if (!column.comment().equals(existing.comment())) {
                 column.comment().ifPresentOrElse(alter::comment, alter::dropComment);
                 existing.comment().ifPresentOrElse(alter::existingComment, alter::existingNoComment);
                 changed = true;
+                commentChanged = true;
             }
             if (!changed) {
                 return;
             }
             alter.existingType(existing.type()).existingNullable(existing.isNullable());
+            // What the column keeps, for databases that rewrite the whole column (MariaDB's MODIFY COLUMN).
+            if (!defaultChanged && !existing.isAutoIncrement()) {
+                existing.serverDefault().ifPresentOrElse(alter::existingServerDefault, alter::existingNoServerDefault);
+            }
+            if (!commentChanged) {
+                existing.comment().ifPresent(alter::existingComment);
+            }
             if (existing.isAutoIncrement()) {
                 alter.existingAutoIncrement(true);
             }

@@ -25,7 +25,8 @@ import java.util.Objects;
  *
  * <p>A schema is read in a few catalogue queries whatever its number of tables. The
  * migrator's version table and its {@code <version table>_lock} table are never read.
- * Reads H2 and PostgreSQL; other databases fail with a message.
+ * Reads H2, PostgreSQL, MariaDB/MySQL and SQLite (SQLite: a few pragma calls per table, in-process);
+ * other databases fail with a message.
  */
 public final class Introspection {
 
@@ -55,12 +56,13 @@ public final class Introspection {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(versionTable, "versionTable");
-        String stored = schema == null ? connection.getSchema() : dialect.denormalizeName(schema);
+        CatalogReader reader = CatalogReader.forDialect(dialect);
+        String stored = schema == null ? reader.currentSchema(connection) : dialect.denormalizeName(schema);
         if (stored == null) {
             throw new IllegalStateException("The connection has no current schema; pass the schema to read");
         }
         String lockTable = versionTable + "_lock";
-        return CatalogReader.forDialect(dialect).read(connection, dialect, stored,
+        return reader.read(connection, dialect, stored,
                 table -> !table.equals(versionTable) && !table.equals(lockTable));
     }
 }

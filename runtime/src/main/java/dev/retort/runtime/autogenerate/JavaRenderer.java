@@ -78,9 +78,17 @@ public final class JavaRenderer {
             }
             upgrade.addAll(lines(renderOperation(change.operation())));
         }
+        java.util.Set<String> createdTables = new java.util.HashSet<>();
+        changes.forEach(c -> {
+            if (c.operation() instanceof dev.retort.runtime.operation.CreateTable create) {
+                createdTables.add(create.table());
+            }
+        });
         for (int i = changes.size() - 1; i >= 0; i--) {
             Change change = changes.get(i);
-            if (change.downgrade().isEmpty()) {
+            boolean goesWithItsTable = change.operation() instanceof dev.retort.runtime.operation.CreateIndex index
+                    && createdTables.contains(index.table());
+            if (change.downgrade().isEmpty() && !goesWithItsTable) {
                 downgrade.add("// No automatic downgrade for the upgrade's "
                         + renderOperation(change.operation()).lines().findFirst().orElse("") + " Write it out here.");
             }

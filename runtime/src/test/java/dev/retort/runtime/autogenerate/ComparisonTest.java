@@ -8,6 +8,7 @@ import dev.retort.runtime.operation.CreateTable;
 import dev.retort.runtime.operation.DropColumn;
 import dev.retort.runtime.operation.DropTable;
 import dev.retort.runtime.schema.Column;
+import dev.retort.runtime.schema.Expr;
 import dev.retort.runtime.schema.Metadata;
 import dev.retort.runtime.schema.Type;
 import java.util.List;
@@ -79,7 +80,7 @@ class ComparisonTest {
         Metadata model = one("account", Column.of("n", Type.BIGINT).serverDefault("b"));
         assertThat(Comparison.compare(model, database, CompareOptions.defaults()).operations())
                 .containsExactly(AlterColumn.builder("account", "n").type(Type.BIGINT).existingType(Type.INTEGER)
-                        .existingNullable(true).build());
+                        .existingNullable(true).existingServerDefault(Expr.literal("a")).build());
         assertThat(Comparison.compare(model, database, CompareOptions.defaults().compareTypes(false)).isEmpty()).isTrue();
         assertThat(Comparison.compare(model, database, CompareOptions.defaults().compareTypes(false)
                 .compareServerDefaults(true)).operations())

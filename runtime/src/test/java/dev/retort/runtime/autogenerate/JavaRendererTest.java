@@ -52,7 +52,8 @@ class JavaRendererTest {
                 op.alterColumn("account", "name", c -> c.type(Type.varchar(100))
                         .nullable(false)
                         .existingType(Type.varchar(50))
-                        .existingNullable(true));
+                        .existingNullable(true)
+                        .existingNoServerDefault());
                 // CHECK: Adds NOT NULL column account.email without a server default: this fails if account has rows. Give it a serverDefault, or add it nullable, fill it, then make it NOT NULL.
                 // CHECK: Column account.email is new while column(s) legacy are dropped: if it is a rename, replace the drop and the add with op.renameColumn("account", "legacy", "email") to keep the data.
                 op.addColumn("account", Column.of("email", Type.varchar(200)).notNull());
@@ -71,7 +72,8 @@ class JavaRendererTest {
                 op.alterColumn("account", "name", c -> c.type(Type.varchar(50))
                         .nullable(true)
                         .existingType(Type.varchar(100))
-                        .existingNullable(false));
+                        .existingNullable(false)
+                        .existingNoServerDefault());
                 op.dropTableComment("account");
                 op.dropTable("orders");""");
     }

@@ -36,14 +36,19 @@ class RenderedRevisionCompilesAndRunsTest {
     Path work;
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql"})
+    @ValueSource(strings = {"h2", "postgresql", "mariadb"})
     void writtenRevisionsCompileAndRunForEveryKindOfChange(String kind) throws Exception {
         try (TestDatabase db = TestDatabases.open(kind); Connection connection = db.dataSource().getConnection()) {
             Dialect dialect = Dialects.detect(connection);
             // From nothing to the base model, then from the base to a model with every kind of change.
             Metadata base = RoundTripTest.base().build();
             revise(connection, dialect, "CreateBase", base);
-            revise(connection, dialect, "ChangeEverything", JavaRendererTest.AFTER);
+            // MariaDB refuses to drop the index a foreign key needs (ix_orders_account for
+            // fk_orders_account), so there the model keeps it; autogenerate does not know that yet.
+            Metadata after = kind.equals("mariadb") ? Metadata.builder().tables(JavaRendererTest.AFTER.tables().stream()
+                    .map(t -> t.name().equals("orders") ? withIndex(t, "ix_orders_account", "account_id") : t)
+                    .toList()).build() : JavaRendererTest.AFTER;
+            revise(connection, dialect, "ChangeEverything", after);
         }
     }
 
@@ -65,6 +70,19 @@ class RenderedRevisionCompilesAndRunsTest {
         Comparison restored = Comparison.compare(before, Introspection.read(connection, dialect), options);
         assertThat(restored.isEmpty()).as(restored + "\n" + source).isTrue();
         migration.upgrade(op);
+    }
+
+    private static dev.retort.runtime.schema.Table withIndex(dev.retort.runtime.schema.Table table, String name,
+            String column) {
+        var copy = dev.retort.runtime.schema.Table.builder(table.name());
+        table.columns().forEach(copy::column);
+        table.indexes().forEach(copy::index);
+        copy.index(name, column);
+        table.uniqueConstraints().forEach(copy::unique);
+        table.foreignKeys().forEach(copy::foreignKey);
+        table.checkConstraints().forEach(copy::check);
+        table.comment().ifPresent(copy::comment);
+        return copy.build();
     }
 
     private Migration compile(String className, String source) throws Exception {

@@ -50,7 +50,8 @@ class RoundTripTest {
                         .column(Column.of("status", Type.varchar(20)).notNull().serverDefault("new"))
                         .column(Column.of("created_at", Type.TIMESTAMP).serverDefault(Expr.currentTimestamp()))
                         .index("ix_account_name", "name")
-                        .check("id > 0")
+                        // Not on id: MariaDB refuses a check on an AUTO_INCREMENT column.
+                        .check("length(status) > 0")
                         .comment("Customers"))
                 .table("orders", t -> t
                         .column(Column.of("id", Type.BIGINT).primaryKey().autoIncrement())
@@ -64,7 +65,7 @@ class RoundTripTest {
     private static final CompareOptions ALL = CompareOptions.defaults().compareServerDefaults(true);
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql"})
+    @ValueSource(strings = {"h2", "postgresql", "mariadb"})
     void aModelCreatedFromNothingComparesClean(String kind) throws Exception {
         try (TestDatabase db = TestDatabases.open(kind); Connection connection = db.dataSource().getConnection()) {
             Dialect dialect = Dialects.detect(connection);
@@ -81,7 +82,7 @@ class RoundTripTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql"})
+    @ValueSource(strings = {"h2", "postgresql", "mariadb"})
     void everyKindOfChangeIsFoundAppliedAndUndone(String kind) throws Exception {
         try (TestDatabase db = TestDatabases.open(kind); Connection connection = db.dataSource().getConnection()) {
             Dialect dialect = Dialects.detect(connection);

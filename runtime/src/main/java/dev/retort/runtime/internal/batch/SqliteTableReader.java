@@ -27,14 +27,17 @@ import java.util.TreeMap;
  * check constraints, {@code AUTOINCREMENT} — from the {@code CREATE TABLE} statement in
  * {@code sqlite_master}.
  */
-final class SqliteTableReader {
+public final class SqliteTableReader {
 
     private final SqliteDialect dialect;
     private final Connection connection;
     private final Optional<String> schema;
     private final Set<String> skipped = new HashSet<>();
 
-    SqliteTableReader(SqliteDialect dialect, Connection connection, Optional<String> schema) {
+    private boolean leaveOutUndescribedIndexes;
+
+    /** A reader of the tables of {@code schema} ({@code main} when empty) on {@code connection}. */
+    public SqliteTableReader(SqliteDialect dialect, Connection connection, Optional<String> schema) {
         this.dialect = dialect;
         this.connection = connection;
         this.schema = schema;
@@ -80,7 +83,7 @@ final class SqliteTableReader {
             }
             List<String> columns = indexColumns(head.name());
             if ("c".equals(head.origin()) && (head.partial() || columns.isEmpty())) {
-                if (dropped.contains(head.name())) {
+                if (leaveOutUndescribedIndexes || dropped.contains(head.name())) {
                     skipped.add(head.name()); // goes with the old table; the batch drops it anyway
                     continue;
                 }
@@ -153,8 +156,22 @@ final class SqliteTableReader {
         return new TableDefinition(columns, uniques, parsed.checks(), foreignKeys, indexes);
     }
 
+    /**
+     * {@code table}'s definition for autogenerate: as {@link #read}, but a partial or
+     * expression index, which the model does not describe, is left out (see {@link
+     * #skippedIndexes()}) rather than refused. Column types stay as declared.
+     */
+    public TableDefinition readAll(String table) throws SQLException {
+        leaveOutUndescribedIndexes = true;
+        try {
+            return read(table, Set.of());
+        } finally {
+            leaveOutUndescribedIndexes = false;
+        }
+    }
+
     /** The partial and expression indexes {@link #read} left out because the batch drops them. */
-    Set<String> skippedIndexes() {
+    public Set<String> skippedIndexes() {
         return Set.copyOf(skipped);
     }
 

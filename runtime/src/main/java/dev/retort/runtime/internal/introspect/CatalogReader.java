@@ -20,9 +20,17 @@ public interface CatalogReader {
             throws SQLException;
 
     /**
+     * The schema a connection works in, as the database stores it, for a read that names
+     * none: {@link Connection#getSchema()}, unless the database keeps it elsewhere (the
+     * current database on MariaDB, {@code main} on SQLite).
+     */
+    default String currentSchema(Connection connection) throws SQLException {
+        return connection.getSchema();
+    }
+
+    /**
      * The reader for {@code dialect}, by {@link Dialect#name()}. The dialect SPI has no
-     * introspection hook yet, so the readers are keyed here; MariaDB and SQLite readers are
-     * added beside these.
+     * introspection hook yet, so the readers are keyed here.
      *
      * @throws UnsupportedOperationException for a database without a reader
      */
@@ -30,8 +38,10 @@ public interface CatalogReader {
         return switch (dialect.name()) {
             case "h2" -> new H2CatalogReader();
             case "postgresql" -> new PostgresCatalogReader();
+            case "mariadb", "mysql" -> new MariaDbCatalogReader();
+            case "sqlite" -> new SqliteCatalogReader();
             default -> throw new UnsupportedOperationException("Autogenerate cannot read a " + dialect.name()
-                    + " schema yet: Retort reads H2 and PostgreSQL catalogues. Compare on one of those, or write"
+                    + " schema yet: Retort reads H2, PostgreSQL, MariaDB/MySQL and SQLite. Compare on one of those, or write"
                     + " the revision by hand.");
         };
     }
