@@ -79,12 +79,13 @@ class CheckErrorsAndApiTest {
     }
 
     @Test
-    void databaseWithoutIntrospectionFailsBeforeCreatingAnything() throws Exception {
+    void aDatabaseWhoseDriverIsMissingFailsBeforeCreatingAnything() throws Exception {
         CheckProject project = h2Project();
         project.model(CheckCommandTest.MODEL_V1);
         project.compile();
+        // The project's classpath has the H2 driver only: the SQLite shadow cannot open.
         assertThat(project.failed("check", "--shadow", "--url", "jdbc:sqlite:" + dir.resolve("app.db")))
-                .contains("no sqlite dialect");
+                .contains("No JDBC driver for jdbc:sqlite:").contains("classpath=");
         assertThat(dir.resolve("app.db")).doesNotExist();
     }
 }
