@@ -1,5 +1,6 @@
 package dev.retort.runtime.autogenerate;
 
+import dev.retort.runtime.internal.JavaLiterals;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.CreateCheckConstraint;
@@ -368,18 +369,7 @@ public final class JavaRenderer {
 
     /** A Java string literal. */
     static String string(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c);
-            }
-        }
-        return out.append('"').toString();
+        return JavaLiterals.string(value);
     }
 
     private static String javadoc(String text) {

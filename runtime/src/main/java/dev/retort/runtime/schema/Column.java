@@ -1,5 +1,6 @@
 package dev.retort.runtime.schema;
 
+import dev.retort.runtime.internal.JavaLiterals;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -184,7 +185,7 @@ public final class Column {
     /** The column as a migration writes it, e.g. {@code Column.of("id", Type.BIGINT).primaryKey()}. */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder("Column.of(").append(JavaSource.string(name)).append(", ")
+        StringBuilder out = new StringBuilder("Column.of(").append(JavaLiterals.string(name)).append(", ")
                 .append(type).append(')');
         if (primaryKey) {
             out.append(".primaryKey()");
@@ -201,7 +202,7 @@ public final class Column {
             out.append(".serverDefault(").append(serverDefault).append(')');
         }
         if (comment != null) {
-            out.append(".comment(").append(JavaSource.string(comment)).append(')');
+            out.append(".comment(").append(JavaLiterals.string(comment)).append(')');
         }
         return out.toString();
     }

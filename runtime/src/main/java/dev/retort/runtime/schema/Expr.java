@@ -1,5 +1,6 @@
 package dev.retort.runtime.schema;
 
+import dev.retort.runtime.internal.JavaLiterals;
 import java.util.Objects;
 
 /**
@@ -70,7 +71,7 @@ public sealed interface Expr permits Expr.Literal, Expr.CurrentTimestamp, Expr.R
         public String toString() {
             String source;
             if (value instanceof String string) {
-                source = JavaSource.string(string);
+                source = JavaLiterals.string(string);
             } else if (value instanceof java.math.BigDecimal decimal) {
                 source = "new BigDecimal(\"" + decimal + "\")";
             } else if (value instanceof Long) {
@@ -114,7 +115,7 @@ public sealed interface Expr permits Expr.Literal, Expr.CurrentTimestamp, Expr.R
         /** The expression as a migration writes it, e.g. {@code Expr.raw("now()")}. */
         @Override
         public String toString() {
-            return "Expr.raw(" + JavaSource.string(sql) + ")";
+            return "Expr.raw(" + JavaLiterals.string(sql) + ")";
         }
     }
 }

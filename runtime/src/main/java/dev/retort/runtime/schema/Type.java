@@ -1,5 +1,6 @@
 package dev.retort.runtime.schema;
 
+import dev.retort.runtime.internal.JavaLiterals;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -198,7 +199,7 @@ public final class Type {
             case VARCHAR -> "Type.varchar(" + length + ")";
             case NUMERIC -> "Type.numeric(" + precision + ", " + scale + ")";
             case BINARY -> length < 0 ? "Type.BINARY" : "Type.varbinary(" + length + ")";
-            case RAW -> "Type.raw(" + JavaSource.string(sql) + ")";
+            case RAW -> "Type.raw(" + JavaLiterals.string(sql) + ")";
             default -> "Type." + kind.name();
         };
     }

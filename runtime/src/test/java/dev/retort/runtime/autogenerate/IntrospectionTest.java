@@ -17,6 +17,7 @@ import dev.retort.runtime.schema.Table;
 import dev.retort.runtime.schema.TableConstraint;
 import dev.retort.runtime.schema.Type;
 import dev.retort.runtime.schema.UniqueConstraint;
+import dev.retort.testing.CountingDataSource;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
 import java.sql.Connection;

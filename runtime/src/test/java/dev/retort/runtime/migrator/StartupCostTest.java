@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.retort.runtime.MigrationRegistry;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.RevisionDefinition;
+import dev.retort.testing.CountingDataSource;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.retort.runtime.autogenerate;
+package dev.retort.testing;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
@@ -19,25 +19,25 @@ import javax.sql.DataSource;
  * Wraps a real data source and records every statement executed through it. Not a mock:
  * each call goes to the real driver; proxies only observe.
  */
-final class CountingDataSource implements DataSource {
+public final class CountingDataSource implements DataSource {
 
     private final DataSource delegate;
     private final AtomicInteger connections = new AtomicInteger();
     private final List<String> executed = new CopyOnWriteArrayList<>();
 
-    CountingDataSource(DataSource delegate) {
+    public CountingDataSource(DataSource delegate) {
         this.delegate = delegate;
     }
 
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 
-    List<String> executed() {
+    public List<String> executed() {
         return List.copyOf(executed);
     }
 
-    void reset() {
+    public void reset() {
         connections.set(0);
         executed.clear();
     }

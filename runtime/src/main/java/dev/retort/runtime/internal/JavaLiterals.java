@@ -1,13 +1,13 @@
-package dev.retort.runtime.schema;
+package dev.retort.runtime.internal;
 
-/** Writes values as Java source, so schema values print the way a migration writes them. */
-final class JavaSource {
+/** Writes values as Java source: schema values print, and autogenerate renders, the way a migration writes them. */
+public final class JavaLiterals {
 
-    private JavaSource() {
+    private JavaLiterals() {
     }
 
     /** A Java string literal, quotes and backslashes escaped. */
-    static String string(String value) {
+    public static String string(String value) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : value.toCharArray()) {
             switch (c) {
