@@ -38,6 +38,12 @@ class CheckCommandTest {
                                 .column(Column.of("email", Type.varchar(255)))
                                 .index("ix_account_email", "email"))""";
 
+    static final String MODEL_NEW_TABLE = MODEL_V1 + """
+
+                        .table("audit_log", t -> t
+                                .column(Column.of("id", Type.BIGINT).primaryKey())
+                                .column(Column.of("message", Type.varchar(500)).notNull()))""";
+
     @TempDir
     Path dir;
 
@@ -65,6 +71,70 @@ class CheckCommandTest {
             List<String> before = shadowSchemas(project);
             shadow(project);
             assertThat(shadowSchemas(project)).as("the scratch schemas are dropped").isEqualTo(before);
+        }
+    }
+
+    @Test
+    void autogenerateAndCheckOnMariadb() throws Exception {
+        try (TestDatabase database = TestDatabases.mariadb()) {
+            cycle(CheckProject.init(dir, database.url(), ""));
+        }
+    }
+
+    @Test
+    void shadowCheckOnMariadb() throws Exception {
+        try (TestDatabase database = TestDatabases.mariadb()) {
+            CheckProject project = CheckProject.init(dir, database.url(), "");
+            List<String> before = shadowDatabases(project);
+            shadow(project);
+            assertThat(shadowDatabases(project)).as("the scratch databases are dropped").isEqualTo(before);
+        }
+    }
+
+    /**
+     * SQLite without ALTER: every revision only creates or drops tables, so no batch
+     * alteration is involved; a new table in the model is caught, written, applied, and
+     * its downgrade restores the previous schema.
+     */
+    @Test
+    void autogenerateAndCheckNewTablesOnSqlite() throws Exception {
+        try (TestDatabase database = TestDatabases.sqlite()) {
+            CheckProject project = CheckProject.init(dir, database.url(), "");
+            project.model(MODEL_V1);
+            project.compile();
+            CheckProject.CliRunResult initial = project.ok("revision", "--autogenerate", "-m", "initial");
+            assertThat(initial.err()).contains("INFO  [retort.autogenerate] Detected added table 'account'");
+            project.compile();
+            project.ok("upgrade", "head");
+            assertThat(project.tables()).contains("account");
+            assertThat(project.ok("check").out()).isEqualTo("No new upgrade operations detected.\n");
+            Metadata v1 = project.schema();
+
+            project.model(MODEL_NEW_TABLE);
+            project.compile();
+            String drift = project.failed("check");
+            assertThat(drift).startsWith("FAILED: New upgrade operations detected (1 operation");
+            assertThat(drift).contains("op.createTable(\"audit_log\"");
+
+            CheckProject.CliRunResult second = project.ok("revision", "--autogenerate", "-m", "audit log");
+            assertThat(second.err()).contains("INFO  [retort.autogenerate] Detected added table 'audit_log'");
+            assertThat(Files.readString(CheckProject.generatedPath(second))).contains("op.dropTable(\"audit_log\");");
+            project.compile();
+            project.ok("upgrade", "head");
+            assertThat(project.tables()).contains("account", "audit_log");
+            assertThat(project.ok("check").out()).isEqualTo("No new upgrade operations detected.\n");
+
+            project.ok("downgrade", "-1");
+            Metadata restored = project.schema();
+            assertThat(Comparison.compare(v1, restored, CompareOptions.defaults()).changes()).isEmpty();
+            assertThat(restored).isEqualTo(v1);
+        }
+    }
+
+    @Test
+    void shadowCheckOnSqlite() throws Exception {
+        try (TestDatabase database = TestDatabases.sqlite()) {
+            shadow(CheckProject.init(dir, database.url(), ""));
         }
     }
 
@@ -145,6 +215,18 @@ class CheckCommandTest {
 
         assertThat(project.failed("check")).as("the configured database has nothing applied")
                 .contains("Target database is not up to date");
+    }
+
+    private static List<String> shadowDatabases(CheckProject project) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection connection = project.connect();
+             PreparedStatement statement = connection.prepareStatement("SHOW DATABASES LIKE 'retort_shadow%'");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                out.add(rows.getString(1));
+            }
+        }
+        return out;
     }
 
     private static List<String> shadowSchemas(CheckProject project) throws Exception {

@@ -3,6 +3,7 @@ package dev.retort.tests.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.cli.Main;
+import dev.retort.processor.EntitySchemaProcessor;
 import dev.retort.processor.RevisionProcessor;
 import dev.retort.runtime.autogenerate.Introspection;
 import dev.retort.runtime.dialect.Dialects;
@@ -116,7 +117,26 @@ final class CheckProject {
                 """.formatted(tables));
     }
 
-    /** Compiles every source of the project into target/classes with the retort processor, as {@code ./mvnw compile}. */
+    /** Points {@code metadata=} in retort.properties at another model, e.g. a package's {@code GeneratedSchema.METADATA}. */
+    void metadata(String expression) throws IOException {
+        Path properties = dir.resolve("retort.properties");
+        String text = Files.readString(properties);
+        assertThat(text).contains("metadata=com.acme.model.Schema.METADATA\n");
+        Files.writeString(properties, text.replace("metadata=com.acme.model.Schema.METADATA\n", "metadata=" + expression + "\n"));
+    }
+
+    /** Writes a source file of the project at {@code src/main/java/<relative>}. */
+    void source(String relative, String text) throws IOException {
+        Path file = dir.resolve("src/main/java").resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    /**
+     * Compiles every source of the project into target/classes with the retort processors
+     * (revisions and JPA entities), as {@code ./mvnw compile} finds them on the processor path;
+     * the compile classpath is the test's, which holds the runtime and jakarta.persistence-api.
+     */
     void compile() {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -129,7 +149,7 @@ final class CheckProject {
                     List.of("-d", classes.toString(), "-classpath", System.getProperty("java.class.path"),
                             "--release", "17", "-Xlint:all,-processing", "-Werror"),
                     null, files.getJavaFileObjectsFromPaths(javaFiles));
-            task.setProcessors(List.of(new RevisionProcessor()));
+            task.setProcessors(List.of(new RevisionProcessor(), new EntitySchemaProcessor()));
             assertThat(task.call()).as("javac with the retort processor: %s", diagnostics.getDiagnostics()).isTrue();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
