@@ -2,8 +2,10 @@ package dev.retort.runtime.autogenerate;
 
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.NamingConvention;
+import dev.retort.runtime.dialect.Dialect;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -20,12 +22,13 @@ import java.util.regex.Pattern;
  * <p>By default, as Alembic: types are compared, server defaults are not; every table but
  * the version table {@value Migrator#DEFAULT_VERSION_TABLE} and its lock table is
  * compared; unnamed unique constraints and foreign keys added to existing tables are named
- * by {@link NamingConvention#standard()}.
+ * by {@link NamingConvention#standard()}; no dialect is assumed, so every operation is a
+ * plain one (call {@link #forDialect(Dialect)} to write what a given database can run).
  */
 public final class CompareOptions {
 
     private static final CompareOptions DEFAULTS = new CompareOptions(true, false, List.of(), List.of(), o -> true,
-            Migrator.DEFAULT_VERSION_TABLE, NamingConvention.standard());
+            Migrator.DEFAULT_VERSION_TABLE, NamingConvention.standard(), null);
 
     private final boolean compareTypes;
     private final boolean compareServerDefaults;
@@ -34,10 +37,11 @@ public final class CompareOptions {
     private final Predicate<SchemaObject> includeObject;
     private final String versionTable;
     private final NamingConvention namingConvention;
+    private final Dialect dialect;
 
     private CompareOptions(boolean compareTypes, boolean compareServerDefaults, List<Pattern> includeTables,
             List<Pattern> excludeTables, Predicate<SchemaObject> includeObject, String versionTable,
-            NamingConvention namingConvention) {
+            NamingConvention namingConvention, Dialect dialect) {
         this.compareTypes = compareTypes;
         this.compareServerDefaults = compareServerDefaults;
         this.includeTables = includeTables;
@@ -45,6 +49,7 @@ public final class CompareOptions {
         this.includeObject = includeObject;
         this.versionTable = versionTable;
         this.namingConvention = namingConvention;
+        this.dialect = dialect;
     }
 
     /** Types compared, server defaults not, every table but the version table. */
@@ -55,7 +60,7 @@ public final class CompareOptions {
     /** Whether a column's type is compared (on by default). */
     public CompareOptions compareTypes(boolean compare) {
         return new CompareOptions(compare, compareServerDefaults, includeTables, excludeTables, includeObject,
-                versionTable, namingConvention);
+                versionTable, namingConvention, dialect);
     }
 
     /**
@@ -65,7 +70,7 @@ public final class CompareOptions {
      */
     public CompareOptions compareServerDefaults(boolean compare) {
         return new CompareOptions(compareTypes, compare, includeTables, excludeTables, includeObject, versionTable,
-                namingConvention);
+                namingConvention, dialect);
     }
 
     /**
@@ -74,13 +79,13 @@ public final class CompareOptions {
      */
     public CompareOptions includeTables(String... names) {
         return new CompareOptions(compareTypes, compareServerDefaults, patterns(names), excludeTables, includeObject,
-                versionTable, namingConvention);
+                versionTable, namingConvention, dialect);
     }
 
     /** Leaves the tables named out, by name or pattern ({@code *} matches any text). */
     public CompareOptions excludeTables(String... names) {
         return new CompareOptions(compareTypes, compareServerDefaults, includeTables, patterns(names), includeObject,
-                versionTable, namingConvention);
+                versionTable, namingConvention, dialect);
     }
 
     /**
@@ -90,14 +95,14 @@ public final class CompareOptions {
      */
     public CompareOptions includeObject(Predicate<SchemaObject> include) {
         return new CompareOptions(compareTypes, compareServerDefaults, includeTables, excludeTables,
-                Objects.requireNonNull(include, "include"), versionTable, namingConvention);
+                Objects.requireNonNull(include, "include"), versionTable, namingConvention, dialect);
     }
 
     /** The migrator's version table, when not {@value Migrator#DEFAULT_VERSION_TABLE}: never compared, nor its lock table. */
     public CompareOptions versionTable(String versionTable) {
         Objects.requireNonNull(versionTable, "versionTable");
         return new CompareOptions(compareTypes, compareServerDefaults, includeTables, excludeTables, includeObject,
-                versionTable, namingConvention);
+                versionTable, namingConvention, dialect);
     }
 
     /**
@@ -106,7 +111,34 @@ public final class CompareOptions {
      */
     public CompareOptions namingConvention(NamingConvention convention) {
         return new CompareOptions(compareTypes, compareServerDefaults, includeTables, excludeTables, includeObject,
-                versionTable, Objects.requireNonNull(convention, "convention"));
+                versionTable, Objects.requireNonNull(convention, "convention"), dialect);
+    }
+
+    /**
+     * Writes operations the database of {@code dialect} can run: where it cannot alter a
+     * column or add or drop a constraint in place ({@link Dialect#supportsAlterColumn()} is
+     * false, as SQLite), each existing table's changes go into one {@code batchAlterTable},
+     * which rebuilds the table; where it stores no comments ({@link
+     * Dialect#supportsComments()} is false), comments are neither compared nor written.
+     */
+    public CompareOptions forDialect(Dialect dialect) {
+        return new CompareOptions(compareTypes, compareServerDefaults, includeTables, excludeTables, includeObject,
+                versionTable, namingConvention, Objects.requireNonNull(dialect, "dialect"));
+    }
+
+    /** The dialect the operations are written for; empty when none was given. */
+    public Optional<Dialect> dialect() {
+        return Optional.ofNullable(dialect);
+    }
+
+    /** True when comments are compared: no dialect was given, or its database stores comments. */
+    boolean comparesComments() {
+        return dialect == null || dialect.supportsComments();
+    }
+
+    /** True when an existing table's changes that the dialect refuses in place go into one batch. */
+    boolean batchesAlterations() {
+        return dialect != null && !dialect.supportsAlterColumn();
     }
 
     /** True when types are compared. */

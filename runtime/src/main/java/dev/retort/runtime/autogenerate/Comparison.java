@@ -1,9 +1,12 @@
 package dev.retort.runtime.autogenerate;
 
 import dev.retort.runtime.NamingConvention;
+import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.OperationNotSupportedException;
 import dev.retort.runtime.internal.introspect.Defaults;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
+import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.ConstraintType;
 import dev.retort.runtime.operation.CreateForeignKey;
 import dev.retort.runtime.operation.CreateIndex;
@@ -60,6 +63,11 @@ import java.util.stream.Collectors;
  * operations come in an order that runs: foreign keys and indexes are dropped before the
  * columns and tables they use, new tables are created referenced-first, and dropped tables
  * go last, referencing-first.
+ *
+ * <p>With {@link CompareOptions#forDialect(Dialect)} for a database that cannot alter in
+ * place (SQLite), the changes to each existing table, when any of them is one the dialect
+ * refuses, are gathered into one {@link BatchAlterTable} (its downgrade is one batch too),
+ * placed where the last of them stood; comments are left out where the database stores none.
  */
 public final class Comparison {
 
@@ -177,7 +185,126 @@ public final class Comparison {
             all.addAll(createIndexesAndUniques);
             all.addAll(createForeignKeys);
             all.addAll(dropTables);
-            return all;
+            return options.batchesAlterations() ? batched(all, options.dialect().orElseThrow()) : all;
+        }
+
+        /**
+         * The changes with each existing table's batchable changes gathered into one batch,
+         * for the tables where the dialect refuses at least one of them in place.
+         */
+        private List<Change> batched(List<Change> all, Dialect dialect) {
+            Map<String, List<Integer>> members = new LinkedHashMap<>();
+            Set<String> refused = new LinkedHashSet<>();
+            for (int i = 0; i < all.size(); i++) {
+                Optional<String> table = batchableTable(all.get(i).operation());
+                if (table.isEmpty() || !database.containsKey(table.get())) {
+                    continue;
+                }
+                members.computeIfAbsent(table.get(), t -> new ArrayList<>()).add(i);
+                if (refuses(dialect, all.get(i).operation())) {
+                    refused.add(table.get());
+                }
+            }
+            Map<Integer, Change> batchAt = new LinkedHashMap<>();
+            Set<Integer> gathered = new LinkedHashSet<>();
+            for (String table : refused) {
+                List<Integer> indexes = members.get(table);
+                List<Operation> upgrade = new ArrayList<>();
+                List<Operation> downgrade = new ArrayList<>();
+                List<String> notes = new ArrayList<>();
+                boolean undoable = true;
+                for (int i : indexes) {
+                    Change change = all.get(i);
+                    upgrade.add(change.operation());
+                    notes.addAll(change.notes());
+                    undoable &= !change.downgrade().isEmpty()
+                            && change.downgrade().stream().allMatch(o -> batchableTable(o).filter(table::equals).isPresent());
+                }
+                for (int k = indexes.size() - 1; k >= 0 && undoable; k--) {
+                    downgrade.addAll(all.get(indexes.get(k)).downgrade());
+                }
+                BatchAlterTable batch = new BatchAlterTable(Optional.empty(), table, upgrade,
+                        BatchAlterTable.Recreate.AUTO, Optional.empty());
+                List<Operation> undo = undoable ? List.of(new BatchAlterTable(Optional.empty(), table, downgrade,
+                        BatchAlterTable.Recreate.AUTO, Optional.empty())) : List.of();
+                batchAt.put(indexes.get(indexes.size() - 1), new Change(batch, undo, notes));
+                gathered.addAll(indexes);
+            }
+            List<Change> out = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (batchAt.containsKey(i)) {
+                    out.add(batchAt.get(i));
+                } else if (!gathered.contains(i)) {
+                    out.add(all.get(i));
+                }
+            }
+            return out;
+        }
+
+        /** True when the dialect cannot run the operation in place. */
+        private static boolean refuses(Dialect dialect, Operation operation) {
+            try {
+                dialect.render(operation);
+                return false;
+            } catch (OperationNotSupportedException e) {
+                return true;
+            }
+        }
+
+        /** The table of an operation a batch can hold; empty for any other. */
+        private static Optional<String> batchableTable(Operation operation) {
+            if (operation instanceof AddColumn o) {
+                return Optional.of(o.table());
+            }
+            if (operation instanceof DropColumn o) {
+                return Optional.of(o.table());
+            }
+            if (operation instanceof AlterColumn o) {
+                return Optional.of(o.table());
+            }
+            if (operation instanceof CreateIndex o) {
+                return Optional.of(o.table());
+            }
+            if (operation instanceof DropIndex o) {
+                return o.table();
+            }
+            if (operation instanceof CreateForeignKey o) {
+                return Optional.of(o.table());
+            }
+            if (operation instanceof DropConstraint o) {
+                return Optional.of(o.table());
+            }
+            if (operation instanceof CreateUniqueConstraint o) {
+                return Optional.of(o.table());
+            }
+            if (operation instanceof dev.retort.runtime.operation.CreatePrimaryKey o) {
+                return Optional.of(o.table());
+            }
+            if (operation instanceof dev.retort.runtime.operation.CreateCheckConstraint o) {
+                return Optional.of(o.table());
+            }
+            return Optional.empty();
+        }
+
+        /** The column without its comment when the database stores none. */
+        private Column commented(Column column) {
+            if (options.comparesComments() || column.comment().isEmpty()) {
+                return column;
+            }
+            Column plain = Column.of(column.name(), column.type());
+            if (column.isPrimaryKey()) {
+                plain = plain.primaryKey();
+            }
+            if (column.isAutoIncrement()) {
+                plain = plain.autoIncrement();
+            }
+            if (column.isUnique()) {
+                plain = plain.unique();
+            }
+            if (column.serverDefault().isPresent()) {
+                plain = plain.serverDefault(column.serverDefault().get());
+            }
+            return plain.nullable(column.isNullable());
         }
 
         // ---- Tables ----
@@ -203,8 +330,9 @@ public final class Comparison {
                         constraints.add(fk.toTableConstraint());
                     }
                 }
-                CreateTable create = new CreateTable(Optional.empty(), name, table.columns(), constraints,
-                        table.comment());
+                CreateTable create = new CreateTable(Optional.empty(), name,
+                        table.columns().stream().map(this::commented).toList(), constraints,
+                        options.comparesComments() ? table.comment() : Optional.empty());
                 Change change = Change.of(create);
                 if (!dropped.isEmpty()) {
                     change = change.withNote(renameNote("Table " + name + " is new while table(s) "
@@ -243,12 +371,21 @@ public final class Comparison {
             List<TableConstraint> constraints = new ArrayList<>();
             // Columns marked primaryKey() already declare an unnamed key.
             boolean marked = table.columns().stream().anyMatch(Column::isPrimaryKey);
-            table.primaryKey().filter(pk -> !marked || pk.name().isPresent())
-                    .ifPresent(pk -> constraints.add(pk.toTableConstraint()));
+            List<Column> columns = table.columns();
+            Optional<PrimaryKey> key = table.primaryKey().filter(pk -> !marked || pk.name().isPresent());
+            // An unnamed one-column key on an auto-increment column is declared on the column
+            // (SQLite auto-increments only an INTEGER PRIMARY KEY column).
+            if (key.isPresent() && key.get().name().isEmpty() && key.get().columns().size() == 1
+                    && table.column(key.get().columns().get(0)).map(Column::isAutoIncrement).orElse(false)) {
+                String keyColumn = key.get().columns().get(0);
+                columns = columns.stream().map(c -> c.name().equals(keyColumn) ? c.primaryKey() : c).toList();
+                key = Optional.empty();
+            }
+            key.ifPresent(pk -> constraints.add(pk.toTableConstraint()));
             table.uniqueConstraints().forEach(u -> constraints.add(u.toTableConstraint()));
             table.checkConstraints().forEach(c -> constraints.add(c.toTableConstraint()));
             table.foreignKeys().forEach(fk -> constraints.add(fk.toTableConstraint()));
-            return new CreateTable(Optional.empty(), table.name(), table.columns(), constraints, table.comment());
+            return new CreateTable(Optional.empty(), table.name(), columns, constraints, table.comment());
         }
 
         /** Tables ordered so that a table comes after those it references; a cycle keeps model order. */
@@ -288,7 +425,7 @@ public final class Comparison {
                     .filter(c -> included(SchemaObject.Kind.COLUMN, name, Optional.of(c.name()), false, true))
                     .toList();
             for (Column column : addedColumns) {
-                Change change = Change.of(new AddColumn(Optional.empty(), name, column));
+                Change change = Change.of(new AddColumn(Optional.empty(), name, commented(column)));
                 if (!column.isNullable() && column.serverDefault().isEmpty() && !column.isAutoIncrement()) {
                     change = change.withNote("Adds NOT NULL column " + name + "." + column.name()
                             + " without a server default: this fails if " + name + " has rows. Give it a"
@@ -320,7 +457,7 @@ public final class Comparison {
         }
 
         private void compareComment(Table table, Table existing) {
-            if (table.comment().equals(existing.comment())) {
+            if (table.comment().equals(existing.comment()) || !options.comparesComments()) {
                 return;
             }
             if (table.comment().isPresent()) {
@@ -360,7 +497,7 @@ public final class Comparison {
                 changed = true;
                 defaultChanged = true;
             }
-            if (!column.comment().equals(existing.comment())) {
+            if (options.comparesComments() && !column.comment().equals(existing.comment())) {
                 column.comment().ifPresentOrElse(alter::comment, alter::dropComment);
                 existing.comment().ifPresentOrElse(alter::existingComment, alter::existingNoComment);
                 changed = true;
@@ -374,7 +511,7 @@ public final class Comparison {
             if (!defaultChanged && !existing.isAutoIncrement()) {
                 existing.serverDefault().ifPresentOrElse(alter::existingServerDefault, alter::existingNoServerDefault);
             }
-            if (!commentChanged) {
+            if (!commentChanged && options.comparesComments()) {
                 existing.comment().ifPresent(alter::existingComment);
             }
             if (existing.isAutoIncrement()) {
@@ -427,11 +564,16 @@ public final class Comparison {
             for (UniqueConstraint unique : existing.uniqueConstraints()) {
                 if (!target.contains(unique.columns())
                         && included(SchemaObject.Kind.UNIQUE_CONSTRAINT, name, unique.name(), false, true)) {
-                    String constraint = unique.name().orElseThrow();
+                    String constraint = unique.name().orElseGet(() -> conventionName(NamingConvention.Kind.UNIQUE,
+                            name, unique.columns(), null, "uq_" + name + "_" + String.join("_", unique.columns())));
+                    // SQLite keeps a column's inline UNIQUE without a name: nothing can drop it by name.
+                    List<String> notes = unique.name().isPresent() ? List.of() : List.of("The database has the unique"
+                            + " constraint on " + name + " " + unique.columns() + " without a name, so it cannot be"
+                            + " dropped by name (" + constraint + " is a guess): rebuild the table without it instead.");
                     dropIndexesAndUniques.add(new Change(
                             new DropConstraint(Optional.empty(), constraint, name, Optional.of(ConstraintType.UNIQUE)),
                             List.of(new CreateUniqueConstraint(Optional.empty(), constraint, name, unique.columns())),
-                            List.of()));
+                            notes));
                 }
             }
             for (UniqueConstraint unique : wanted) {

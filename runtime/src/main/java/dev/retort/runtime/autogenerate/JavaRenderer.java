@@ -3,6 +3,7 @@ package dev.retort.runtime.autogenerate;
 import dev.retort.runtime.internal.JavaLiterals;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
+import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.CreateCheckConstraint;
 import dev.retort.runtime.operation.CreateForeignKey;
 import dev.retort.runtime.operation.CreateIndex;
@@ -125,6 +126,7 @@ public final class JavaRenderer {
         addImport(imports, body, "TableConstraint.", "dev.retort.runtime.schema.TableConstraint");
         addImport(imports, body, "ReferentialAction.", "dev.retort.runtime.schema.ReferentialAction");
         addImport(imports, body, "ConstraintType.", "dev.retort.runtime.operation.ConstraintType");
+        addImport(imports, body, "BatchAlterTable.", "dev.retort.runtime.operation.BatchAlterTable");
         addImport(imports, body, "List.of(", "java.util.List");
         addImport(imports, body, "new BigDecimal(", "java.math.BigDecimal");
         if (SIMPLE_TYPE.matcher(body).find()) {
@@ -238,6 +240,9 @@ public final class JavaRenderer {
         if (operation instanceof Execute o) {
             return call("execute", string(o.sql()));
         }
+        if (operation instanceof BatchAlterTable o) {
+            return batchAlterTable(o);
+        }
         throw new IllegalArgumentException("Autogenerate does not write " + operation.getClass().getSimpleName()
                 + " operations as Java; write that part of the revision by hand");
     }
@@ -312,6 +317,79 @@ public final class JavaRenderer {
         }
         return head + calls.get(0) + "\n" + CONTINUATION + String.join("\n" + CONTINUATION, calls.subList(1,
                 calls.size())) + ");";
+    }
+
+    /**
+     * {@code op.batchAlterTable("t", batch -> batch} and one {@code .change(…)} per line
+     * below it, as the batch builder's methods take them.
+     */
+    private static String batchAlterTable(BatchAlterTable o) {
+        List<String> calls = new ArrayList<>();
+        o.schema().ifPresent(s -> calls.add(".schema(" + string(s) + ")"));
+        if (o.recreate() != BatchAlterTable.Recreate.AUTO) {
+            calls.add(".recreate(BatchAlterTable.Recreate." + o.recreate().name() + ")");
+        }
+        for (Operation operation : o.operations()) {
+            calls.add(batchCall(operation));
+        }
+        return "op.batchAlterTable(" + string(o.table()) + ", batch -> batch\n" + CONTINUATION
+                + calls.stream().map(c -> c.replace("\n", "\n" + CONTINUATION)).collect(Collectors.joining("\n"
+                        + CONTINUATION)) + ");";
+    }
+
+    /** One change of a batch as a call on the batch builder, e.g. {@code .dropColumn("legacy")}. */
+    private static String batchCall(Operation operation) {
+        if (operation instanceof AddColumn o) {
+            return ".addColumn(" + o.column() + ")";
+        }
+        if (operation instanceof DropColumn o) {
+            return ".dropColumn(" + string(o.column()) + ")";
+        }
+        if (operation instanceof AlterColumn o) {
+            String call = alterColumn(o);
+            if (call.startsWith("renameColumn(")) {
+                return ".renameColumn(" + string(o.column()) + ", " + string(o.newName().orElseThrow()) + ")";
+            }
+            // "alterColumn(\"t\", \"c\", c -> c…);" becomes ".alterColumn(\"c\", c -> c…)".
+            String head = "alterColumn(" + string(o.table()) + ", ";
+            return ".alterColumn(" + call.substring(head.length(), call.length() - 1);
+        }
+        if (operation instanceof CreateIndex o) {
+            return "." + (o.unique() ? "createUniqueIndex" : "createIndex") + "(" + string(o.name())
+                    + (o.columns().isEmpty() ? "" : ", " + strings(o.columns())) + ")";
+        }
+        if (operation instanceof DropIndex o) {
+            return ".dropIndex(" + string(o.name()) + ")";
+        }
+        if (operation instanceof CreateForeignKey o) {
+            List<String> options = new ArrayList<>();
+            o.onDelete().ifPresent(a -> options.add(".onDelete(ReferentialAction." + a.name() + ")"));
+            o.onUpdate().ifPresent(a -> options.add(".onUpdate(ReferentialAction." + a.name() + ")"));
+            if (o.deferrable()) {
+                options.add(".deferrable(true)");
+            }
+            if (o.initiallyDeferred()) {
+                options.add(".initiallyDeferred(true)");
+            }
+            return ".createForeignKey(" + string(o.name()) + ", " + string(o.referentTable()) + ", "
+                    + list(o.columns()) + ", " + list(o.referentColumns())
+                    + (options.isEmpty() ? "" : ", fk -> fk" + String.join("", options)) + ")";
+        }
+        if (operation instanceof DropConstraint o) {
+            return ".dropConstraint(" + string(o.name())
+                    + o.type().map(t -> ", ConstraintType." + t.name()).orElse("") + ")";
+        }
+        if (operation instanceof CreatePrimaryKey o) {
+            return ".createPrimaryKey(" + string(o.name()) + ", " + strings(o.columns()) + ")";
+        }
+        if (operation instanceof CreateUniqueConstraint o) {
+            return ".createUniqueConstraint(" + string(o.name()) + ", " + strings(o.columns()) + ")";
+        }
+        if (operation instanceof CreateCheckConstraint o) {
+            return ".createCheckConstraint(" + string(o.name()) + ", " + string(o.condition()) + ")";
+        }
+        throw new IllegalArgumentException("Autogenerate does not write " + operation.getClass().getSimpleName()
+                + " inside a batchAlterTable; write that part of the revision by hand");
     }
 
     private static String createForeignKey(CreateForeignKey o) {

@@ -131,4 +131,42 @@ class ComparisonTest {
         assertThat(drop.downgradeOperations()).extracting(o -> ((CreateTable) o).table())
                 .containsExactly("account", "orders");
     }
+
+    @Test
+    void whereTheDialectCannotAlterInPlaceEachTablesChangesBecomeOneBatchWithABatchToUndoThem() {
+        Metadata database = Metadata.builder()
+                .table("account", t -> t.column(Column.of("id", Type.BIGINT).primaryKey())
+                        .column(Column.of("name", Type.varchar(50))).column(Column.of("legacy", Type.TEXT)))
+                .table("tag", t -> t.column(Column.of("id", Type.BIGINT).primaryKey()))
+                .build();
+        Metadata model = Metadata.builder()
+                .table("account", t -> t.column(Column.of("id", Type.BIGINT).primaryKey())
+                        .column(Column.of("name", Type.varchar(100)).notNull())
+                        .column(Column.of("phone", Type.TEXT))
+                        .unique("name"))
+                // Only an in-place change to tag: no batch for it.
+                .table("tag", t -> t.column(Column.of("id", Type.BIGINT).primaryKey()).column(Column.of("label", Type.TEXT)))
+                .build();
+        CompareOptions sqlite = CompareOptions.defaults().forDialect(new dev.retort.runtime.dialect.SqliteDialect());
+        Comparison comparison = Comparison.compare(model, database, sqlite);
+        assertThat(comparison.operations()).extracting(o -> o.getClass().getSimpleName())
+                .containsExactly("AddColumn", "BatchAlterTable");
+        var batch = (dev.retort.runtime.operation.BatchAlterTable) comparison.operations().get(1);
+        assertThat(batch.table()).isEqualTo("account");
+        // The table's every change, in the order they would have run: the alter, the add, the drop, the unique.
+        assertThat(batch.operations()).extracting(o -> o.getClass().getSimpleName())
+                .containsExactly("AlterColumn", "AddColumn", "DropColumn", "CreateUniqueConstraint");
+        // The batch carries its members' notes.
+        assertThat(comparison.changes().get(1).notes()).hasSize(3).first().asString().contains("NOT NULL");
+        assertThat(comparison.changes().get(1).notes()).filteredOn(n -> n.contains("renameColumn")).hasSize(2);
+        var undo = (dev.retort.runtime.operation.BatchAlterTable) comparison.downgradeOperations().get(0);
+        assertThat(undo.operations()).extracting(o -> o.getClass().getSimpleName())
+                .containsExactly("DropConstraint", "AddColumn", "DropColumn", "AlterColumn");
+        assertThat(undo.operations().get(1)).isEqualTo(new AddColumn("account", Column.of("legacy", Type.TEXT)));
+
+        // A dialect that alters in place gets the plain operations.
+        assertThat(Comparison.compare(model, database, CompareOptions.defaults()
+                        .forDialect(new dev.retort.runtime.dialect.H2Dialect())).operations())
+                .isEqualTo(Comparison.compare(model, database, CompareOptions.defaults()).operations());
+    }
 }

@@ -130,4 +130,43 @@ class JavaRendererTest {
                 "// No automatic downgrade for the upgrade's op.dropTable(\"legacy\"); Write it out here.",
                 "op.dropConstraint(\"fk_order_line_product\", \"order_line\", ConstraintType.FOREIGN_KEY);");
     }
+
+    @Test
+    void rendersOneBatchPerTableWhereTheDialectCannotAlterInPlace() {
+        Metadata after = Metadata.builder()
+                .table("account", t -> t
+                        .column(Column.of("id", Type.BIGINT).primaryKey().autoIncrement())
+                        .column(Column.of("name", Type.varchar(100)).notNull().comment("Legal name"))
+                        .column(Column.of("legacy", Type.TEXT))
+                        .unique("name")
+                        .comment("Customers"))
+                .table("audit", t -> t.column(Column.of("id", Type.BIGINT).primaryKey()))
+                .build();
+        Comparison comparison = Comparison.compare(after, BEFORE,
+                CompareOptions.defaults().forDialect(new dev.retort.runtime.dialect.SqliteDialect()));
+        JavaRenderer.Rendered java = JavaRenderer.render(comparison.changes());
+        // SQLite stores no comments: the table and column comments are no difference there.
+        assertThat(String.join("\n", java.upgrade())).isEqualTo("""
+                // CHECK: Makes account.name NOT NULL: this fails while a row holds NULL there. Fill those rows first (op.execute("UPDATE …")).
+                op.batchAlterTable("account", batch -> batch
+                        .alterColumn("name", c -> c.type(Type.varchar(100))
+                                .nullable(false)
+                                .existingType(Type.varchar(50))
+                                .existingNullable(true)
+                                .existingNoServerDefault())
+                        .createUniqueConstraint("uq_account_name", "name"));""");
+        assertThat(String.join("\n", java.downgrade())).isEqualTo("""
+                op.batchAlterTable("account", batch -> batch
+                        .dropConstraint("uq_account_name", ConstraintType.UNIQUE)
+                        .alterColumn("name", c -> c.type(Type.varchar(50))
+                                .nullable(true)
+                                .existingType(Type.varchar(100))
+                                .existingNullable(false)
+                                .existingNoServerDefault()));""");
+        // Without a dialect the same comparison writes plain operations and the comments.
+        assertThat(Comparison.compare(after, BEFORE, CompareOptions.defaults()).operations())
+                .extracting(o -> o.getClass().getSimpleName())
+                .contains("AlterColumn", "CreateUniqueConstraint", "CreateTableComment")
+                .doesNotContain("BatchAlterTable");
+    }
 }

@@ -36,7 +36,7 @@ class RenderedRevisionCompilesAndRunsTest {
     Path work;
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql", "mariadb"})
+    @ValueSource(strings = {"h2", "postgresql", "mariadb", "sqlite"})
     void writtenRevisionsCompileAndRunForEveryKindOfChange(String kind) throws Exception {
         try (TestDatabase db = TestDatabases.open(kind); Connection connection = db.dataSource().getConnection()) {
             Dialect dialect = Dialects.detect(connection);
@@ -47,13 +47,19 @@ class RenderedRevisionCompilesAndRunsTest {
             // fk_orders_account), so there the model keeps it; autogenerate does not know that yet.
             Metadata after = kind.equals("mariadb") ? Metadata.builder().tables(JavaRendererTest.AFTER.tables().stream()
                     .map(t -> t.name().equals("orders") ? withIndex(t, "ix_orders_account", "account_id") : t)
-                    .toList()).build() : JavaRendererTest.AFTER;
+                    .toList()).build()
+                    // SQLite keeps email's inline UNIQUE and the check on status unnamed, and a batch drops
+                    // constraints only by name, so there the model keeps both columns as they were (the
+                    // comparison notes that it cannot drop the unique; the rebuilt table keeps the check).
+                    : kind.equals("sqlite") ? Metadata.builder().tables(JavaRendererTest.AFTER.tables().stream()
+                    .map(t -> t.name().equals("account") ? withUniqueEmail(t) : t).toList()).build()
+                    : JavaRendererTest.AFTER;
             revise(connection, dialect, "ChangeEverything", after);
         }
     }
 
     private void revise(Connection connection, Dialect dialect, String className, Metadata model) throws Exception {
-        CompareOptions options = CompareOptions.defaults().compareServerDefaults(true);
+        CompareOptions options = CompareOptions.defaults().compareServerDefaults(true).forDialect(dialect);
         Metadata before = Introspection.read(connection, dialect);
         Comparison comparison = Comparison.compare(model, before, options);
         assertThat(comparison.isEmpty()).isFalse();
@@ -78,6 +84,18 @@ class RenderedRevisionCompilesAndRunsTest {
         table.columns().forEach(copy::column);
         table.indexes().forEach(copy::index);
         copy.index(name, column);
+        table.uniqueConstraints().forEach(copy::unique);
+        table.foreignKeys().forEach(copy::foreignKey);
+        table.checkConstraints().forEach(copy::check);
+        table.comment().ifPresent(copy::comment);
+        return copy.build();
+    }
+
+    private static dev.retort.runtime.schema.Table withUniqueEmail(dev.retort.runtime.schema.Table table) {
+        var copy = dev.retort.runtime.schema.Table.builder(table.name());
+        table.columns().forEach(c -> copy.column(c.name().equals("email") ? c.unique() : c));
+        copy.column(RoundTripTest.base().build().table("account").orElseThrow().column("status").orElseThrow());
+        table.indexes().forEach(copy::index);
         table.uniqueConstraints().forEach(copy::unique);
         table.foreignKeys().forEach(copy::foreignKey);
         table.checkConstraints().forEach(copy::check);
