@@ -98,7 +98,13 @@ final class Autogenerate {
             } catch (UnsupportedOperationException e) {
                 throw new CommandException(e.getMessage(), e);
             }
-            return Comparison.compare(model, schema, options.versionTable(config.versionTable()));
+            // The database's dialect decides what must be grouped into batch mode (SQLite),
+            // unless the caller's options name one.
+            CompareOptions effective = options.versionTable(config.versionTable());
+            if (effective.dialect().isEmpty()) {
+                effective = effective.forDialect(dialect);
+            }
+            return Comparison.compare(model, schema, effective);
         } catch (SQLException e) {
             throw new CommandException("Cannot read the schema of " + describe(dataSource) + ": " + e.getMessage()
                     + ". Check that the user may read the catalogue.", e);
