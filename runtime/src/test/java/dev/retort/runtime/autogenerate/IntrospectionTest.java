@@ -197,6 +197,57 @@ class IntrospectionTest {
         }
     }
 
+    /**
+     * SQLite has no catalogue to join, but its table-valued pragma functions joined to
+     * {@code sqlite_master} read every table at once: the count of statements stays flat.
+     */
+    @org.junit.jupiter.api.Test
+    void readsAThousandSqliteTablesInAFewQueries() throws Exception {
+        int tables = 1000;
+        try (TestDatabase db = TestDatabases.open("sqlite")) {
+            try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+                connection.setAutoCommit(false);
+                for (int i = 0; i < tables; i++) {
+                    statement.addBatch("CREATE TABLE t" + i + " (id INTEGER PRIMARY KEY, name VARCHAR(20) NOT NULL,"
+                            + " parent_id INTEGER" + (i > 0 ? " REFERENCES t" + (i - 1) : "") + ", owner_id INTEGER"
+                            + ", CONSTRAINT uq_t" + i + " UNIQUE (name)"
+                            + (i > 0 ? ", CONSTRAINT fk_t" + i + " FOREIGN KEY (owner_id) REFERENCES t" + (i - 1)
+                                    + " (id) ON DELETE CASCADE" : "")
+                            + ", CONSTRAINT ck_t" + i + " CHECK (id > 0))");
+                    statement.addBatch("CREATE INDEX ix_t" + i + " ON t" + i + " (parent_id, name)");
+                    statement.addBatch("CREATE INDEX ix_t" + i + "_lower ON t" + i + " (lower(name))");
+                }
+                statement.executeBatch();
+                connection.commit();
+                connection.setAutoCommit(true);
+            }
+            CountingDataSource counting = new CountingDataSource(db.dataSource());
+            Metadata metadata;
+            try (Connection connection = counting.getConnection()) {
+                metadata = Introspection.read(connection, Dialects.detect(connection));
+            }
+            assertThat(metadata.tables()).hasSize(tables);
+            int middle = tables / 2;
+            Table inTheMiddle = metadata.table("t" + middle).orElseThrow();
+            assertThat(inTheMiddle.columns()).containsExactly(Column.of("id", Type.INTEGER).notNull(),
+                    Column.of("name", Type.varchar(20)).notNull(), Column.of("parent_id", Type.INTEGER),
+                    Column.of("owner_id", Type.INTEGER));
+            assertThat(inTheMiddle.primaryKey().orElseThrow().columns()).containsExactly("id");
+            // The index on an expression is left out: the model cannot describe it.
+            assertThat(inTheMiddle.indexes()).containsExactly(Index.of("ix_t" + middle, "parent_id", "name"));
+            assertThat(inTheMiddle.uniqueConstraints()).containsExactly(
+                    UniqueConstraint.of("name").named("uq_t" + middle));
+            assertThat(inTheMiddle.checkConstraints()).containsExactly(
+                    CheckConstraint.of("id > 0").named("ck_t" + middle));
+            // The column's own REFERENCES names no columns: it reads as the referent's primary key.
+            assertThat(inTheMiddle.foreignKeys()).containsExactlyInAnyOrder(
+                    ForeignKey.of(List.of("parent_id"), "t" + (middle - 1), List.of("id")),
+                    ForeignKey.of(List.of("owner_id"), "t" + (middle - 1), List.of("id"))
+                            .onDelete(ReferentialAction.CASCADE).named("fk_t" + middle));
+            assertThat(counting.executed()).hasSizeLessThanOrEqualTo(6);
+        }
+    }
+
     /** PostgreSQL cannot drop a schema of 1,000 tables in one transaction (max_locks_per_transaction). */
     private static void dropInSmallTransactions(TestDatabase db, int tables) throws Exception {
         try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {

@@ -18,10 +18,18 @@ import java.util.Optional;
  * @param foreignKeyNames named {@code FOREIGN KEY (…)} constraints by their columns
  * @param checks every {@code CHECK}, table-level or on a column
  */
-record CreateTableSql(Map<List<String>, String> uniqueNames, Map<List<String>, String> foreignKeyNames,
+public record CreateTableSql(Map<List<String>, String> uniqueNames, Map<List<String>, String> foreignKeyNames,
         List<TableDefinition.CheckConstraint> checks) {
 
-    static CreateTableSql parse(String sql) {
+    /**
+     * Reads the constraint names and checks of a {@code CREATE TABLE} statement as SQLite
+     * keeps it in {@code sqlite_master}.
+     *
+     * @param sql the statement, from its {@code CREATE} to its closing parenthesis
+     * @return the names and checks found; empty maps and list when there are none
+     * @throws IllegalArgumentException when the parentheses do not balance
+     */
+    public static CreateTableSql parse(String sql) {
         Map<List<String>, String> uniqueNames = new HashMap<>();
         Map<List<String>, String> foreignKeyNames = new HashMap<>();
         List<TableDefinition.CheckConstraint> checks = new ArrayList<>();

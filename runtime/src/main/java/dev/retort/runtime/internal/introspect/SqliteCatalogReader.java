@@ -2,15 +2,14 @@ package dev.retort.runtime.internal.introspect;
 
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.SqliteDialect;
-import dev.retort.runtime.internal.batch.SqliteTableReader;
-import dev.retort.runtime.operation.TableDefinition;
+import dev.retort.runtime.internal.batch.CreateTableSql;
 import dev.retort.runtime.schema.CheckConstraint;
-import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Expr;
 import dev.retort.runtime.schema.ForeignKey;
 import dev.retort.runtime.schema.Index;
 import dev.retort.runtime.schema.Metadata;
 import dev.retort.runtime.schema.PrimaryKey;
+import dev.retort.runtime.schema.ReferentialAction;
 import dev.retort.runtime.schema.Type;
 import dev.retort.runtime.schema.UniqueConstraint;
 import java.sql.Connection;
@@ -18,9 +17,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,11 +30,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a SQLite database: the table names from {@code sqlite_master} in one query, then
- * each table through batch mode's {@link SqliteTableReader} ({@code PRAGMA table_info},
- * {@code index_list}, {@code index_info}, {@code foreign_key_list}, and the {@code CREATE
- * TABLE} statement for constraint names and checks). SQLite has no catalogue to join, so
- * this is a few pragma calls per table; they run in-process and cost microseconds each.
+ * Reads a SQLite database in four queries, whatever the number of tables: the {@code CREATE
+ * TABLE} statements from {@code sqlite_master} (for constraint names, checks and {@code
+ * AUTOINCREMENT}, which the pragmas do not tell; see {@link CreateTableSql}), then the
+ * columns, the indexes with their columns, and the foreign keys of every table at once,
+ * through the table-valued pragma functions ({@code pragma_table_xinfo}, {@code
+ * pragma_index_list} with {@code pragma_index_info}, {@code pragma_foreign_key_list})
+ * joined to {@code sqlite_master}. It reads a table as batch mode's reader does.
  *
  * <p>Declared types read back as the portable types {@link SqliteDialect} writes: {@code
  * TEXT} is {@code TEXT} (a JSON column, written as {@code TEXT}, reads as {@code TEXT}),
@@ -46,6 +50,18 @@ final class SqliteCatalogReader implements CatalogReader {
 
     private static final Pattern SIZED = Pattern.compile("([A-Z ]+?)\\s*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
 
+    /** A column as {@code pragma_table_xinfo} reports it. */
+    private record RawColumn(String name, String type, boolean notNull, String defaultSql, int keyPosition) {
+    }
+
+    /** An index as {@code pragma_index_list} reports it, with its columns (empty when on an expression). */
+    private record RawIndex(String name, boolean unique, String origin, boolean partial, List<String> columns) {
+    }
+
+    /** One column pair of a foreign key as {@code pragma_foreign_key_list} reports it. */
+    private record FkRow(String table, String from, String to, String onUpdate, String onDelete) {
+    }
+
     @Override
     public String currentSchema(Connection connection) {
         return "main";
@@ -54,67 +70,210 @@ final class SqliteCatalogReader implements CatalogReader {
     @Override
     public Metadata read(Connection connection, Dialect dialect, String schema, Predicate<String> includeTable)
             throws SQLException {
-        if (!(dialect instanceof SqliteDialect sqlite)) {
+        if (!(dialect instanceof SqliteDialect)) {
             throw new IllegalArgumentException("The SQLite reader needs the sqlite dialect, not " + dialect.name());
         }
         Optional<String> attached = schema.equals("main") ? Optional.empty() : Optional.of(schema);
-        List<String> tables = new ArrayList<>();
-        String listing = "SELECT name FROM " + attached.map(s -> dialect.quote(s) + ".").orElse("")
-                + "sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(listing)) {
+        String master = attached.map(s -> dialect.quote(s) + ".").orElse("") + "sqlite_master m";
+        String pragmaSchema = attached.map(s -> ", " + literal(s)).orElse("");
+        String userTables = " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+
+        Map<String, String> tableSql = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT m.name, m.sql FROM " + master + userTables)) {
             while (rs.next()) {
-                if (includeTable.test(rs.getString(1))) {
-                    tables.add(rs.getString(1));
+                tableSql.put(rs.getString(1), rs.getString(2));
+            }
+        }
+
+        // Every table's columns, the excluded ones too: a foreign key may reference one without naming columns.
+        Map<String, List<RawColumn>> columnsOf = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT m.name AS table_name, p.name, p.type, p.\"notnull\","
+                     + " p.dflt_value, p.pk FROM " + master + " JOIN pragma_table_xinfo(m.name" + pragmaSchema
+                     + ") p" + userTables + " AND p.hidden = 0 ORDER BY m.name, p.cid")) {
+            while (rs.next()) {
+                columnsOf.computeIfAbsent(rs.getString("table_name"), t -> new ArrayList<>()).add(new RawColumn(
+                        rs.getString("name"), rs.getString("type"), rs.getInt("notnull") != 0,
+                        rs.getString("dflt_value"), rs.getInt("pk")));
+            }
+        }
+
+        Map<String, Map<String, RawIndex>> indexesOf = new LinkedHashMap<>();
+        List<RawIndex> expressions = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT m.name AS table_name, il.name AS index_name, il.\"unique\","
+                     + " il.origin, il.partial, ii.seqno, ii.name AS column_name FROM " + master
+                     + " JOIN pragma_index_list(m.name" + pragmaSchema + ") il"
+                     + " LEFT JOIN pragma_index_info(il.name" + pragmaSchema + ") ii" + userTables
+                     + " ORDER BY m.name, il.seq, ii.seqno")) {
+            while (rs.next()) {
+                Map<String, RawIndex> ofTable = indexesOf.computeIfAbsent(rs.getString("table_name"),
+                        t -> new LinkedHashMap<>());
+                String name = rs.getString("index_name");
+                RawIndex index = ofTable.get(name);
+                if (index == null) {
+                    index = new RawIndex(name, rs.getInt("unique") != 0, rs.getString("origin"),
+                            rs.getInt("partial") != 0, new ArrayList<>());
+                    ofTable.put(name, index);
+                }
+                String column = rs.getString("column_name");
+                if (rs.getObject("seqno") == null || column == null) {
+                    expressions.add(index); // on an expression: the pragmas cannot describe it
+                } else {
+                    index.columns().add(column);
                 }
             }
         }
+        for (RawIndex index : expressions) {
+            index.columns().clear();
+        }
+
+        Map<String, Map<Integer, TreeMap<Integer, FkRow>>> foreignKeysOf = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT m.name AS table_name, fk.id, fk.seq, fk.\"table\","
+                     + " fk.\"from\", fk.\"to\", fk.on_update, fk.on_delete FROM " + master
+                     + " JOIN pragma_foreign_key_list(m.name" + pragmaSchema + ") fk" + userTables
+                     + " ORDER BY m.name, fk.id, fk.seq")) {
+            while (rs.next()) {
+                foreignKeysOf.computeIfAbsent(rs.getString("table_name"), t -> new LinkedHashMap<>())
+                        .computeIfAbsent(rs.getInt("id"), id -> new TreeMap<>()).put(rs.getInt("seq"),
+                                new FkRow(rs.getString("table"), rs.getString("from"), rs.getString("to"),
+                                        rs.getString("on_update"), rs.getString("on_delete")));
+            }
+        }
+
         SchemaAssembly assembly = new SchemaAssembly();
-        SqliteTableReader reader = new SqliteTableReader(sqlite, connection, attached);
-        for (String table : tables) {
-            TableDefinition definition = reader.readAll(table);
-            SchemaAssembly.Parts parts = assembly.add(table);
-            int position = 0;
-            List<String> key = new ArrayList<>();
-            for (Column column : definition.columns()) {
-                Type type = column.isAutoIncrement() ? Type.BIGINT : type(column.type());
-                boolean nullable = column.isNullable() && !column.isPrimaryKey();
-                Expr serverDefault = column.serverDefault().map(e -> defaultOf(e, type)).orElse(null);
-                parts.columns.put(position++, SchemaAssembly.column(column.name(), type, nullable,
-                        column.isAutoIncrement(), serverDefault, null));
-                if (column.isPrimaryKey()) {
-                    key.add(column.name());
-                }
-                if (column.isUnique()) {
-                    parts.uniques.put("\u0000" + column.name(),
-                            new UniqueConstraint(Optional.empty(), List.of(column.name())));
-                }
-            }
-            if (!key.isEmpty()) {
-                parts.primaryKey = new PrimaryKey(Optional.empty(), key);
-            }
-            for (TableDefinition.UniqueConstraint unique : definition.uniqueConstraints()) {
-                parts.uniques.put(unique.name().orElse("\u0000" + String.join(",", unique.columns())),
-                        new UniqueConstraint(unique.name(), unique.columns()));
-            }
-            int unnamed = 0;
-            for (TableDefinition.CheckConstraint check : definition.checkConstraints()) {
-                parts.checks.put(check.name().orElse("\u0000" + unnamed++),
-                        new CheckConstraint(check.name(), check.sql()));
-            }
-            for (TableDefinition.ForeignKey foreignKey : definition.foreignKeys()) {
-                parts.foreignKeys.put(foreignKey.name().orElse("\u0000" + String.join(",", foreignKey.columns())),
-                        new ForeignKey(foreignKey.name(), foreignKey.columns(), foreignKey.referentTable(),
-                                foreignKey.referentColumns(), foreignKey.onDelete(), foreignKey.onUpdate()));
-            }
-            for (TableDefinition.Index index : definition.indexes()) {
-                parts.indexes.put(index.name(), new Index(index.name(), index.columns(), index.unique()));
-            }
-            for (String skipped : reader.skippedIndexes()) {
-                LOG.log(Level.WARNING, "Autogenerate skips index {0} of table {1}: it is partial or on expressions,"
-                        + " which the model does not describe; compare it by hand", new Object[] {skipped, table});
+        for (var entry : tableSql.entrySet()) {
+            String table = entry.getKey();
+            if (includeTable.test(table)) {
+                assemble(assembly.add(table), table, entry.getValue(), columnsOf,
+                        indexesOf.getOrDefault(table, Map.of()), foreignKeysOf.getOrDefault(table, Map.of()));
             }
         }
         return assembly.build();
+    }
+
+    private static void assemble(SchemaAssembly.Parts parts, String table, String sql,
+            Map<String, List<RawColumn>> columnsOf, Map<String, RawIndex> indexes,
+            Map<Integer, TreeMap<Integer, FkRow>> foreignKeys) throws SQLException {
+        CreateTableSql parsed = CreateTableSql.parse(sql);
+        boolean autoIncrementTable = sql.toUpperCase(Locale.ROOT).contains("AUTOINCREMENT");
+        List<RawColumn> raw = columnsOf.getOrDefault(table, List.of());
+        long keyColumns = raw.stream().filter(c -> c.keyPosition() > 0).count();
+
+        // Unique constraints (origin u) and indexes created by CREATE INDEX (origin c).
+        List<List<String>> uniqueColumns = new ArrayList<>();
+        for (RawIndex index : indexes.values()) {
+            if ("pk".equals(index.origin())) {
+                continue;
+            }
+            if ("c".equals(index.origin()) && (index.partial() || index.columns().isEmpty())) {
+                LOG.log(Level.WARNING, "Autogenerate skips index {0} of table {1}: it is partial or on expressions,"
+                        + " which the model does not describe; compare it by hand", new Object[] {index.name(), table});
+                continue;
+            }
+            if ("u".equals(index.origin())) {
+                uniqueColumns.add(List.copyOf(index.columns()));
+            } else if (!index.columns().isEmpty()) {
+                parts.indexes.put(index.name(), new Index(index.name(), List.copyOf(index.columns()), index.unique()));
+            }
+        }
+
+        int position = 0;
+        List<String> key = new ArrayList<>();
+        for (RawColumn c : raw) {
+            Type declared = declaredType(c.type());
+            boolean primaryKey = c.keyPosition() > 0;
+            boolean autoIncrement = autoIncrementTable && primaryKey && keyColumns == 1 && declared.isInteger();
+            Type type = autoIncrement ? Type.BIGINT : type(declared);
+            boolean nullable = !primaryKey && !c.notNull();
+            Expr serverDefault = autoIncrement || c.defaultSql() == null ? null
+                    : defaultOf(Expr.raw(c.defaultSql()), type);
+            parts.columns.put(position++, SchemaAssembly.column(c.name(), type, nullable, autoIncrement,
+                    serverDefault, null));
+            if (primaryKey) {
+                key.add(c.name());
+            }
+            if (uniqueColumns.contains(List.of(c.name())) && !parsed.uniqueNames().containsKey(List.of(c.name()))) {
+                parts.uniques.put("\u0000" + c.name(), new UniqueConstraint(Optional.empty(), List.of(c.name())));
+            }
+        }
+        if (!key.isEmpty()) {
+            parts.primaryKey = new PrimaryKey(Optional.empty(), key);
+        }
+        for (List<String> unique : uniqueColumns) {
+            Optional<String> name = Optional.ofNullable(parsed.uniqueNames().get(unique));
+            if (name.isEmpty() && unique.size() == 1) {
+                continue; // a column's own UNIQUE, kept on the column above
+            }
+            parts.uniques.put(name.orElse("\u0000" + String.join(",", unique)), new UniqueConstraint(name, unique));
+        }
+        int unnamed = 0;
+        for (var check : parsed.checks()) {
+            parts.checks.put(check.name().orElse("\u0000" + unnamed++), new CheckConstraint(check.name(), check.sql()));
+        }
+        // pragma_foreign_key_list numbers the keys in reverse order of declaration.
+        List<Integer> ids = new ArrayList<>(foreignKeys.keySet());
+        ids.sort((a, b) -> Integer.compare(b, a));
+        for (Integer id : ids) {
+            List<FkRow> rows = List.copyOf(foreignKeys.get(id).values());
+            List<String> from = rows.stream().map(FkRow::from).toList();
+            FkRow first = rows.get(0);
+            List<String> to = rows.stream().map(FkRow::to).toList();
+            if (to.contains(null)) {
+                to = primaryKeyOf(first.table(), from.size(), columnsOf);
+            }
+            Optional<String> name = Optional.ofNullable(parsed.foreignKeyNames().get(from));
+            parts.foreignKeys.put(name.orElse("\u0000" + String.join(",", from)), new ForeignKey(name, from,
+                    first.table(), to, action(first.onDelete()), action(first.onUpdate())));
+        }
+    }
+
+    /** The referenced table's primary key, for {@code REFERENCES t} without columns. */
+    private static List<String> primaryKeyOf(String table, int size, Map<String, List<RawColumn>> columnsOf)
+            throws SQLException {
+        TreeMap<Integer, String> key = new TreeMap<>();
+        for (RawColumn column : columnsOf.getOrDefault(table, List.of())) {
+            if (column.keyPosition() > 0) {
+                key.put(column.keyPosition(), column.name());
+            }
+        }
+        if (key.size() != size) {
+            throw new SQLException("A foreign key references table " + table
+                    + " without naming columns, and its primary key does not match");
+        }
+        return List.copyOf(key.values());
+    }
+
+    /** The integer kinds as portable types; any other declared type kept as written (none is {@code BLOB}). */
+    private static Type declaredType(String declared) {
+        String upper = declared == null ? "" : declared.strip().toUpperCase(Locale.ROOT);
+        return switch (upper) {
+            case "INTEGER", "INT" -> Type.INTEGER;
+            case "BIGINT" -> Type.BIGINT;
+            case "SMALLINT" -> Type.SMALLINT;
+            // A column declared without a type has no affinity, as BLOB.
+            case "" -> Type.raw("BLOB");
+            default -> Type.raw(declared.strip());
+        };
+    }
+
+    private static Optional<ReferentialAction> action(String sql) {
+        if (sql == null) {
+            return Optional.empty();
+        }
+        return switch (sql.toUpperCase(Locale.ROOT)) {
+            case "CASCADE" -> Optional.of(ReferentialAction.CASCADE);
+            case "SET NULL" -> Optional.of(ReferentialAction.SET_NULL);
+            case "SET DEFAULT" -> Optional.of(ReferentialAction.SET_DEFAULT);
+            case "RESTRICT" -> Optional.of(ReferentialAction.RESTRICT);
+            default -> Optional.empty(); // NO ACTION, the default
+        };
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /** A default as SQLite keeps its SQL text; a boolean's {@code 1}/{@code 0} is {@code TRUE}/{@code FALSE}. */
