@@ -1,6 +1,8 @@
 package dev.retort.runtime.autogenerate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
 
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Expr;
@@ -8,10 +10,58 @@ import dev.retort.runtime.schema.ForeignKey;
 import dev.retort.runtime.schema.Metadata;
 import dev.retort.runtime.schema.ReferentialAction;
 import dev.retort.runtime.schema.Type;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 class JavaRendererTest {
+
+    /**
+     * Whole revision classes are compared with golden files under
+     * {@code runtime/src/test/resources/goldens/JavaRendererTest/<method>/<fqcn>.java}. To rewrite
+     * them after an intended change, run with {@code -Dgoldens.update=true} (surefire hands
+     * command-line user properties to the test JVM) or with the environment variable
+     * {@code RETORT_GOLDENS_UPDATE=true} (the runtime module's surefire configures no
+     * systemPropertyVariables, so the variable is the fallback), then review the diff.
+     */
+    private static final boolean UPDATE_GOLDENS = Boolean.getBoolean("goldens.update")
+            || Boolean.parseBoolean(System.getenv("RETORT_GOLDENS_UPDATE"));
+
+    /** Surefire runs with the module directory as working directory. */
+    private static Path goldenPath(String method, String qualifiedName) {
+        return Path.of("src/test/resources/goldens").toAbsolutePath().resolve(JavaRendererTest.class.getSimpleName())
+                .resolve(method).resolve(qualifiedName + ".java");
+    }
+
+    private static void assertGolden(TestInfo test, String qualifiedName, String actual) {
+        assertGolden(test.getTestMethod().orElseThrow().getName(), qualifiedName, actual);
+    }
+
+    private static void assertGolden(String method, String qualifiedName, String actual) {
+        Path golden = goldenPath(method, qualifiedName);
+        try {
+            if (UPDATE_GOLDENS) {
+                Files.createDirectories(golden.getParent());
+                Files.writeString(golden, actual, StandardCharsets.UTF_8);
+                return;
+            }
+            if (!Files.exists(golden)) {
+                fail("Missing golden file " + golden + "; run the test with -Dgoldens.update=true (or "
+                        + "RETORT_GOLDENS_UPDATE=true) to write it, then review it.");
+            }
+            assertThat(actual)
+                    .as("rendered %s against golden %s (rewrite with -Dgoldens.update=true)", qualifiedName, golden)
+                    .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     static final Metadata BEFORE = Metadata.builder()
             .table("account", t -> t
@@ -79,38 +129,33 @@ class JavaRendererTest {
     }
 
     @Test
-    void rendersARevisionClass() {
+    void rendersARevisionClass(TestInfo test) {
         Comparison comparison = Comparison.compare(Metadata.builder()
                 .table("tag", t -> t.column(Column.of("id", Type.INTEGER).primaryKey())
                         .column(Column.of("label", Type.varchar(30)).notNull().unique()))
                 .build(), Metadata.empty(), CompareOptions.defaults());
-        assertThat(JavaRenderer.revision("com.example.migrations", "CreateTag", "3f2a9c1d7e4b", "1f3a9c2e7b10",
-                "create tag", comparison.changes())).isEqualTo("""
-                package com.example.migrations;
+        assertGolden(test, "com.example.migrations.CreateTag", JavaRenderer.revision("com.example.migrations",
+                "CreateTag", "3f2a9c1d7e4b", "1f3a9c2e7b10", "create tag", comparison.changes()));
+    }
 
-                import dev.retort.annotations.Revision;
-                import dev.retort.runtime.Migration;
-                import dev.retort.runtime.Operations;
-                import dev.retort.runtime.schema.Column;
-                import dev.retort.runtime.schema.Type;
+    @Test
+    void missingGoldenFailsWithItsPath() {
+        Assumptions.assumeFalse(UPDATE_GOLDENS, "golden files are being rewritten");
+        Path expected = goldenPath("noSuchMethod", "com.example.Nothing");
+        assertThat(expected).doesNotExist();
+        assertThatThrownBy(() -> assertGolden("noSuchMethod", "com.example.Nothing", "class Nothing {}"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(expected.toString())
+                .hasMessageContaining("-Dgoldens.update=true");
+    }
 
-                /** create tag */
-                @Revision(id = "3f2a9c1d7e4b", downRevision = "1f3a9c2e7b10")
-                public final class CreateTag implements Migration {
-
-                    @Override
-                    public void upgrade(Operations op) {
-                        op.createTable("tag",
-                                Column.of("id", Type.INTEGER).primaryKey(),
-                                Column.of("label", Type.varchar(30)).notNull().unique());
-                    }
-
-                    @Override
-                    public void downgrade(Operations op) {
-                        op.dropTable("tag");
-                    }
-                }
-                """);
+    @Test
+    void goldenMismatchFails() {
+        Assumptions.assumeFalse(UPDATE_GOLDENS, "golden files are being rewritten");
+        assertThatThrownBy(() -> assertGolden("rendersARevisionClass", "com.example.migrations.CreateTag",
+                        "package com.example.migrations;\n"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(goldenPath("rendersARevisionClass", "com.example.migrations.CreateTag").toString());
     }
 
     @Test
@@ -132,7 +177,7 @@ class JavaRendererTest {
     }
 
     @Test
-    void rendersOneBatchPerTableWhereTheDialectCannotAlterInPlace() {
+    void rendersOneBatchPerTableWhereTheDialectCannotAlterInPlace(TestInfo test) {
         Metadata after = Metadata.builder()
                 .table("account", t -> t
                         .column(Column.of("id", Type.BIGINT).primaryKey().autoIncrement())
@@ -163,6 +208,9 @@ class JavaRendererTest {
                                 .existingType(Type.varchar(100))
                                 .existingNullable(false)
                                 .existingNoServerDefault()));""");
+        // The whole revision class: its imports follow the batch's calls (ConstraintType).
+        assertGolden(test, "com.example.migrations.WidenAccountName", JavaRenderer.revision("com.example.migrations",
+                "WidenAccountName", "7c1e2b9a4d30", "3f2a9c1d7e4b", "widen account name", comparison.changes()));
         // Without a dialect the same comparison writes plain operations and the comments.
         assertThat(Comparison.compare(after, BEFORE, CompareOptions.defaults()).operations())
                 .extracting(o -> o.getClass().getSimpleName())

@@ -30,8 +30,12 @@ class EntitySchemaRoundTripTest {
     @TempDir
     Path classes;
 
+    // MariaDB is left out: InnoDB makes an index for every foreign key column that has none,
+    // Introspection reads those back (order_id, account_id, ...) and the second comparison
+    // proposes dropping them. Add "mariadb" here once Introspection skips them.
     @ParameterizedTest
-    @CsvSource({"h2, spring", "h2, hibernate", "postgresql, spring", "postgresql, hibernate"})
+    @CsvSource({"h2, spring", "h2, hibernate", "postgresql, spring", "postgresql, hibernate",
+            "sqlite, spring", "sqlite, hibernate"})
     void theGeneratedSchemaIsCreatedAndThenComparesClean(String kind, String naming) throws Exception {
         Compilation c = JpaTestSupport.compileWithNaming(naming, ShopEntities.all());
         assertThat(c).succeededWithoutWarnings();
@@ -40,8 +44,10 @@ class EntitySchemaRoundTripTest {
 
         try (TestDatabase db = TestDatabases.open(kind); Connection connection = db.dataSource().getConnection()) {
             Dialect dialect = Dialects.detect(connection);
+            // SQLite cannot alter most things in place: its options batch alterations.
+            CompareOptions options = CompareOptions.defaults().forDialect(dialect);
             Comparison first = Comparison.compare(model, Introspection.read(connection, dialect),
-                    CompareOptions.defaults());
+                    options);
             assertThat(first.operations()).extracting(o -> o.getClass().getSimpleName())
                     .contains("CreateTable", "CreateIndex");
 
@@ -49,7 +55,7 @@ class EntitySchemaRoundTripTest {
             first.operations().forEach(op::run);
 
             Comparison again = Comparison.compare(model, Introspection.read(connection, dialect),
-                    CompareOptions.defaults());
+                    options);
             assertThat(again.changes()).as("changes after creating the generated schema").isEmpty();
         }
     }
