@@ -149,6 +149,7 @@ final class MariaDbCatalogReader implements CatalogReader {
         }
 
         Map<String, Set<String>> keyNames = new HashMap<>(); // per table: indexes that back a key
+        Map<String, Set<List<String>>> foreignKeyColumns = new HashMap<>(); // per table: raw column lists
         for (Constraint constraint : constraints) {
             SchemaAssembly.Parts parts = assembly.get(constraint.table());
             String name = dialect.normalizeName(constraint.name());
@@ -180,6 +181,8 @@ final class MariaDbCatalogReader implements CatalogReader {
                     parts.foreignKeys.put(name, new ForeignKey(Optional.of(name), names, referent, referentColumns,
                             action(constraint.deleteRule()), action(constraint.updateRule())));
                     keyNames.computeIfAbsent(constraint.table(), k -> new HashSet<>()).add(constraint.name());
+                    foreignKeyColumns.computeIfAbsent(constraint.table(), k -> new HashSet<>())
+                            .add(columns.values().stream().map(KeyColumn::column).toList());
                 }
                 default -> {
                     // Nothing else is part of the model.
@@ -209,6 +212,15 @@ final class MariaDbCatalogReader implements CatalogReader {
             String table = key.substring(0, key.indexOf('\u0000'));
             String index = dialect.normalizeName(key.substring(key.indexOf('\u0000') + 1));
             if (unreadable.contains(key)) {
+                return;
+            }
+            // InnoDB adds an index for foreign-key columns that have none and names it after the
+            // first column; it is the database's, not the model's (Alembic's MySQL dialect skips
+            // it the same way). An index the author named otherwise is kept.
+            List<String> raw = List.copyOf(columns.values());
+            String rawName = key.substring(key.indexOf('\u0000') + 1);
+            if (!indexUnique.get(key) && foreignKeyColumns.getOrDefault(table, Set.of()).contains(raw)
+                    && rawName.equalsIgnoreCase(raw.get(0))) {
                 return;
             }
             assembly.get(table).indexes.put(index, new Index(index,
