@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,108 @@ class CheckCommandTest {
             assertThat(Comparison.compare(v1, restored, CompareOptions.defaults()).changes()).isEmpty();
             assertThat(restored).isEqualTo(v1);
         }
+    }
+
+    static final String MODEL_ALTER_V1 = """
+                        .table("team", t -> t
+                                .column(Column.of("id", Type.BIGINT).primaryKey())
+                                .column(Column.of("title", Type.varchar(50)).notNull()))
+                        .table("account", t -> t
+                                .column(Column.of("id", Type.BIGINT).primaryKey())
+                                .column(Column.of("name", Type.varchar(50)).notNull())
+                                .column(Column.of("team_id", Type.BIGINT)))""";
+
+    static final String MODEL_ALTER_V2 = """
+                        .table("team", t -> t
+                                .column(Column.of("id", Type.BIGINT).primaryKey())
+                                .column(Column.of("title", Type.varchar(50)).notNull()))
+                        .table("account", t -> t
+                                .column(Column.of("id", Type.BIGINT).primaryKey())
+                                .column(Column.of("name", Type.varchar(100)).notNull())
+                                .column(Column.of("team_id", Type.BIGINT))
+                                .column(Column.of("status", Type.varchar(20)).notNull().serverDefault("active"))
+                                .unique(dev.retort.runtime.schema.UniqueConstraint.of("name").named("uq_account_name"))
+                                .foreignKey(dev.retort.runtime.schema.ForeignKey.of(java.util.List.of("team_id"), "team",
+                                        java.util.List.of("id")).named("fk_account_team")))""";
+
+    /**
+     * SQLite with alterations it cannot do in place: a NOT NULL column with a default, a
+     * widened type, a named unique constraint and a named foreign key on an existing table
+     * are caught by {@code check}, written by autogenerate as one batch alteration of the
+     * table, applied, and undone by the downgrade.
+     */
+    @Test
+    void autogenerateAndCheckAlterationsOnSqlite() throws Exception {
+        try (TestDatabase database = TestDatabases.sqlite()) {
+            CheckProject project = CheckProject.init(dir, database.url(), "");
+            project.model(MODEL_ALTER_V1);
+            project.compile();
+            CheckProject.CliRunResult initial = project.ok("revision", "--autogenerate", "-m", "initial");
+            assertThat(initial.err()).contains("INFO  [retort.autogenerate] Detected added table 'account'")
+                    .contains("INFO  [retort.autogenerate] Detected added table 'team'");
+            project.compile();
+            project.ok("upgrade", "head");
+            assertThat(project.tables()).contains("account", "team");
+            assertThat(project.ok("check").out()).isEqualTo("No new upgrade operations detected.\n");
+            Metadata v1 = project.schema();
+            try (Connection connection = project.connect(); Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO team (id, title) VALUES (1, 'core')");
+                statement.executeUpdate("INSERT INTO account (id, name, team_id) VALUES (10, 'ann', 1)");
+            }
+
+            project.model(MODEL_ALTER_V2);
+            project.compile();
+            String drift = project.failed("check");
+            assertThat(drift).startsWith("FAILED: New upgrade operations detected (1 operation between the model and "
+                    + "the database)");
+            List<String> listed = drift.lines().skip(1).map(String::strip).toList();
+            assertThat(listed).hasSize(1);
+            assertThat(listed.get(0)).startsWith("op.batchAlterTable(\"account\", batch -> batch")
+                    .contains(".alterColumn(\"name\", c -> c.type(Type.varchar(100)).existingType(Type.varchar(50))")
+                    .contains(".addColumn(Column.of(\"status\", Type.varchar(20)).notNull()"
+                            + ".serverDefault(Expr.literal(\"active\")))")
+                    .contains(".createUniqueConstraint(\"uq_account_name\", \"name\")")
+                    .contains(".createForeignKey(\"fk_account_team\", \"team\", List.of(\"team_id\"), List.of(\"id\"))")
+                    .doesNotContain("team\", batch");
+
+            CheckProject.CliRunResult second = project.ok("revision", "--autogenerate", "-m", "alter account");
+            String secondSource = Files.readString(CheckProject.generatedPath(second));
+            assertThat(secondSource).contains("op.batchAlterTable(\"account\", batch -> batch")
+                    .contains(".dropConstraint(\"fk_account_team\", ConstraintType.FOREIGN_KEY)")
+                    .contains(".dropConstraint(\"uq_account_name\", ConstraintType.UNIQUE)")
+                    .contains(".dropColumn(\"status\")");
+            assertThat(secondSource.split("batchAlterTable", -1)).as("one batch in upgrade, one in downgrade").hasSize(3);
+            project.compile();
+            project.ok("upgrade", "head");
+            assertThat(project.ok("check").out()).isEqualTo("No new upgrade operations detected.\n");
+            assertThat(project.schema().table("account").orElseThrow().foreignKeys())
+                    .extracting(fk -> fk.name().orElse(null)).containsExactly("fk_account_team");
+            assertThat(accountRows(project)).as("the batch copies the rows, the default fills the new column")
+                    .containsExactly("10|ann|1|active");
+
+            project.ok("downgrade", "-1");
+            Metadata restored = project.schema();
+            assertThat(Comparison.compare(v1, restored, CompareOptions.defaults()).changes()).isEmpty();
+            assertThat(restored).isEqualTo(v1);
+            assertThat(accountRows(project)).containsExactly("10|ann|1");
+        }
+    }
+
+    private static List<String> accountRows(CheckProject project) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection connection = project.connect();
+             PreparedStatement statement = connection.prepareStatement("SELECT * FROM account ORDER BY id");
+             ResultSet rows = statement.executeQuery()) {
+            int count = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= count; i++) {
+                    values.add(rows.getString(i));
+                }
+                out.add(String.join("|", values));
+            }
+        }
+        return out;
     }
 
     @Test
