@@ -566,14 +566,14 @@ public final class Comparison {
                         && included(SchemaObject.Kind.UNIQUE_CONSTRAINT, name, unique.name(), false, true)) {
                     String constraint = unique.name().orElseGet(() -> conventionName(NamingConvention.Kind.UNIQUE,
                             name, unique.columns(), null, "uq_" + name + "_" + String.join("_", unique.columns())));
-                    // SQLite keeps a column's inline UNIQUE without a name: nothing can drop it by name.
-                    List<String> notes = unique.name().isPresent() ? List.of() : List.of("The database has the unique"
-                            + " constraint on " + name + " " + unique.columns() + " without a name, so it cannot be"
-                            + " dropped by name (" + constraint + " is a guess): rebuild the table without it instead.");
+                    // SQLite keeps a column's inline UNIQUE without a name: the drop names it as the standard
+                    // convention would (uq_{table}_{columns}), which a batch rebuild matches to the unnamed
+                    // unique on exactly those columns. The downgrade recreates it under the convention's name.
+                    String dropped = unique.name().orElseGet(() -> "uq_" + name + "_" + String.join("_", unique.columns()));
                     dropIndexesAndUniques.add(new Change(
-                            new DropConstraint(Optional.empty(), constraint, name, Optional.of(ConstraintType.UNIQUE)),
+                            new DropConstraint(Optional.empty(), dropped, name, Optional.of(ConstraintType.UNIQUE)),
                             List.of(new CreateUniqueConstraint(Optional.empty(), constraint, name, unique.columns())),
-                            notes));
+                            List.of()));
                 }
             }
             for (UniqueConstraint unique : wanted) {

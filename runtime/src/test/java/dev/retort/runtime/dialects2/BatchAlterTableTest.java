@@ -173,6 +173,30 @@ class BatchAlterTableTest {
     }
 
     @Test
+    void sqliteDropsAnUnnamedInlineUniqueByItsConventionName() throws SQLException {
+        try (Fixture f = new Fixture("sqlite")) {
+            createSchema(f);
+            List<List<String>> before = accountRows(f, "status");
+            assertThatThrownBy(() -> f.sql("INSERT INTO account (name, email) VALUES ('dup', 'user1@example.com')"))
+                    .isInstanceOf(SQLException.class);
+            // email's inline UNIQUE has no name in SQLite; uq_{table}_{column} identifies it.
+            f.op.batchAlterTable("account", batch -> batch.dropConstraint("uq_account_email", ConstraintType.UNIQUE));
+            assertThat(accountRows(f, "status")).isEqualTo(before);
+            assertThat(f.count("account")).isEqualTo(ROWS);
+            f.sql("INSERT INTO account (name, email) VALUES ('dup', 'user1@example.com')");
+            f.sql("INSERT INTO account (name, email) VALUES ('dup2', 'user1@example.com')");
+            assertThat(f.count("account")).isEqualTo(ROWS + 2);
+            // The rest of the table survives: the named check and foreign key still hold.
+            assertThat(f.foreignKeys("account")).containsOnlyKeys("fk_account_region");
+            assertThatThrownBy(() -> f.sql("INSERT INTO account (name) VALUES ('')")).hasMessageContaining("ck_account_name");
+            // A name matching no unique still fails.
+            assertThatThrownBy(() -> f.op.batchAlterTable("account", batch -> batch.dropConstraint("uq_account_email",
+                    ConstraintType.UNIQUE))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("no unique constraint named uq_account_email");
+        }
+    }
+
+    @Test
     void sqliteInsideATransactionWithForeignKeysOnRefusesToDropAReferencedTable() throws SQLException {
         try (Fixture f = new Fixture("sqlite")) {
             createSchema(f);

@@ -206,6 +206,18 @@ public final class BatchPlanner {
         if (type.isEmpty() || type.get() == ConstraintType.UNIQUE) {
             removed |= uniques.removeIf(u -> u.name().equals(Optional.of(name)));
             removed |= indexes.removeIf(i -> i.unique() && i.name().equals(name));
+            if (!removed) {
+                // SQLite keeps a column's inline UNIQUE (and some table UNIQUEs) without a name: match
+                // the name the standard naming convention gives it, uq_{table}_{columns}.
+                removed |= uniques.removeIf(u -> u.name().isEmpty() && unnamedUniqueName(u.columns()).equalsIgnoreCase(name));
+                for (int i = 0; i < columns.size(); i++) {
+                    Column column = columns.get(i);
+                    if (column.isUnique() && unnamedUniqueName(List.of(column.name())).equalsIgnoreCase(name)) {
+                        columns.set(i, withoutUnique(column));
+                        removed = true;
+                    }
+                }
+            }
         }
         if (type.isEmpty() || type.get() == ConstraintType.CHECK) {
             removed |= checks.removeIf(c -> c.name().equals(Optional.of(name)));
@@ -218,6 +230,26 @@ public final class BatchPlanner {
             throw problem(drop, "the table has no " + type.map(t -> t.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " ")
                     .orElse("") + "constraint named " + name + " (named constraints: " + known + ")");
         }
+    }
+
+    /** The name {@code NamingConvention.standard()} gives an unnamed unique constraint of this table. */
+    private String unnamedUniqueName(List<String> uniqueColumns) {
+        return "uq_" + table + "_" + String.join("_", uniqueColumns);
+    }
+
+    private static Column withoutUnique(Column column) {
+        Column plain = Column.of(column.name(), column.type());
+        plain = column.isPrimaryKey() ? plain.primaryKey() : plain.nullable(column.isNullable());
+        if (column.isAutoIncrement()) {
+            plain = plain.autoIncrement();
+        }
+        if (column.serverDefault().isPresent()) {
+            plain = plain.serverDefault(column.serverDefault().get());
+        }
+        if (column.comment().isPresent()) {
+            plain = plain.comment(column.comment().get());
+        }
+        return plain;
     }
 
     private static Column withoutPrimaryKey(Column column) {
