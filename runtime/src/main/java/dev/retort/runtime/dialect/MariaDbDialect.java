@@ -21,7 +21,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -132,8 +131,7 @@ public class MariaDbDialect extends Dialect {
             varchar varcharacter varying virtual when where while window with write xor year_month zerofill
             """.strip().split("\\s+")));
 
-    private volatile Set<String> allReservedWords;
-
+    private static final Set<String> RESERVED_WORDS = ReservedWords.standardAnd(RESERVED);
 
     private final boolean mysql;
 
@@ -174,14 +172,7 @@ public class MariaDbDialect extends Dialect {
     /** MariaDB's and MySQL 8's reserved words, on top of the SQL standard's. */
     @Override
     protected Set<String> reservedWords() {
-        Set<String> words = allReservedWords;
-        if (words == null) {
-            Set<String> union = new HashSet<>(super.reservedWords());
-            union.addAll(RESERVED);
-            words = Set.copyOf(union);
-            allReservedWords = words;
-        }
-        return words;
+        return RESERVED_WORDS;
     }
 
 

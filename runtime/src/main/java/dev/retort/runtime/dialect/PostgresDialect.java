@@ -5,7 +5,6 @@ import dev.retort.runtime.schema.Type;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
 
@@ -23,13 +22,7 @@ import java.util.Set;
  */
 public class PostgresDialect extends Dialect {
 
-    private static final Set<String> RESERVED_WORDS;
-
-    static {
-        Set<String> words = new HashSet<>(ReservedWords.SQL_2016);
-        words.addAll(ReservedWords.POSTGRESQL);
-        RESERVED_WORDS = Set.copyOf(words);
-    }
+    private static final Set<String> RESERVED_WORDS = ReservedWords.standardAnd(ReservedWords.POSTGRESQL);
 
     @Override
     public String name() {

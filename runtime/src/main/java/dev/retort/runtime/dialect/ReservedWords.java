@@ -88,4 +88,11 @@ final class ReservedWords {
             "right", "select", "session_user", "similar", "some", "symmetric", "system_user", "table", "tablesample",
             "then", "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "verbose", "when",
             "where", "window", "with");
+
+    /** SQL:2016's reserved words together with a database's own: what its dialect quotes. */
+    static Set<String> standardAnd(Set<String> own) {
+        Set<String> words = new java.util.HashSet<>(SQL_2016);
+        words.addAll(own);
+        return Set.copyOf(words);
+    }
 }

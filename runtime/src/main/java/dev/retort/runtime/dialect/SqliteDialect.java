@@ -29,7 +29,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -96,8 +95,7 @@ public class SqliteDialect extends Dialect {
             virtual when where window with without
             """.strip().split("\\s+")));
 
-    private volatile Set<String> allReservedWords;
-
+    private static final Set<String> RESERVED_WORDS = ReservedWords.standardAnd(KEYWORDS);
 
     @Override
     public String name() {
@@ -127,14 +125,7 @@ public class SqliteDialect extends Dialect {
     /** SQLite's keywords, on top of the SQL standard's reserved words. */
     @Override
     protected Set<String> reservedWords() {
-        Set<String> words = allReservedWords;
-        if (words == null) {
-            Set<String> union = new HashSet<>(super.reservedWords());
-            union.addAll(KEYWORDS);
-            words = Set.copyOf(union);
-            allReservedWords = words;
-        }
-        return words;
+        return RESERVED_WORDS;
     }
 
 

@@ -109,7 +109,7 @@ public final class SqliteTableReader {
             uniques.add(new TableDefinition.UniqueConstraint(name, unique));
         }
         for (RawColumn c : raw) {
-            Type type = type(c.type());
+            Type type = declaredType(c.type());
             Column column = Column.of(c.name(), type);
             if (c.keyPosition() > 0) {
                 column = column.primaryKey();
@@ -219,8 +219,12 @@ public final class SqliteTableReader {
         return List.copyOf(key.values());
     }
 
-    /** The integer kinds stay portable (so a rowid key keeps AUTOINCREMENT); any other declared type is kept as written. */
-    private static Type type(String declared) {
+    /**
+     * A column's declared SQLite type: the integer kinds stay portable (so a rowid key keeps
+     * AUTOINCREMENT), any other declared type is kept as written, none is {@code BLOB}.
+     * Shared with autogenerate's SQLite catalogue reader.
+     */
+    public static Type declaredType(String declared) {
         String upper = declared == null ? "" : declared.strip().toUpperCase(Locale.ROOT);
         return switch (upper) {
             case "INTEGER", "INT" -> Type.INTEGER;

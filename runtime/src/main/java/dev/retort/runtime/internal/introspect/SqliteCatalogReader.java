@@ -3,13 +3,13 @@ package dev.retort.runtime.internal.introspect;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.SqliteDialect;
 import dev.retort.runtime.internal.batch.CreateTableSql;
+import dev.retort.runtime.internal.batch.SqliteTableReader;
 import dev.retort.runtime.schema.CheckConstraint;
 import dev.retort.runtime.schema.Expr;
 import dev.retort.runtime.schema.ForeignKey;
 import dev.retort.runtime.schema.Index;
 import dev.retort.runtime.schema.Metadata;
 import dev.retort.runtime.schema.PrimaryKey;
-import dev.retort.runtime.schema.ReferentialAction;
 import dev.retort.runtime.schema.Type;
 import dev.retort.runtime.schema.UniqueConstraint;
 import java.sql.Connection;
@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,7 +44,7 @@ import java.util.regex.Pattern;
  */
 final class SqliteCatalogReader implements CatalogReader {
 
-    private static final Logger LOG = Logger.getLogger(SqliteCatalogReader.class.getName());
+    private static final System.Logger LOG = System.getLogger("dev.retort.autogenerate");
 
     private static final Pattern SIZED = Pattern.compile("([A-Z ]+?)\\s*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
 
@@ -169,8 +167,8 @@ final class SqliteCatalogReader implements CatalogReader {
                 continue;
             }
             if ("c".equals(index.origin()) && (index.partial() || index.columns().isEmpty())) {
-                LOG.log(Level.WARNING, "Autogenerate skips index {0} of table {1}: it is partial or on expressions,"
-                        + " which the model does not describe; compare it by hand", new Object[] {index.name(), table});
+                LOG.log(System.Logger.Level.WARNING, "Autogenerate skips index {0} of table {1}: it is partial or on expressions,"
+                        + " which the model does not describe; compare it by hand", index.name(), table);
                 continue;
             }
             if ("u".equals(index.origin())) {
@@ -183,7 +181,7 @@ final class SqliteCatalogReader implements CatalogReader {
         int position = 0;
         List<String> key = new ArrayList<>();
         for (RawColumn c : raw) {
-            Type declared = declaredType(c.type());
+            Type declared = SqliteTableReader.declaredType(c.type());
             boolean primaryKey = c.keyPosition() > 0;
             boolean autoIncrement = autoIncrementTable && primaryKey && keyColumns == 1 && declared.isInteger();
             Type type = autoIncrement ? Type.BIGINT : type(declared);
@@ -226,7 +224,7 @@ final class SqliteCatalogReader implements CatalogReader {
             }
             Optional<String> name = Optional.ofNullable(parsed.foreignKeyNames().get(from));
             parts.foreignKeys.put(name.orElse("\u0000" + String.join(",", from)), new ForeignKey(name, from,
-                    first.table(), to, action(first.onDelete()), action(first.onUpdate())));
+                    first.table(), to, SchemaAssembly.action(first.onDelete()), SchemaAssembly.action(first.onUpdate())));
         }
     }
 
@@ -244,32 +242,6 @@ final class SqliteCatalogReader implements CatalogReader {
                     + " without naming columns, and its primary key does not match");
         }
         return List.copyOf(key.values());
-    }
-
-    /** The integer kinds as portable types; any other declared type kept as written (none is {@code BLOB}). */
-    private static Type declaredType(String declared) {
-        String upper = declared == null ? "" : declared.strip().toUpperCase(Locale.ROOT);
-        return switch (upper) {
-            case "INTEGER", "INT" -> Type.INTEGER;
-            case "BIGINT" -> Type.BIGINT;
-            case "SMALLINT" -> Type.SMALLINT;
-            // A column declared without a type has no affinity, as BLOB.
-            case "" -> Type.raw("BLOB");
-            default -> Type.raw(declared.strip());
-        };
-    }
-
-    private static Optional<ReferentialAction> action(String sql) {
-        if (sql == null) {
-            return Optional.empty();
-        }
-        return switch (sql.toUpperCase(Locale.ROOT)) {
-            case "CASCADE" -> Optional.of(ReferentialAction.CASCADE);
-            case "SET NULL" -> Optional.of(ReferentialAction.SET_NULL);
-            case "SET DEFAULT" -> Optional.of(ReferentialAction.SET_DEFAULT);
-            case "RESTRICT" -> Optional.of(ReferentialAction.RESTRICT);
-            default -> Optional.empty(); // NO ACTION, the default
-        };
     }
 
     private static String literal(String text) {
