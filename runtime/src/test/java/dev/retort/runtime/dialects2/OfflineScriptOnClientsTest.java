@@ -1,8 +1,6 @@
 package dev.retort.runtime.dialects2;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.retort.graph.RevisionNode;
 import dev.retort.runtime.Migration;
@@ -13,6 +11,7 @@ import dev.retort.runtime.RevisionDefinition;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.MariaDbDialect;
 import dev.retort.runtime.dialect.SqliteDialect;
+import dev.retort.runtime.offline.ClientScriptRunner;
 import dev.retort.runtime.operation.BulkInsert;
 import dev.retort.runtime.operation.TableDefinition;
 import dev.retort.runtime.schema.Column;
@@ -22,16 +21,10 @@ import dev.retort.runtime.schema.TableConstraint;
 import dev.retort.runtime.schema.Type;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -170,56 +163,6 @@ class OfflineScriptOnClientsTest {
 
     /** Runs the script with {@code mariadb} or {@code sqlite3}, stopping at the first error. */
     private static void run(String kind, TestDatabase db, String script) throws Exception {
-        List<String> command = new ArrayList<>();
-        if (kind.equals("sqlite")) {
-            command.addAll(List.of(client("SQLITE3", "/usr/bin/sqlite3"), "-bail",
-                    db.url().substring("jdbc:sqlite:".length())));
-        } else {
-            URI uri = URI.create(TestDatabases.mariadbUrl().substring("jdbc:".length()));
-            String user = "root";
-            String password = null;
-            if (uri.getRawQuery() != null) {
-                for (String pair : uri.getRawQuery().split("&")) {
-                    if (pair.startsWith("user=")) {
-                        user = pair.substring(5);
-                    } else if (pair.startsWith("password=")) {
-                        password = pair.substring(9);
-                    }
-                }
-            }
-            command.addAll(List.of(client("MARIADB", "/usr/bin/mariadb"), "-h", uri.getHost(), "-P",
-                    Integer.toString(uri.getPort() < 0 ? 3306 : uri.getPort()), "-u", user, db.schema()));
-            if (password != null) {
-                command.add("-p" + password);
-            }
-        }
-        Path file = Files.createTempFile("retort-offline-", ".sql");
-        try {
-            Files.writeString(file, script, StandardCharsets.UTF_8);
-            Process process = new ProcessBuilder(command).redirectInput(file.toFile()).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError(command.get(0) + " did not finish within 60 s\n" + output);
-            }
-            if (process.exitValue() != 0) {
-                throw new AssertionError(command.get(0) + " exited with " + process.exitValue() + ":\n" + output
-                        + "\n--- script ---\n" + script);
-            }
-        } finally {
-            Files.deleteIfExists(file);
-        }
-    }
-
-    private static String client(String variable, String fallback) {
-        String path = System.getenv().getOrDefault(variable, fallback);
-        if (!Files.isExecutable(Path.of(path))) {
-            String message = path + " is not installed (set " + variable + "); the offline proof is skipped.";
-            if (TestDatabases.isCi()) {
-                fail("CI=true requires the client: " + message);
-            }
-            assumeTrue(false, message);
-        }
-        return path;
+        (kind.equals("sqlite") ? ClientScriptRunner.sqlite3() : ClientScriptRunner.mariadb()).run(db, script);
     }
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * database on the server of {@link TestDatabases#mariadbUrl()}, or {@code sqlite3} ({@code
  * SQLITE3} or {@code /usr/bin/sqlite3}) with {@code -bail} on the test's file.
  */
-final class ClientScriptRunner implements ScriptRunner {
+public final class ClientScriptRunner implements ScriptRunner {
 
     private final String kind;
 
@@ -27,11 +27,11 @@ final class ClientScriptRunner implements ScriptRunner {
         this.kind = kind;
     }
 
-    static ClientScriptRunner mariadb() {
+    public static ClientScriptRunner mariadb() {
         return new ClientScriptRunner("mariadb");
     }
 
-    static ClientScriptRunner sqlite3() {
+    public static ClientScriptRunner sqlite3() {
         return new ClientScriptRunner("sqlite");
     }
 

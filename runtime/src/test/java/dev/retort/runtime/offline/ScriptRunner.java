@@ -7,7 +7,7 @@ import dev.retort.testing.TestDatabase;
  * through Retort. One per database kind; a new dialect's proof adds one (the {@code
  * mariadb} client, {@code sqlite3}) and a case in {@link OfflineEquivalenceTest}.
  */
-interface ScriptRunner {
+public interface ScriptRunner {
 
     /**
      * Runs {@code script} against {@code db}, in its schema, stopping at the first error.
