@@ -40,8 +40,16 @@ final class GraphChecker {
     }
 
     static List<GraphProblem> check(Collection<RevisionNode> nodes) {
+        return check(nodes, true);
+    }
+
+    /**
+     * The problems of {@code nodes}; with {@code policy} false only the structural ones, which
+     * is all {@link RevisionGraph#of} needs (it runs at every application start-up).
+     */
+    static List<GraphProblem> check(Collection<RevisionNode> nodes, boolean policy) {
         GraphChecker checker = new GraphChecker(nodes);
-        checker.run();
+        checker.run(policy);
         // Stable sort: kinds in catalogue order, then by revision; a revision's own problems keep
         // their declaration order and the owners of a duplicated id keep input order.
         List<GraphProblem> sorted = new ArrayList<>(checker.problems);
@@ -49,7 +57,7 @@ final class GraphChecker {
         return List.copyOf(sorted);
     }
 
-    private void run() {
+    private void run(boolean policy) {
         for (RevisionNode node : input) {
             unique.putIfAbsent(node.id(), node);
             for (String label : node.branchLabels()) {
@@ -61,7 +69,7 @@ final class GraphChecker {
         boolean unknown = unknownReferences();
         boolean cycles = cycles();
         labels();
-        if (!duplicates && !unknown && !cycles) {
+        if (policy && !duplicates && !unknown && !cycles) {
             // Heads and bases only mean something on a graph whose references all resolve.
             headsAndBases();
         }

@@ -82,7 +82,7 @@ public final class RevisionGraph {
      * whether they are an error).
      */
     public static RevisionGraph of(Collection<RevisionNode> nodes) {
-        List<GraphProblem> structural = check(nodes).stream().filter(GraphProblem::isStructural).toList();
+        List<GraphProblem> structural = GraphChecker.check(nodes, false);
         if (!structural.isEmpty()) {
             throw new RevisionGraphException(structural);
         }
