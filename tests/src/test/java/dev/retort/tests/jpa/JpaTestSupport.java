@@ -1,33 +1,23 @@
 package dev.retort.tests.jpa;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import dev.retort.processor.EntitySchemaProcessor;
 import dev.retort.runtime.schema.Metadata;
+import dev.retort.tests.processor.CompiledClasses;
+import dev.retort.tests.processor.Goldens;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardLocation;
 
 /**
  * Compiles entities with {@link EntitySchemaProcessor}, compares generated sources with golden
- * files and loads the compiled {@code GeneratedSchema}. (The processor tests' helpers of the
- * same kind are package-private to their package.)
+ * files and loads the compiled {@code GeneratedSchema}, through the processor tests' helpers.
  */
 final class JpaTestSupport {
-
-    private static final boolean UPDATE = Boolean.parseBoolean(System.getProperty("goldens.update", "false"));
 
     private JpaTestSupport() {}
 
@@ -54,46 +44,12 @@ final class JpaTestSupport {
 
     /** Golden files under {@code src/test/resources/goldens/<Test>/<method>/<fqcn>.java}; -Dgoldens.update=true rewrites. */
     static void assertGolden(Class<?> test, String method, String qualifiedName, String actual) {
-        String basedir = System.getProperty("basedir");
-        Path module = basedir == null || basedir.isBlank() ? Path.of("").toAbsolutePath() : Path.of(basedir);
-        Path golden = module.resolve("src/test/resources/goldens").resolve(test.getSimpleName()).resolve(method)
-                .resolve(qualifiedName + ".java");
-        try {
-            if (UPDATE) {
-                Files.createDirectories(golden.getParent());
-                Files.writeString(golden, actual, StandardCharsets.UTF_8);
-                return;
-            }
-            if (!Files.exists(golden)) {
-                fail("Missing golden file " + golden + "; run the test with -Dgoldens.update=true to write it, "
-                        + "then review it.");
-            }
-            assertThat(actual).as("generated %s against golden %s (rewrite with -Dgoldens.update=true)",
-                    qualifiedName, golden).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Goldens.assertMatches(test, method, qualifiedName, actual);
     }
 
     /** {@code METADATA} of the compiled {@code <pkg>.GeneratedSchema}, loaded from the class files written under {@code dir}. */
     static Metadata loadMetadata(Compilation compilation, String pkg, Path dir) throws Exception {
-        String prefix = "/" + StandardLocation.CLASS_OUTPUT.getName() + "/";
-        List<Path> written = new ArrayList<>();
-        for (JavaFileObject file : compilation.generatedFiles()) {
-            String uriPath = file.toUri().getPath();
-            if (!uriPath.startsWith(prefix)) {
-                continue;
-            }
-            Path target = dir.resolve(uriPath.substring(prefix.length()));
-            Files.createDirectories(target.getParent());
-            try (InputStream in = file.openInputStream()) {
-                Files.copy(in, target);
-            }
-            written.add(target);
-        }
-        assertThat(written).as("class files written").isNotEmpty();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
-                JpaTestSupport.class.getClassLoader())) {
+        try (URLClassLoader loader = CompiledClasses.load(compilation, dir)) {
             return (Metadata) loader.loadClass(pkg + ".GeneratedSchema").getField("METADATA").get(null);
         }
     }

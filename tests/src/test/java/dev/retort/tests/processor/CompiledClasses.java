@@ -15,7 +15,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 
 /** The class output of a successful compilation, on disk and behind a class loader. */
-final class CompiledClasses {
+public final class CompiledClasses {
 
     private CompiledClasses() {}
 
@@ -23,7 +23,7 @@ final class CompiledClasses {
      * Writes every class file and resource the compilation produced under {@code dir} and
      * returns a loader over it whose parent is the test's own loader (for the runtime).
      */
-    static URLClassLoader load(Compilation compilation, Path dir) {
+    public static URLClassLoader load(Compilation compilation, Path dir) {
         String prefix = "/" + StandardLocation.CLASS_OUTPUT.getName() + "/";
         int written = 0;
         try {

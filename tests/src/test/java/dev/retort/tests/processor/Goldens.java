@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * {@code tests/src/test/resources/goldens/<TestClass>/<method>/<fqcn>.java}. Compared as
  * exact text; {@code -Dgoldens.update=true} rewrites them instead.
  */
-final class Goldens {
+public final class Goldens {
 
     private static final boolean UPDATE = Boolean.parseBoolean(System.getProperty("goldens.update", "false"));
 
@@ -32,7 +32,7 @@ final class Goldens {
     }
 
     /** Asserts that {@code actual} is the golden text, or rewrites the golden under -Dgoldens.update=true. */
-    static void assertMatches(Class<?> test, String method, String qualifiedName, String actual) {
+    public static void assertMatches(Class<?> test, String method, String qualifiedName, String actual) {
         Path golden = path(test, method, qualifiedName);
         try {
             if (UPDATE) {
