@@ -67,7 +67,9 @@ import java.util.stream.Collectors;
  * <p>With {@link CompareOptions#forDialect(Dialect)} for a database that cannot alter in
  * place (SQLite), the changes to each existing table, when any of them is one the dialect
  * refuses, are gathered into one {@link BatchAlterTable} (its downgrade is one batch too),
- * placed where the last of them stood; comments are left out where the database stores none.
+ * placed where the last of them stood; a dropped column always goes into its table's batch
+ * there, since only a batch can rebuild a table whose index, key or check still reads the
+ * column; comments are left out where the database stores none.
  */
 public final class Comparison {
 
@@ -201,7 +203,9 @@ public final class Comparison {
                     continue;
                 }
                 members.computeIfAbsent(table.get(), t -> new ArrayList<>()).add(i);
-                if (refuses(dialect, all.get(i).operation())) {
+                // SQLite drops a column in place only while nothing else in the table uses it; a
+                // batch runs the drop in place when it can and rebuilds the table when it cannot.
+                if (refuses(dialect, all.get(i).operation()) || all.get(i).operation() instanceof DropColumn) {
                     refused.add(table.get());
                 }
             }

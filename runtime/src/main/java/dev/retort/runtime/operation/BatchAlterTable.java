@@ -36,7 +36,12 @@ public record BatchAlterTable(Optional<String> schema, String table, List<Operat
 
     /** When batch mode rebuilds the table. */
     public enum Recreate {
-        /** Only when the database cannot make a change in place (the default). */
+        /**
+         * Only when the database cannot make a change in place (the default). On SQLite that
+         * includes dropping a column the table still uses in its primary key, a unique
+         * constraint, an index, a foreign key or a check: the rebuild drops those with the
+         * column, as PostgreSQL's {@code DROP COLUMN} does.
+         */
         AUTO,
         /** Always, on every database. */
         ALWAYS,

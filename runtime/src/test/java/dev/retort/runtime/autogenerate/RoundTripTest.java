@@ -97,7 +97,10 @@ class RoundTripTest {
             change(connection, dialect, base, without(base(), "orders").build(), DropTable.class);
             change(connection, dialect, base, table("account", t -> t
                     .column(Column.of("phone", Type.varchar(30)))), AddColumn.class);
-            change(connection, dialect, base, table("orders", t -> { }, "total"), DropColumn.class);
+            alter(connection, dialect, base, table("orders", t -> { }, "total"), DropColumn.class);
+            // status is read by account's check: the database drops the check with the column (SQLite
+            // by rebuilding the table). Checks are not compared, so the model's check makes no difference.
+            alter(connection, dialect, base, table("account", t -> { }, "status"), DropColumn.class);
             alter(connection, dialect, base, replace("account", "name", Column.of("name", Type.varchar(50))
                     .notNull().comment("Legal name")), AlterColumn.class);
             alter(connection, dialect, base, replace("account", "name", Column.of("name", Type.varchar(120))

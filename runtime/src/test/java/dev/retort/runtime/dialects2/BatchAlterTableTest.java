@@ -196,6 +196,39 @@ class BatchAlterTableTest {
         }
     }
 
+    /**
+     * As PostgreSQL: a dropped column takes the checks that read it along, named or not,
+     * inline or table-level; a renamed column is renamed in the checks that read it.
+     */
+    @Test
+    void sqliteDropsTheChecksOfADroppedColumnAndRenamesColumnsInTheRest() throws SQLException {
+        try (Fixture f = new Fixture("sqlite")) {
+            f.sql("CREATE TABLE ledger (id INTEGER PRIMARY KEY, legacy INTEGER CHECK (legacy >= 0),"
+                    + " status VARCHAR(10) NOT NULL CHECK (status <> 'legacy'), amount INTEGER,"
+                    + " CONSTRAINT ck_ledger_pair CHECK (\"legacy\" < amount), CHECK (amount > 0))");
+            f.sql("INSERT INTO ledger VALUES (1, 5, 'open', 10), (2, 0, 'closed', 20)");
+
+            f.op.batchAlterTable("ledger", batch -> batch.dropColumn("legacy"));
+            assertThat(f.columns("ledger").keySet()).containsExactly("id", "status", "amount");
+            assertThat(f.rows("SELECT id, status, amount FROM ledger ORDER BY id"))
+                    .containsExactly(List.of("1", "open", "10"), List.of("2", "closed", "20"));
+            String sql = f.query("SELECT sql FROM sqlite_master WHERE name = 'ledger'").get(0).toString();
+            assertThat(sql).doesNotContain("legacy >=").doesNotContain("ck_ledger_pair");
+            // The checks that do not read legacy hold on ('legacy' in a literal is no reference).
+            assertThatThrownBy(() -> f.sql("INSERT INTO ledger VALUES (3, 'legacy', 1)"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("CHECK");
+            assertThatThrownBy(() -> f.sql("INSERT INTO ledger VALUES (3, 'open', 0)"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("CHECK");
+
+            f.op.batchAlterTable("ledger", batch -> batch.alterColumn("status", c -> c.rename("state")));
+            assertThat(f.columns("ledger").keySet()).containsExactly("id", "state", "amount");
+            assertThatThrownBy(() -> f.sql("INSERT INTO ledger (id, state, amount) VALUES (3, 'legacy', 1)"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("CHECK");
+            f.sql("INSERT INTO ledger (id, state, amount) VALUES (3, 'new', 1)");
+            assertThat(f.count("ledger")).isEqualTo(3);
+        }
+    }
+
     @Test
     void sqliteInsideATransactionWithForeignKeysOnRefusesToDropAReferencedTable() throws SQLException {
         try (Fixture f = new Fixture("sqlite")) {

@@ -31,7 +31,9 @@ import java.util.function.UnaryOperator;
  * old column fills each new one: the data of a {@link RecreateTable}. Pure code, no IO.
  *
  * <p>As PostgreSQL does on {@code DROP COLUMN}, dropping a column also drops the indexes and
- * constraints that use it; a rename carries into every index and constraint.
+ * constraints that use it, check constraints included (found by the column names their SQL
+ * reads, see {@link ColumnReferences}); a rename carries into every index and constraint,
+ * the checks' SQL included.
  */
 public final class BatchPlanner {
 
@@ -141,6 +143,7 @@ public final class BatchPlanner {
         indexes.removeIf(i -> i.columns().contains(name));
         uniques.removeIf(u -> u.columns().contains(name));
         foreignKeys.removeIf(f -> f.columns().contains(name));
+        checks.removeIf(c -> ColumnReferences.reads(c.sql(), name));
     }
 
     private void alterColumn(AlterColumn change) {
@@ -189,6 +192,8 @@ public final class BatchPlanner {
             foreignKeys.replaceAll(f -> new TableDefinition.ForeignKey(f.name(), rename.apply(f.columns()),
                     f.referentTable(), f.referentTable().equals(table) ? rename.apply(f.referentColumns())
                             : f.referentColumns(), f.onDelete(), f.onUpdate()));
+            checks.replaceAll(c -> new TableDefinition.CheckConstraint(c.name(),
+                    ColumnReferences.renamed(c.sql(), old.name(), name)));
         }
     }
 

@@ -7,6 +7,7 @@ import dev.retort.runtime.internal.SqlSink;
 import dev.retort.runtime.internal.StatementFailedException;
 import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.CreateForeignKey;
+import dev.retort.runtime.operation.DropColumn;
 import dev.retort.runtime.operation.DropIndex;
 import dev.retort.runtime.operation.Operation;
 import dev.retort.runtime.operation.RecreateTable;
@@ -51,8 +52,10 @@ public final class BatchRunner {
                 for (Operation operation : batch.operations()) {
                     statements.addAll(dialect.render(operation));
                 }
-                execute(statements);
-                return;
+                if (batch.recreate() == BatchAlterTable.Recreate.NEVER || !dropsAColumnSqliteKeeps(batch)) {
+                    execute(statements);
+                    return;
+                }
             } catch (OperationNotSupportedException e) {
                 // AUTO copies only where copying is the database's way (SQLite); elsewhere the
                 // error says what to add (a MariaDB hint, say) and NEVER never copies.
@@ -62,6 +65,51 @@ public final class BatchRunner {
             }
         }
         recreate(batch);
+    }
+
+    /**
+     * True when the batch drops a column that SQLite's in-place {@code DROP COLUMN} refuses
+     * to drop because the table still uses it: in its primary key, a unique constraint, an
+     * index, a foreign key or a check (SQLite names the column and gives up). The rebuild
+     * drops what uses the column, as PostgreSQL does. Offline without {@code copyFrom} the
+     * table cannot be read, and the drop stays in place.
+     */
+    private boolean dropsAColumnSqliteKeeps(BatchAlterTable batch) {
+        if (!(dialect instanceof SqliteDialect sqlite)
+                || batch.operations().stream().noneMatch(o -> o instanceof DropColumn)) {
+            return false;
+        }
+        TableDefinition table;
+        if (batch.copyFrom().isPresent()) {
+            table = batch.copyFrom().get();
+        } else if (connection == null) {
+            return false;
+        } else {
+            try {
+                table = new SqliteTableReader(sqlite, connection, batch.schema()).readAll(batch.table());
+            } catch (SQLException e) {
+                throw new StatementFailedException("batchAlterTable of " + batch.table(), e);
+            }
+        }
+        for (Operation operation : batch.operations()) {
+            if (operation instanceof DropColumn drop && usesColumn(table, drop.column())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean usesColumn(TableDefinition table, String column) {
+        return table.columns().stream().anyMatch(c -> c.name().equalsIgnoreCase(column)
+                        && (c.isPrimaryKey() || c.isUnique()))
+                || table.uniqueConstraints().stream().anyMatch(u -> containsIgnoringCase(u.columns(), column))
+                || table.indexes().stream().anyMatch(i -> containsIgnoringCase(i.columns(), column))
+                || table.foreignKeys().stream().anyMatch(f -> containsIgnoringCase(f.columns(), column))
+                || table.checkConstraints().stream().anyMatch(c -> ColumnReferences.reads(c.sql(), column));
+    }
+
+    private static boolean containsIgnoringCase(List<String> names, String name) {
+        return names.stream().anyMatch(name::equalsIgnoreCase);
     }
 
     private void recreate(BatchAlterTable batch) {
