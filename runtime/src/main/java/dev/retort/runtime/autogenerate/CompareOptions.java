@@ -119,7 +119,13 @@ public final class CompareOptions {
      * column or add or drop a constraint in place ({@link Dialect#supportsAlterColumn()} is
      * false, as SQLite), each existing table's changes go into one {@code batchAlterTable},
      * which rebuilds the table; where it stores no comments ({@link
-     * Dialect#supportsComments()} is false), comments are neither compared nor written.
+     * Dialect#supportsComments()} is false), comments are neither compared nor written; where
+     * it cannot tell a unique index from a unique constraint ({@link
+     * Dialect#uniqueIndexesAreConstraints()}, as MariaDB and MySQL), a unique index of the model
+     * matches the database's unique key of the same name and columns; where it refuses to drop
+     * the index a foreign key uses ({@link Dialect#foreignKeysNeedIndexes()}, as MariaDB, MySQL
+     * and H2), a foreign key that stays but loses every index covering it is dropped before
+     * that index and recreated after the new indexes.
      */
     public CompareOptions forDialect(Dialect dialect) {
         return new CompareOptions(compareTypes, compareServerDefaults, includeTables, excludeTables, includeObject,
@@ -139,6 +145,16 @@ public final class CompareOptions {
     /** True when an existing table's changes that the dialect refuses in place go into one batch. */
     boolean batchesAlterations() {
         return dialect != null && !dialect.supportsAlterColumn();
+    }
+
+    /** True when a unique index and a unique constraint are one thing to the dialect's database. */
+    boolean matchesUniqueIndexesToConstraints() {
+        return dialect != null && dialect.uniqueIndexesAreConstraints();
+    }
+
+    /** True when a foreign key's index cannot be dropped while the key exists. */
+    boolean keepsForeignKeyIndexes() {
+        return dialect != null && dialect.foreignKeysNeedIndexes();
     }
 
     /** True when types are compared. */

@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -70,6 +71,23 @@ import java.util.stream.Collectors;
  * placed where the last of them stood; a dropped column always goes into its table's batch
  * there, since only a batch can rebuild a table whose index, key or check still reads the
  * column; comments are left out where the database stores none.
+ *
+ * <p>Where the dialect's database cannot tell a unique index from a unique constraint
+ * ({@link Dialect#uniqueIndexesAreConstraints()}: MariaDB and MySQL, whose catalogue reads
+ * every unique key back as a constraint), a unique index of the model is present when the
+ * database has a unique key of its name and columns, and a unique key of the database whose
+ * name is an index's of the model is kept only if that index is unique on its columns (else
+ * by columns, as any unique constraint). A missing unique index is still created with {@code
+ * createIndex(…, unique)}, as the model declares it; one the model dropped is dropped as the
+ * key the database reports ({@code dropConstraint(…, UNIQUE)}), and a key on other columns
+ * is dropped and recreated.
+ *
+ * <p>Where the dialect's database refuses to drop the index a foreign key uses ({@link
+ * Dialect#foreignKeysNeedIndexes()}: MariaDB, MySQL and H2), a foreign key that stays, whose
+ * columns lead an index or unique key being dropped, and that no key staying in the table
+ * (primary key, index or unique, its columns leading in order) covers, is dropped before
+ * the index and recreated after the new indexes: drop foreign key, drop index, … create
+ * index, create foreign key. The downgrade runs the same dance in reverse.
  */
 public final class Comparison {
 
@@ -455,9 +473,13 @@ public final class Comparison {
                 alterTables.add(change);
             }
             Set<String> addedNames = addedColumns.stream().map(Column::name).collect(Collectors.toSet());
-            compareIndexes(table, existing);
-            compareUniques(table, existing, addedNames);
-            compareForeignKeys(table, existing);
+            List<List<String>> droppedKeys = new ArrayList<>();
+            compareIndexes(table, existing, droppedKeys);
+            compareUniques(table, existing, addedNames, droppedKeys);
+            Set<ForeignKey> droppedForeignKeys = compareForeignKeys(table, existing);
+            if (options.keepsForeignKeyIndexes()) {
+                rebuildForeignKeysOverDroppedKeys(existing, droppedKeys, droppedForeignKeys);
+            }
         }
 
         private void compareComment(Table table, Table existing) {
@@ -530,31 +552,64 @@ public final class Comparison {
 
         // ---- Indexes, unique constraints, foreign keys ----
 
-        private void compareIndexes(Table table, Table existing) {
+        /**
+         * Indexes by name. Where the database cannot tell a unique index from a unique
+         * constraint, its unique indexes are left to {@link #compareUniques}, and a unique
+         * index of the model is present when a unique key of its name and columns is.
+         */
+        private void compareIndexes(Table table, Table existing, List<List<String>> droppedKeys) {
             String name = table.name();
+            boolean merged = options.matchesUniqueIndexesToConstraints();
             Map<String, Index> current = new LinkedHashMap<>();
-            existing.indexes().forEach(i -> current.put(i.name(), i));
+            existing.indexes().stream().filter(i -> !merged || !i.unique()).forEach(i -> current.put(i.name(), i));
             Map<String, Index> wanted = new LinkedHashMap<>();
             table.indexes().forEach(i -> wanted.put(i.name(), i));
-            for (Index index : existing.indexes()) {
+            for (Index index : current.values()) {
                 Index target = wanted.get(index.name());
                 if (!index.equals(target)
                         && included(SchemaObject.Kind.INDEX, name, Optional.of(index.name()), target != null, true)) {
                     dropIndexesAndUniques.add(new Change(new DropIndex(Optional.empty(), index.name(), Optional.of(name)),
                             List.of(createIndex(name, index)), List.of()));
+                    droppedKeys.add(index.columns());
                 }
             }
+            List<UniqueConstraint> keys = uniqueKeys(existing);
             for (Index index : table.indexes()) {
                 Index present = current.get(index.name());
-                if (!index.equals(present)
-                        && included(SchemaObject.Kind.INDEX, name, Optional.of(index.name()), true, present != null)) {
+                Optional<UniqueConstraint> key = merged && index.unique()
+                        ? keys.stream().filter(k -> k.name().equals(Optional.of(index.name()))).findFirst()
+                        : Optional.empty();
+                boolean found = index.equals(present) || key.filter(k -> k.columns().equals(index.columns())).isPresent();
+                if (!found && included(SchemaObject.Kind.INDEX, name, Optional.of(index.name()), true,
+                        present != null || key.isPresent())) {
                     createIndexesAndUniques.add(Change.of(createIndex(name, index)));
                 }
             }
         }
 
-        private void compareUniques(Table table, Table existing, Set<String> addedColumns) {
+        /**
+         * The database's unique keys: its unique constraints and, where the database cannot
+         * tell the two apart, its unique indexes as well.
+         */
+        private List<UniqueConstraint> uniqueKeys(Table existing) {
+            List<UniqueConstraint> keys = new ArrayList<>(existing.uniqueConstraints());
+            if (options.matchesUniqueIndexesToConstraints()) {
+                existing.indexes().stream().filter(Index::unique)
+                        .forEach(i -> keys.add(new UniqueConstraint(Optional.of(i.name()), i.columns())));
+            }
+            return keys;
+        }
+
+        /**
+         * Unique constraints by columns. Where the database cannot tell a unique index from a
+         * unique constraint, each of its unique keys (constraint or unique index) whose name is
+         * an index's of the model is kept when that index is unique on the same columns, and
+         * otherwise by columns, as a constraint.
+         */
+        private void compareUniques(Table table, Table existing, Set<String> addedColumns,
+                List<List<String>> droppedKeys) {
             String name = table.name();
+            boolean merged = options.matchesUniqueIndexesToConstraints();
             List<UniqueConstraint> wanted = new ArrayList<>(table.uniqueConstraints());
             for (Column column : table.columns()) {
                 // A unique column added by addColumn brings its constraint along.
@@ -562,11 +617,18 @@ public final class Comparison {
                     wanted.add(UniqueConstraint.of(column.name()));
                 }
             }
-            Set<List<String>> present = existing.uniqueConstraints().stream().map(UniqueConstraint::columns)
+            Set<List<String>> present = uniqueKeys(existing).stream().map(UniqueConstraint::columns)
                     .collect(Collectors.toSet());
             Set<List<String>> target = wanted.stream().map(UniqueConstraint::columns).collect(Collectors.toSet());
+            Map<String, Index> modelIndexes = new LinkedHashMap<>();
+            table.indexes().forEach(i -> modelIndexes.put(i.name(), i));
+            Predicate<UniqueConstraint> kept = key -> {
+                Index governing = merged ? key.name().map(modelIndexes::get).orElse(null) : null;
+                return governing == null ? target.contains(key.columns())
+                        : governing.equals(new Index(governing.name(), key.columns(), true));
+            };
             for (UniqueConstraint unique : existing.uniqueConstraints()) {
-                if (!target.contains(unique.columns())
+                if (!kept.test(unique)
                         && included(SchemaObject.Kind.UNIQUE_CONSTRAINT, name, unique.name(), false, true)) {
                     String constraint = unique.name().orElseGet(() -> conventionName(NamingConvention.Kind.UNIQUE,
                             name, unique.columns(), null, "uq_" + name + "_" + String.join("_", unique.columns())));
@@ -578,6 +640,17 @@ public final class Comparison {
                             new DropConstraint(Optional.empty(), dropped, name, Optional.of(ConstraintType.UNIQUE)),
                             List.of(new CreateUniqueConstraint(Optional.empty(), constraint, name, unique.columns())),
                             List.of()));
+                    droppedKeys.add(unique.columns());
+                }
+            }
+            // The database's unique indexes, when they are unique keys like any other (left out by compareIndexes).
+            for (Index index : merged ? existing.indexes() : List.<Index>of()) {
+                if (index.unique() && !kept.test(new UniqueConstraint(Optional.of(index.name()), index.columns()))
+                        && included(SchemaObject.Kind.INDEX, name, Optional.of(index.name()),
+                                modelIndexes.containsKey(index.name()), true)) {
+                    dropIndexesAndUniques.add(new Change(new DropIndex(Optional.empty(), index.name(), Optional.of(name)),
+                            List.of(createIndex(name, index)), List.of()));
+                    droppedKeys.add(index.columns());
                 }
             }
             for (UniqueConstraint unique : wanted) {
@@ -591,11 +664,13 @@ public final class Comparison {
             }
         }
 
-        private void compareForeignKeys(Table table, Table existing) {
+        /** Foreign keys by what they do, the name aside; returns the database's keys it drops. */
+        private Set<ForeignKey> compareForeignKeys(Table table, Table existing) {
             String name = table.name();
             Set<List<Object>> present = existing.foreignKeys().stream().map(Comparer::signature)
                     .collect(Collectors.toSet());
             Set<List<Object>> target = table.foreignKeys().stream().map(Comparer::signature).collect(Collectors.toSet());
+            Set<ForeignKey> dropped = new LinkedHashSet<>();
             for (ForeignKey fk : existing.foreignKeys()) {
                 if (!target.contains(signature(fk))
                         && included(SchemaObject.Kind.FOREIGN_KEY, name, fk.name(), false, true)) {
@@ -603,6 +678,7 @@ public final class Comparison {
                     dropForeignKeys.add(new Change(
                             new DropConstraint(Optional.empty(), constraint, name, Optional.of(ConstraintType.FOREIGN_KEY)),
                             List.of(createForeignKey(name, fk)), List.of()));
+                    dropped.add(fk);
                 }
             }
             for (ForeignKey fk : table.foreignKeys()) {
@@ -611,6 +687,52 @@ public final class Comparison {
                     createForeignKeys.add(Change.of(createForeignKey(name, fk)));
                 }
             }
+            return dropped;
+        }
+
+        /**
+         * For a database that refuses to drop the index a foreign key uses: each foreign key
+         * that stays, whose columns lead an index or unique key being dropped, and that no key
+         * staying in the table covers, is dropped before the drops and recreated after the new
+         * indexes (which it may then use). Its downgrade is the same dance in reverse.
+         */
+        private void rebuildForeignKeysOverDroppedKeys(Table existing, List<List<String>> droppedKeys,
+                Set<ForeignKey> droppedForeignKeys) {
+            if (droppedKeys.isEmpty()) {
+                return;
+            }
+            String name = existing.name();
+            List<List<String>> kept = new ArrayList<>();
+            existing.primaryKey().ifPresent(pk -> kept.add(pk.columns()));
+            existing.indexes().forEach(i -> kept.add(i.columns()));
+            existing.uniqueConstraints().forEach(u -> kept.add(u.columns()));
+            droppedKeys.forEach(kept::remove);
+            for (ForeignKey fk : existing.foreignKeys()) {
+                if (droppedForeignKeys.contains(fk) || fk.name().isEmpty()
+                        || droppedKeys.stream().noneMatch(k -> leadsInAnyOrder(k, fk.columns()))
+                        || kept.stream().anyMatch(k -> leadsInOrder(k, fk.columns()))
+                        || !included(SchemaObject.Kind.FOREIGN_KEY, name, fk.name(), true, true)) {
+                    continue;
+                }
+                CreateForeignKey recreate = createForeignKey(name, fk);
+                dropForeignKeys.add(new Change(new DropConstraint(Optional.empty(), fk.name().get(), name,
+                        Optional.of(ConstraintType.FOREIGN_KEY)), List.of(recreate), List.of()));
+                createForeignKeys.add(Change.of(recreate));
+            }
+        }
+
+        /**
+         * True when {@code columns} are the first columns of {@code key} in some order: H2 lets
+         * a foreign key use such an index, so dropping it may be refused.
+         */
+        private static boolean leadsInAnyOrder(List<String> key, List<String> columns) {
+            return key.size() >= columns.size()
+                    && Set.copyOf(key.subList(0, columns.size())).equals(Set.copyOf(columns));
+        }
+
+        /** True when {@code columns} are the first columns of {@code key} in order: every database can use it. */
+        private static boolean leadsInOrder(List<String> key, List<String> columns) {
+            return key.size() >= columns.size() && key.subList(0, columns.size()).equals(columns);
         }
 
         /** What makes two foreign keys the same, the name aside; no action stated is {@code NO ACTION}. */

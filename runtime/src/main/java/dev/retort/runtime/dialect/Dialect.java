@@ -389,6 +389,29 @@ public abstract class Dialect {
     }
 
     /**
+     * True when a unique index and a unique constraint are one object to the database, so its
+     * catalogue cannot tell a {@code CREATE UNIQUE INDEX} from a {@code UNIQUE} constraint
+     * (MariaDB and MySQL keep both as a unique key, read back as a unique constraint).
+     * Autogenerate then takes a model's unique index and the database's unique key of the same
+     * name and columns for one another instead of reporting a difference that never goes
+     * away. False by default.
+     */
+    public boolean uniqueIndexesAreConstraints() {
+        return false;
+    }
+
+    /**
+     * True when the database keeps an index behind each foreign key and refuses to drop the
+     * one a foreign key uses while the key exists (MariaDB and MySQL always; H2 when the key
+     * took over an index that existed before it). Autogenerate then drops such a foreign key
+     * before the index and recreates it afterwards. False by default: PostgreSQL and SQLite
+     * need no index behind a foreign key.
+     */
+    public boolean foreignKeysNeedIndexes() {
+        return false;
+    }
+
+    /**
      * The SQL literal of a value, chosen by its Java class: {@code NULL}, {@code 'it''s'},
      * {@code 42}, {@code 9.99}, {@code TRUE}, {@code DATE '2024-01-31'}, {@code TIME
      * '12:30:00'}, {@code TIMESTAMP '2024-01-31 12:30:00.5'}, {@code TIMESTAMP WITH TIME ZONE

@@ -69,6 +69,15 @@ public class H2Dialect extends Dialect {
         return false;
     }
 
+    /**
+     * True: a foreign key added where an index on its columns already exists takes that index
+     * over, and H2 then refuses to drop it ("Index … belongs to constraint …").
+     */
+    @Override
+    public boolean foreignKeysNeedIndexes() {
+        return true;
+    }
+
     /** H2's own form: {@code ALTER TABLE t ALTER COLUMN c RENAME TO n}. */
     @Override
     protected String renderRenameColumn(String table, String column, String newName) {

@@ -293,6 +293,21 @@ public class MariaDbDialect extends Dialect {
         return false;
     }
 
+    /** True: a {@code CREATE UNIQUE INDEX} and a {@code UNIQUE} constraint are both a unique key. */
+    @Override
+    public boolean uniqueIndexesAreConstraints() {
+        return true;
+    }
+
+    /**
+     * True: InnoDB needs an index whose first columns are a foreign key's, and refuses to drop
+     * the one a key uses ("needed in a foreign key constraint").
+     */
+    @Override
+    public boolean foreignKeysNeedIndexes() {
+        return true;
+    }
+
     /** Drops a table comment with {@code COMMENT = ''}; everything else as the base. */
     @Override
     public List<String> render(Operation operation) {

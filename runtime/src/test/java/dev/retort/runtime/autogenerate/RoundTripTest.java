@@ -1,6 +1,7 @@
 package dev.retort.runtime.autogenerate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
@@ -30,6 +31,7 @@ import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -136,6 +138,66 @@ class RoundTripTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql", "mariadb", "sqlite"})
+    void aUniqueIndexOfTheModelComparesCleanAndIsAddedAndDroppedLikeAnyIndex(String kind) throws Exception {
+        try (TestDatabase db = TestDatabases.open(kind); Connection connection = db.dataSource().getConnection()) {
+            Dialect dialect = Dialects.detect(connection);
+            // MariaDB reads a unique index back as a unique key, which the comparison takes for the index.
+            Metadata base = table("account", t -> t.uniqueIndex("ix_account_name_status", "name", "status"))
+                    .apply(base()).build();
+            Comparison first = Comparison.compare(base, Introspection.read(connection, dialect), all(dialect));
+            assertThat(first.operations()).filteredOn(CreateIndex.class::isInstance)
+                    .contains(new CreateIndex("ix_account_name_status", "account", List.of("name", "status"), true));
+            run(connection, dialect, first.operations());
+            assertNothingFound(connection, dialect, base);
+
+            change(connection, dialect, base, table("account", t -> t.uniqueIndex("ix_account_status_email", "status",
+                    "email")), CreateIndex.class);
+            // Where the database cannot tell it from a unique constraint, it is dropped as the key it reads back.
+            change(connection, dialect, base, table("account", t -> { }, null, "ix_account_name_status"),
+                    dialect.uniqueIndexesAreConstraints() ? DropConstraint.class : DropIndex.class);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql", "mariadb", "sqlite"})
+    void anIndexAForeignKeyUsesIsDroppedWithTheKeyRebuiltAroundItWhereTheDatabaseNeedsThat(String kind)
+            throws Exception {
+        try (TestDatabase db = TestDatabases.open(kind); Connection connection = db.dataSource().getConnection()) {
+            Dialect dialect = Dialects.detect(connection);
+            Metadata base = base().build();
+            // The index first, then the foreign key: H2's key then takes the index over, as MariaDB's does always.
+            run(connection, dialect, Comparison.compare(withoutForeignKeys().apply(rebuild(base)).build(),
+                    Introspection.read(connection, dialect), all(dialect)).operations());
+            run(connection, dialect, Comparison.compare(base, Introspection.read(connection, dialect), all(dialect))
+                    .operations());
+            assertNothingFound(connection, dialect, base);
+            UnaryOperator<Metadata.Builder> withoutIndex = table("orders", t -> { }, null, "ix_orders_account");
+            if (dialect.foreignKeysNeedIndexes()) {
+                // What the rebuild is for: the index alone cannot go.
+                assertThatThrownBy(() -> run(connection, dialect, List.of(new DropIndex(Optional.empty(),
+                        "ix_orders_account", Optional.of("orders")))))
+                        .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("constraint"));
+                assertNothingFound(connection, dialect, base);
+            }
+
+            // The foreign key stays.
+            changes(connection, dialect, base, withoutIndex.apply(rebuild(base)).build(), dialect.foreignKeysNeedIndexes()
+                    ? List.of(DropConstraint.class, DropIndex.class, CreateForeignKey.class)
+                    : List.of(DropIndex.class));
+            // The index is replaced by a wider one the foreign key can use.
+            changes(connection, dialect, base, table("orders", t -> t.index("ix_orders_account", "account_id", "total"),
+                    null, "ix_orders_account").apply(rebuild(base)).build(), dialect.foreignKeysNeedIndexes()
+                    ? List.of(DropConstraint.class, DropIndex.class, CreateIndex.class, CreateForeignKey.class)
+                    : List.of(DropIndex.class, CreateIndex.class));
+            // The foreign key goes with it: dropped first, on every database.
+            changes(connection, dialect, base, withoutForeignKeys().apply(withoutIndex.apply(rebuild(base))).build(),
+                    dialect.supportsAlterColumn() ? List.of(DropConstraint.class, DropIndex.class)
+                            : List.of(BatchAlterTable.class));
+        }
+    }
+
     /**
      * Applies the change from {@code base}: the comparison finds exactly one operation of
      * {@code expected}; after it, nothing; after the downgrade, the database is {@code base} again.
@@ -148,19 +210,31 @@ class RoundTripTest {
 
     private static void change(Connection connection, Dialect dialect, Metadata base, Metadata model,
             Class<? extends Operation> expected) throws Exception {
-        CompareOptions options = all(dialect);
-        Comparison found = Comparison.compare(model, Introspection.read(connection, dialect), options);
-        assertThat(found.operations()).as(found.toString()).hasSize(1).first().isInstanceOf(expected);
+        Comparison found = changes(connection, dialect, base, model, List.of(expected));
         if (!dialect.supportsAlterColumn() && found.operations().get(0) instanceof BatchAlterTable batch) {
             // Only what SQLite refuses in place is batched; the batch holds the one change expected.
             assertThat(batch.operations()).as(found.toString()).hasSize(1);
         }
+    }
+
+    /**
+     * Applies the change from {@code base}: the comparison finds operations of exactly the
+     * {@code expected} classes, in order; after them, nothing; after the downgrade, the
+     * database is {@code base} again.
+     */
+    private static Comparison changes(Connection connection, Dialect dialect, Metadata base, Metadata model,
+            List<Class<? extends Operation>> expected) throws Exception {
+        CompareOptions options = all(dialect);
+        Comparison found = Comparison.compare(model, Introspection.read(connection, dialect), options);
+        assertThat(found.operations()).as(found.toString()).extracting(Object::getClass)
+                .containsExactlyElementsOf(expected);
         run(connection, dialect, found.operations());
         Comparison after = Comparison.compare(model, Introspection.read(connection, dialect), options);
         assertThat(after.changes()).as(after.toString()).isEmpty();
         run(connection, dialect, found.downgradeOperations());
         Comparison restored = Comparison.compare(base, Introspection.read(connection, dialect), options);
         assertThat(restored.changes()).as(restored.toString()).isEmpty();
+        return found;
     }
 
     /** Applies the change from {@code base}, expecting {@code expected} where the dialect alters in place, else a batch. */
