@@ -1,6 +1,7 @@
 package dev.retort.cli;
 
 import dev.retort.cli.internal.EnvExpander;
+import dev.retort.runtime.autogenerate.CompareOptions;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -48,9 +49,13 @@ import java.util.function.Function;
  * {@value #TEMPLATE} (the revision source template, default
  * {@code retort/revision.java.tmpl}), {@value #EDITOR}, {@value #METADATA} (the target model of {@code revision
  * --autogenerate} and {@code check}), {@value #SHADOW_URL} (where {@code check --shadow}
- * builds its scratch database) and {@value #DIALECT} (the SQL
+ * builds its scratch database), {@value #DIALECT} (the SQL
  * dialect of {@code --sql}: {@code h2}, {@code postgresql}, …; default: from the URL's
- * prefix). Every value may use
+ * prefix), and what the comparison compares, as Alembic's {@code env.py} options:
+ * {@value #COMPARE_TYPE} ({@code true} or {@code false}, default {@code true}),
+ * {@value #COMPARE_SERVER_DEFAULT} (default {@code false}), {@value #INCLUDE_TABLES} and
+ * {@value #EXCLUDE_TABLES} (comma-separated table names, {@code *} matching any text).
+ * Every value may use
  * {@code ${env:NAME}} or {@code ${env:NAME:-default}}.
  */
 public final class Config {
@@ -93,6 +98,17 @@ public final class Config {
      * server otherwise.
      */
     public static final String SHADOW_URL = "shadow_url";
+    /** Key of whether the comparison compares column types ({@code true} or {@code false}; default {@code true}). */
+    public static final String COMPARE_TYPE = "compare_type";
+    /**
+     * Key of whether the comparison compares server defaults ({@code true} or {@code false};
+     * default {@code false}, as Alembic: databases rewrite defaults, so some only look different).
+     */
+    public static final String COMPARE_SERVER_DEFAULT = "compare_server_default";
+    /** Key of the only tables compared: comma-separated names or patterns ({@code *} matches any text); default every table. */
+    public static final String INCLUDE_TABLES = "include_tables";
+    /** Key of the tables the comparison leaves out: comma-separated names or patterns ({@code *} matches any text). */
+    public static final String EXCLUDE_TABLES = "exclude_tables";
 
     /** The default version table, as Alembic's {@code alembic_version}. */
     public static final String DEFAULT_VERSION_TABLE = "retort_version";
@@ -102,7 +118,8 @@ public final class Config {
     public static final String DEFAULT_TEMPLATE = "retort/revision.java.tmpl";
 
     private static final Set<String> KEYS = Set.of(URL, USER, PASSWORD, PACKAGE, SOURCE, CLASSPATH,
-            VERSION_TABLE, VERSION_TABLE_SCHEMA, FILE_TEMPLATE, TEMPLATE, EDITOR, DIALECT, METADATA, SHADOW_URL);
+            VERSION_TABLE, VERSION_TABLE_SCHEMA, FILE_TEMPLATE, TEMPLATE, EDITOR, DIALECT, METADATA, SHADOW_URL,
+            COMPARE_TYPE, COMPARE_SERVER_DEFAULT, INCLUDE_TABLES, EXCLUDE_TABLES);
 
     private final Path baseDirectory;
     private final Path file;
@@ -120,6 +137,10 @@ public final class Config {
     private final String dialect;
     private final String metadata;
     private final String shadowUrl;
+    private final boolean compareType;
+    private final boolean compareServerDefault;
+    private final List<String> includeTables;
+    private final List<String> excludeTables;
     private final Map<String, String> xArguments;
     private final String tag;
 
@@ -145,6 +166,10 @@ public final class Config {
         this.dialect = b.dialect;
         this.metadata = b.metadata;
         this.shadowUrl = b.shadowUrl;
+        this.compareType = b.compareType;
+        this.compareServerDefault = b.compareServerDefault;
+        this.includeTables = List.copyOf(b.includeTables);
+        this.excludeTables = List.copyOf(b.excludeTables);
         this.xArguments = Collections.unmodifiableMap(new LinkedHashMap<>(b.xArguments));
         this.tag = b.tag;
     }
@@ -182,13 +207,14 @@ public final class Config {
         builder.file = absolute;
         for (String key : properties.stringPropertyNames()) {
             String raw = properties.getProperty(key).strip();
+            String where = "key '" + key + "' in " + absolute;
             String value;
             try {
-                value = EnvExpander.expand(raw, environment, "key '" + key + "' in " + absolute);
+                value = EnvExpander.expand(raw, environment, where);
             } catch (IllegalArgumentException e) {
                 throw new CommandException(e.getMessage(), e);
             }
-            builder.set(key, value);
+            builder.set(key, value, where);
         }
         return builder.build();
     }
@@ -216,6 +242,10 @@ public final class Config {
         b.dialect = dialect;
         b.metadata = metadata;
         b.shadowUrl = shadowUrl;
+        b.compareType = compareType;
+        b.compareServerDefault = compareServerDefault;
+        b.includeTables.addAll(includeTables);
+        b.excludeTables.addAll(excludeTables);
         b.xArguments.putAll(xArguments);
         b.tag = tag;
         return b;
@@ -317,6 +347,47 @@ public final class Config {
         return Optional.ofNullable(shadowUrl);
     }
 
+    /** Whether {@code revision --autogenerate} and {@code check} compare column types ({@value #COMPARE_TYPE}; default true). */
+    public boolean compareType() {
+        return compareType;
+    }
+
+    /**
+     * Whether {@code revision --autogenerate} and {@code check} compare server defaults
+     * ({@value #COMPARE_SERVER_DEFAULT}; default false, as Alembic's {@code compare_server_default}).
+     */
+    public boolean compareServerDefault() {
+        return compareServerDefault;
+    }
+
+    /** The only tables compared, names or {@code *} patterns ({@value #INCLUDE_TABLES}); empty for every table. */
+    public List<String> includeTables() {
+        return includeTables;
+    }
+
+    /** The tables the comparison leaves out, names or {@code *} patterns ({@value #EXCLUDE_TABLES}). */
+    public List<String> excludeTables() {
+        return excludeTables;
+    }
+
+    /**
+     * What {@code revision --autogenerate} and {@code check} compare, from {@link
+     * #compareType()}, {@link #compareServerDefault()}, {@link #includeTables()} and {@link
+     * #excludeTables()}: the options {@link Commands} uses when it is given none. The version
+     * table and the dialect are set by the commands themselves.
+     */
+    public CompareOptions compareOptions() {
+        CompareOptions options = CompareOptions.defaults().compareTypes(compareType)
+                .compareServerDefaults(compareServerDefault);
+        if (!includeTables.isEmpty()) {
+            options = options.includeTables(includeTables.toArray(String[]::new));
+        }
+        if (!excludeTables.isEmpty()) {
+            options = options.excludeTables(excludeTables.toArray(String[]::new));
+        }
+        return options;
+    }
+
     /**
      * The {@code -x key=value} arguments. While a database command runs, each is also
      * visible to the revisions as the system property {@code retort.x.<key>}.
@@ -361,6 +432,10 @@ public final class Config {
         private String dialect;
         private String metadata;
         private String shadowUrl;
+        private boolean compareType = true;
+        private boolean compareServerDefault;
+        private final List<String> includeTables = new ArrayList<>();
+        private final List<String> excludeTables = new ArrayList<>();
         private final Map<String, String> xArguments = new LinkedHashMap<>();
         private String tag;
 
@@ -368,8 +443,17 @@ public final class Config {
             this.baseDirectory = baseDirectory.toAbsolutePath().normalize();
         }
 
-        /** Sets one {@code retort.properties} key from its text value (lists are comma-separated). */
+        /**
+         * Sets one {@code retort.properties} key from its text value (lists are comma-separated).
+         *
+         * @throws CommandException when the key is unknown or its value is not one it takes
+         */
         public Builder set(String key, String value) {
+            return set(key, value, "key '" + key + "'");
+        }
+
+        /** As {@link #set(String, String)}; {@code where} names the key (and file) in an error. */
+        Builder set(String key, String value, String where) {
             switch (key) {
                 case URL -> url(value);
                 case USER -> user(value);
@@ -385,6 +469,10 @@ public final class Config {
                 case DIALECT -> dialect(value);
                 case METADATA -> metadata(value);
                 case SHADOW_URL -> shadowUrl(value);
+                case COMPARE_TYPE -> compareType(bool(value, where));
+                case COMPARE_SERVER_DEFAULT -> compareServerDefault(bool(value, where));
+                case INCLUDE_TABLES -> includeTables(tableNames(value));
+                case EXCLUDE_TABLES -> excludeTables(tableNames(value));
                 default -> throw new CommandException("Unknown configuration key '" + key + "'. Known keys: "
                         + new TreeSet<>(KEYS) + ".");
             }
@@ -477,6 +565,32 @@ public final class Config {
             return this;
         }
 
+        /** Whether column types are compared; default true. */
+        public Builder compareType(boolean compare) {
+            this.compareType = compare;
+            return this;
+        }
+
+        /** Whether server defaults are compared; default false. */
+        public Builder compareServerDefault(boolean compare) {
+            this.compareServerDefault = compare;
+            return this;
+        }
+
+        /** The only tables compared (names or {@code *} patterns); empty for every table. Replaces the previous list. */
+        public Builder includeTables(List<String> names) {
+            includeTables.clear();
+            names.forEach(n -> includeTables.add(Objects.requireNonNull(n, "table name")));
+            return this;
+        }
+
+        /** The tables left out of the comparison (names or {@code *} patterns). Replaces the previous list. */
+        public Builder excludeTables(List<String> names) {
+            excludeTables.clear();
+            names.forEach(n -> excludeTables.add(Objects.requireNonNull(n, "table name")));
+            return this;
+        }
+
         /** Adds one {@code -x key=value} argument. */
         public Builder xArgument(String key, String value) {
             xArguments.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
@@ -500,6 +614,21 @@ public final class Config {
 
         private static String emptyToNull(String s) {
             return s == null || s.isBlank() ? null : s.strip();
+        }
+
+        private static boolean bool(String value, String where) {
+            if (value.equalsIgnoreCase("true")) {
+                return true;
+            }
+            if (value.equalsIgnoreCase("false")) {
+                return false;
+            }
+            throw new CommandException("Invalid value '" + value + "' for " + where + ". Write true or false.");
+        }
+
+        /** Comma-separated table names or patterns; only commas separate, not the path separator as in path lists. */
+        private static List<String> tableNames(String value) {
+            return Arrays.stream(value.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
         }
 
         private static List<String> split(String value) {

@@ -65,6 +65,44 @@ class ConfigTest {
         assertThat(config.template()).isEqualTo(dir.resolve("retort/revision.java.tmpl"));
         assertThat(config.xArguments()).isEmpty();
         assertThat(config.tag()).isEmpty();
+        assertThat(config.compareType()).isTrue();
+        assertThat(config.compareServerDefault()).isFalse();
+        assertThat(config.includeTables()).isEmpty();
+        assertThat(config.excludeTables()).isEmpty();
+        assertThat(config.compareOptions().comparesTypes()).isTrue();
+        assertThat(config.compareOptions().comparesServerDefaults()).isFalse();
+    }
+
+    @Test
+    void readsTheComparisonKeys() throws Exception {
+        Config config = Config.load(write("""
+                compare_type=False
+                compare_server_default=TRUE
+                include_tables=account, billing_*
+                exclude_tables=audit_*,,spring_session,
+                """), Map.<String, String>of()::get);
+        assertThat(config.compareType()).isFalse();
+        assertThat(config.compareServerDefault()).isTrue();
+        assertThat(config.includeTables()).containsExactly("account", "billing_*");
+        assertThat(config.excludeTables()).containsExactly("audit_*", "spring_session");
+        assertThat(config.compareOptions().comparesTypes()).isFalse();
+        assertThat(config.compareOptions().comparesServerDefaults()).isTrue();
+        Config copy = config.toBuilder().build();
+        assertThat(copy.compareType()).isFalse();
+        assertThat(copy.compareServerDefault()).isTrue();
+        assertThat(copy.includeTables()).containsExactly("account", "billing_*");
+        assertThat(copy.excludeTables()).containsExactly("audit_*", "spring_session");
+    }
+
+    @Test
+    void aComparisonFlagThatIsNotABooleanNamesTheKeyAndTheFile() throws Exception {
+        Path file = write("compare_server_default=yes\n");
+        assertThatThrownBy(() -> Config.load(file, Map.<String, String>of()::get))
+                .isInstanceOf(CommandException.class)
+                .hasMessage("Invalid value 'yes' for key 'compare_server_default' in " + file + ". Write true or false.");
+        assertThatThrownBy(() -> Config.builder(dir).set("compare_type", ""))
+                .isInstanceOf(CommandException.class)
+                .hasMessageContaining("key 'compare_type'").hasMessageContaining("true or false");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.retort.cli.internal;
 import dev.retort.runtime.autogenerate.JavaRenderer;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
+import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.ConstraintType;
 import dev.retort.runtime.operation.CreateForeignKey;
 import dev.retort.runtime.operation.CreateIndex;
@@ -31,7 +32,10 @@ public final class Detections {
     private Detections() {
     }
 
-    /** The detection lines of one operation (an altered column may give several: type, nullability, …). */
+    /**
+     * The detection lines of one operation (an altered column may give several: type,
+     * nullability, …; a batch one per change it holds).
+     */
     public static List<String> describe(Operation operation) {
         List<String> out = new ArrayList<>();
         if (operation instanceof CreateTable o) {
@@ -72,6 +76,9 @@ public final class Detections {
                     + o.table() + "'");
         } else if (operation instanceof DropTableComment o) {
             out.add("Detected removed table comment on '" + o.table() + "'");
+        } else if (operation instanceof BatchAlterTable o) {
+            // The same words as in place: the batch is how SQLite runs them, not what changed.
+            o.operations().forEach(inner -> out.addAll(describe(inner)));
         } else {
             out.add("Detected " + oneLine(operation));
         }

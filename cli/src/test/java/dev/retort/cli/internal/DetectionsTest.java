@@ -1,0 +1,30 @@
+package dev.retort.cli.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retort.runtime.operation.AddColumn;
+import dev.retort.runtime.operation.AlterColumn;
+import dev.retort.runtime.operation.BatchAlterTable;
+import dev.retort.runtime.schema.Column;
+import dev.retort.runtime.schema.Type;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DetectionsTest {
+
+    @Test
+    void aBatchIsDescribedByTheChangesItHoldsAsInPlace() {
+        AddColumn add = new AddColumn("account", Column.of("email", Type.varchar(255)));
+        AlterColumn alter = AlterColumn.builder("account", "name").type(Type.varchar(100))
+                .existingType(Type.varchar(50)).build();
+        BatchAlterTable batch = new BatchAlterTable(Optional.empty(), "account", List.of(add, alter),
+                BatchAlterTable.Recreate.AUTO, Optional.empty());
+
+        List<String> inPlace = new java.util.ArrayList<>(Detections.describe(add));
+        inPlace.addAll(Detections.describe(alter));
+        assertThat(Detections.describe(batch)).isEqualTo(inPlace).containsExactly(
+                "Detected added column 'account.email'",
+                "Detected type change from Type.varchar(50) to Type.varchar(100) on 'account.name'");
+    }
+}
