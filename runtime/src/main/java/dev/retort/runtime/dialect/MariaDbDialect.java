@@ -90,8 +90,11 @@ import java.util.UUID;
  *   <li>{@code dropConstraint} with a type renders {@code DROP FOREIGN KEY}, {@code DROP
  *       INDEX} (unique), {@code DROP PRIMARY KEY} or {@code DROP CONSTRAINT}/{@code DROP
  *       CHECK} (MariaDB/MySQL); without one, {@code DROP CONSTRAINT}, which MariaDB 10.11 and
- *       MySQL 8.0.19+ accept for unique, check and foreign-key constraints. A foreign key's
- *       supporting index stays, as on MySQL itself.</li>
+ *       MySQL 8.0.19+ accept for unique, check and foreign-key constraints. A foreign key
+ *       dropped by type on MariaDB takes along the index of its own name that InnoDB created
+ *       for it when its columns had none ({@code DROP INDEX IF EXISTS}), so a created and
+ *       dropped key leaves the table as it found it; on MySQL, which has no {@code IF
+ *       EXISTS} there, that index stays.</li>
  *   <li>{@code renameTable} is {@code RENAME TABLE a TO b}.</li>
  * </ul>
  *
@@ -448,12 +451,20 @@ public class MariaDbDialect extends Dialect {
         if (type == null) {
             return List.of(alter + " DROP CONSTRAINT " + name);
         }
-        return List.of(switch (type) {
-            case FOREIGN_KEY -> alter + " DROP FOREIGN KEY " + name;
-            case UNIQUE -> alter + " DROP INDEX " + name;
-            case PRIMARY_KEY -> alter + " DROP PRIMARY KEY";
-            case CHECK -> alter + (mysql ? " DROP CHECK " : " DROP CONSTRAINT ") + name;
-        });
+        return switch (type) {
+            case FOREIGN_KEY -> {
+                if (mysql) {
+                    yield List.of(alter + " DROP FOREIGN KEY " + name);
+                }
+                // InnoDB gave the key an index of the key's name when its columns had none, and keeps
+                // it after the key: the index goes with it, as Introspection counts it part of the key.
+                yield List.of(alter + " DROP FOREIGN KEY " + name,
+                        "DROP INDEX IF EXISTS " + name + " ON " + table(operation.schema(), operation.table()));
+            }
+            case UNIQUE -> List.of(alter + " DROP INDEX " + name);
+            case PRIMARY_KEY -> List.of(alter + " DROP PRIMARY KEY");
+            case CHECK -> List.of(alter + (mysql ? " DROP CHECK " : " DROP CONSTRAINT ") + name);
+        };
     }
 
     // ---- Batch mode: move and copy ----

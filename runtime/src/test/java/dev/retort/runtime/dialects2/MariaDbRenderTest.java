@@ -206,7 +206,10 @@ class MariaDbRenderTest {
         assertThat(dialect.render(new CreateCheckConstraint(Optional.empty(), "ck_a", "account", "age >= 0")))
                 .containsExactly("ALTER TABLE account ADD CONSTRAINT ck_a CHECK (age >= 0)");
         String drop = "ALTER TABLE `order` DROP ";
-        assertThat(dialect.render(drop("fk_o_a", ConstraintType.FOREIGN_KEY))).containsExactly(drop + "FOREIGN KEY fk_o_a");
+        assertThat(dialect.render(drop("fk_o_a", ConstraintType.FOREIGN_KEY))).containsExactly(drop + "FOREIGN KEY fk_o_a",
+                "DROP INDEX IF EXISTS fk_o_a ON `order`");
+        assertThat(MariaDbDialect.mysql().render(drop("fk_o_a", ConstraintType.FOREIGN_KEY)))
+                .containsExactly(drop + "FOREIGN KEY fk_o_a");
         assertThat(dialect.render(drop("uq_o", ConstraintType.UNIQUE))).containsExactly(drop + "INDEX uq_o");
         assertThat(dialect.render(drop("ck_o", ConstraintType.CHECK))).containsExactly(drop + "CONSTRAINT ck_o");
         assertThat(MariaDbDialect.mysql().render(drop("ck_o", ConstraintType.CHECK))).containsExactly(drop + "CHECK ck_o");
