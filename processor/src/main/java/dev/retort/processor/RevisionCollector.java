@@ -1,6 +1,7 @@
 package dev.retort.processor;
 
 import dev.retort.annotations.Revision;
+import dev.retort.runtime.internal.JavadocSentence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -17,6 +17,7 @@ import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.javadoc.Javadoc;
 import dev.retort.cli.CommandException;
 import dev.retort.graph.RevisionNode;
+import dev.retort.runtime.internal.JavadocSentence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,7 +137,7 @@ public final class SourceScanner {
         }
         String doc = type.getJavadoc().map(Javadoc::getDescription).map(d -> d.toText().strip()).orElse("");
         if (message.isEmpty()) {
-            message = firstSentence(doc);
+            message = JavadocSentence.of(doc);
         }
         String className = type.getFullyQualifiedName().orElse(type.getNameAsString());
         String packagePrefix = type.findCompilationUnit()
@@ -146,19 +147,6 @@ public final class SourceScanner {
         String simpleName = className.startsWith(packagePrefix) ? className.substring(packagePrefix.length()) : className;
         RevisionNode node = new RevisionNode(id, down, labels, dependsOn, message);
         return new ParsedRevision(node, className, simpleName, file, line, doc);
-    }
-
-    /** The first sentence of a javadoc description: up to the first period followed by white space, on one line. */
-    static String firstSentence(String doc) {
-        String text = doc.replaceAll("\\s+", " ").strip();
-        int end = -1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '.' && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))) {
-                end = i;
-                break;
-            }
-        }
-        return end < 0 ? text : text.substring(0, end);
     }
 
     private static List<String> strings(Expression value, String where, String element) {

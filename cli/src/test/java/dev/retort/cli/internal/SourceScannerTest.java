@@ -101,8 +101,22 @@ class SourceScannerTest {
     }
 
     @Test
-    void firstSentence() {
-        assertThat(SourceScanner.firstSentence("Add account.\n More.")).isEqualTo("Add account");
-        assertThat(SourceScanner.firstSentence("Version 1.2 of\n the table")).isEqualTo("Version 1.2 of the table");
+    void theMessageIsTheJavadocsFirstSentenceAsTheProcessorWritesIt() throws Exception {
+        Path file = write("AddEmail.java", """
+                package com.acme;
+
+                import dev.retort.annotations.Revision;
+
+                /**
+                 * Adds {@code account.email} and {@link Index ix_account_email}, version 1.2 of
+                 * the <em>account</em> table. More detail here.
+                 *
+                 * @see Other
+                 */
+                @Revision(id = "ae1027a6acf0", downRevision = "1975ea83b712")
+                public class AddEmail {}
+                """);
+        assertThat(new SourceScanner().parse(file).get(0).node().message())
+                .isEqualTo("Adds account.email and ix_account_email, version 1.2 of the account table");
     }
 }

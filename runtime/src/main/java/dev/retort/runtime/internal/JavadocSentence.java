@@ -1,10 +1,14 @@
-package dev.retort.processor;
+package dev.retort.runtime.internal;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The first sentence of a doc comment, as plain text: the default message of a revision. */
-final class JavadocSentence {
+/**
+ * The first sentence of a doc comment, as plain text: the default message of a revision.
+ * One rule for the processor (which writes it into the registry) and the command line
+ * (which reads revisions from source before they compile), so both show the same message.
+ */
+public final class JavadocSentence {
 
     /** {@code {@code x}}, {@code {@literal x}}, {@code {@link Ref label}}: keep the text a reader sees. */
     private static final Pattern INLINE_TAG = Pattern.compile("\\{@(\\w+)\\s*([^}]*)}");
@@ -18,7 +22,7 @@ final class JavadocSentence {
     private JavadocSentence() {}
 
     /** The first sentence of {@code docComment}, trimmed, on one line, without its closing period; "" when there is none. */
-    static String of(String docComment) {
+    public static String of(String docComment) {
         if (docComment == null) {
             return "";
         }
