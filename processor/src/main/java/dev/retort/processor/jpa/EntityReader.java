@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -168,6 +169,10 @@ public final class EntityReader {
         }
         if (ownsTable(entity)) {
             drafts.put(entity, readTable(entity, superEntity, root, strategy));
+        } else if (superEntity.isEmpty() && declaredFields(entity).stream()
+                .noneMatch(f -> has(f, Annotations.ID) || has(f, Annotations.EMBEDDED_ID))) {
+            // An abstract TABLE_PER_CLASS root: its subclasses' tables miss the key it does not declare.
+            warn(JpaProblem.NO_ID, entity, null, entity.getQualifiedName(), scatteredOver(entity));
         } else if (strategy == Strategy.SINGLE_TABLE && !packageEntities.contains(root)) {
             String pkg = packageOf(root);
             warn(JpaProblem.INHERITANCE, entity, null, entity.getQualifiedName(),
@@ -425,7 +430,6 @@ public final class EntityReader {
                 entity.getQualifiedName(), field.getSimpleName(), "@OrderColumn (its column is not generated)"));
     }
 
-
     private Column idColumn(TypeElement entity, VariableElement field, Column column) {
         Column id = column.primaryKey();
         Optional<AnnotationMirror> generated = find(field, Annotations.GENERATED_VALUE);
@@ -620,7 +624,7 @@ public final class EntityReader {
             String attribute = origin.getKind() == ElementKind.FIELD ? origin.getSimpleName().toString()
                     : "(its key)";
             warn(JpaProblem.NO_FOREIGN_KEY, origin, null, entity.getQualifiedName(), attribute,
-                    columns.stream().map(Column::name).collect(java.util.stream.Collectors.joining(", ")),
+                    columns.stream().map(Column::name).collect(Collectors.joining(", ")),
                     target.entity().getQualifiedName(), target.scatteredOver());
             return Optional.empty();
         }
@@ -731,7 +735,7 @@ public final class EntityReader {
             return null;
         }
         return subtree(entity).stream().filter(this::ownsTable).map(this::tableName)
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     // ---------------------------------------------------------------- embeddables

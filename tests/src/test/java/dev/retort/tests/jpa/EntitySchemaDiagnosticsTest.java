@@ -332,6 +332,28 @@ class EntitySchemaDiagnosticsTest {
     }
 
     @Test
+    void anAbstractTablePerClassRootWithoutIdIsReported() {
+        JavaFileObject root = source("Animal", """
+                @Entity
+                @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS)
+                public abstract class Animal {
+                    private String name;
+                }
+                """);
+        JavaFileObject dog = source("Dog", """
+                @Entity
+                public class Dog extends Animal {
+                }
+                """);
+        Compilation c = compileOne(root, dog);
+
+        assertThat(c).hadWarningCount(1);
+        assertThat(c).hadWarningContaining("[JpaNoId] Entity com.acme.shop.Animal has no @Id").inFile(root)
+                .onLineContaining("class Animal");
+        assertThat(c).hadWarningContaining("table dog has no primary key");
+    }
+
+    @Test
     void aReferenceToANonEntityIsUnresolved() {
         JavaFileObject entity = source("Account", """
                 @Entity
