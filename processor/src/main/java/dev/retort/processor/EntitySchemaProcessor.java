@@ -36,9 +36,11 @@ import javax.tools.Diagnostic;
  * the naming strategy: Spring Boot's snake_case ({@code OrderLine.unitPrice} → {@code
  * order_line.unit_price}) or Hibernate's default (the Java names as written).
  *
- * <p>What the entities map that the schema model cannot hold (an attribute type without a
- * portable column type, entity inheritance, a sequence generator, …) is a compile warning on
- * the element, with a {@code [Jpa…]} tag; the rest of the model is still written.
+ * <p>Entity inheritance (all three strategies) and unidirectional {@code @OneToMany} map as
+ * Hibernate 6's schema export lays them out. What the entities map that the schema model cannot
+ * hold (an attribute type without a portable column type, a sequence generator, a hierarchy
+ * annotation Hibernate refuses, …) is a compile warning on the element, with a {@code [Jpa…]}
+ * tag; the rest of the model is still written.
  */
 @AutoService(Processor.class)
 public final class EntitySchemaProcessor extends AbstractProcessor {
@@ -133,6 +135,7 @@ public final class EntitySchemaProcessor extends AbstractProcessor {
             case UNSUPPORTED_TYPE -> Message.JPA_UNSUPPORTED_TYPE;
             case UNSUPPORTED_MAPPING -> Message.JPA_UNSUPPORTED_MAPPING;
             case INHERITANCE -> Message.JPA_INHERITANCE;
+            case NO_FOREIGN_KEY -> Message.JPA_NO_FOREIGN_KEY;
             case PROPERTY_ACCESS -> Message.JPA_PROPERTY_ACCESS;
             case NO_ID -> Message.JPA_NO_ID;
             case UNRESOLVED_TARGET -> Message.JPA_UNRESOLVED_TARGET;

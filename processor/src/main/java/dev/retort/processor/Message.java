@@ -105,9 +105,13 @@ enum Message {
             + "are left out. Declare them in a hand-written revision, or map the attribute another way."),
 
     JPA_INHERITANCE("JpaInheritance",
-            "Entity %s %s; GeneratedSchema models each entity as one table of its own and @MappedSuperclass "
-            + "fields, not entity inheritance, so the table(s) of the hierarchy are incomplete (a subclass "
-            + "entity is left out). Map the shared fields with @MappedSuperclass, or declare the tables by hand."),
+            "Entity %s %s, so %s. %s"),
+
+    JPA_NO_FOREIGN_KEY("JpaNoForeignKey",
+            "Attribute %2$s of entity %1$s joins column(s) %3$s to entity %4$s, whose rows Hibernate keeps in "
+            + "several tables (TABLE_PER_CLASS: %5$s), so neither Hibernate nor GeneratedSchema declares a "
+            + "foreign key for them. Check the reference in code, or reference a concrete entity without "
+            + "subclasses."),
 
     JPA_PROPERTY_ACCESS("JpaPropertyAccess",
             "Entity %s puts @Id on a method (property access); GeneratedSchema reads fields only, so the "

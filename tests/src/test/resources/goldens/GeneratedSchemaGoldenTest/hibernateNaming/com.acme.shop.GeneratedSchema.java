@@ -17,7 +17,9 @@ import javax.annotation.processing.Generated;
  * <ul>
  * <li>{@code Account}: {@link com.acme.shop.Account}
  * <li>{@code Account_phones}: {@link com.acme.shop.Account#phones}
+ * <li>{@code Account_orders}: {@link com.acme.shop.Account#pinnedOrders}
  * <li>{@code OrderLine}: {@link com.acme.shop.OrderLine}
+ * <li>{@code Payment}: {@link com.acme.shop.Payment}, {@link com.acme.shop.BankTransfer}, {@link com.acme.shop.CardPayment}
  * <li>{@code Tag}: {@link com.acme.shop.Tag}
  * <li>{@code orders}: {@link com.acme.shop.Order}
  * <li>{@code orders_Tag}: {@link com.acme.shop.Order#tags}
@@ -52,6 +54,12 @@ public final class GeneratedSchema {
                     .column(Column.of("phones", Type.varchar(255)).notNull())
                     .primaryKey(PrimaryKey.of("Account_id", "phones"))
                     .foreignKey(ForeignKey.of(List.of("Account_id"), "Account", List.of("id"))))
+            .table("Account_orders", t -> t
+                    .column(Column.of("Account_id", Type.BIGINT).notNull())
+                    .column(Column.of("pinnedOrders_id", Type.BIGINT).notNull().unique())
+                    .primaryKey(PrimaryKey.of("Account_id", "pinnedOrders_id"))
+                    .foreignKey(ForeignKey.of(List.of("Account_id"), "Account", List.of("id")))
+                    .foreignKey(ForeignKey.of(List.of("pinnedOrders_id"), "orders", List.of("id"))))
             .table("OrderLine", t -> t
                     .column(Column.of("id", Type.BIGINT).primaryKey().autoIncrement())
                     .column(Column.of("order_id", Type.BIGINT).notNull())
@@ -62,6 +70,19 @@ public final class GeneratedSchema {
                     .column(Column.of("discount", Type.numeric(19, 2)))
                     .column(Column.of("weight", Type.DOUBLE).notNull())
                     .column(Column.of("deliveryWindow", Type.TIME))
+                    .foreignKey(ForeignKey.of(List.of("order_id"), "orders", List.of("id"))))
+            .table("Payment", t -> t
+                    .column(Column.of("id", Type.BIGINT).primaryKey().autoIncrement())
+                    .column(Column.of("amount", Type.numeric(12, 2)).notNull())
+                    .column(Column.of("paidAt", Type.TIMESTAMP_TZ))
+                    .column(Column.of("payment_type", Type.varchar(20)).notNull())
+                    .column(Column.of("iban", Type.varchar(34)))
+                    .column(Column.of("last4", Type.varchar(4)))
+                    .column(Column.of("expiryMonth", Type.INTEGER))
+                    .column(Column.of("cardHolder_id", Type.BIGINT))
+                    .column(Column.of("order_id", Type.BIGINT))
+                    .index("ix_payment_paid_at", "paidAt")
+                    .foreignKey(ForeignKey.of(List.of("cardHolder_id"), "Account", List.of("id")))
                     .foreignKey(ForeignKey.of(List.of("order_id"), "orders", List.of("id"))))
             .table("Tag", t -> t
                     .column(Column.of("id", Type.BIGINT).primaryKey())

@@ -17,9 +17,11 @@ import javax.annotation.processing.Generated;
  * <ul>
  * <li>{@code account}: {@link com.acme.shop.Account}
  * <li>{@code account_phones}: {@link com.acme.shop.Account#phones}
+ * <li>{@code account_pinned_orders}: {@link com.acme.shop.Account#pinnedOrders}
  * <li>{@code order_line}: {@link com.acme.shop.OrderLine}
  * <li>{@code orders}: {@link com.acme.shop.Order}
  * <li>{@code orders_tags}: {@link com.acme.shop.Order#tags}
+ * <li>{@code payment}: {@link com.acme.shop.Payment}, {@link com.acme.shop.BankTransfer}, {@link com.acme.shop.CardPayment}
  * <li>{@code tag}: {@link com.acme.shop.Tag}
  * </ul>
  */
@@ -52,6 +54,12 @@ public final class GeneratedSchema {
                     .column(Column.of("phones", Type.varchar(255)).notNull())
                     .primaryKey(PrimaryKey.of("account_id", "phones"))
                     .foreignKey(ForeignKey.of(List.of("account_id"), "account", List.of("id"))))
+            .table("account_pinned_orders", t -> t
+                    .column(Column.of("account_id", Type.BIGINT).notNull())
+                    .column(Column.of("pinned_orders_id", Type.BIGINT).notNull().unique())
+                    .primaryKey(PrimaryKey.of("account_id", "pinned_orders_id"))
+                    .foreignKey(ForeignKey.of(List.of("account_id"), "account", List.of("id")))
+                    .foreignKey(ForeignKey.of(List.of("pinned_orders_id"), "orders", List.of("id"))))
             .table("order_line", t -> t
                     .column(Column.of("id", Type.BIGINT).primaryKey().autoIncrement())
                     .column(Column.of("order_id", Type.BIGINT).notNull())
@@ -80,6 +88,19 @@ public final class GeneratedSchema {
                     .primaryKey(PrimaryKey.of("orders_id", "tags_id"))
                     .foreignKey(ForeignKey.of(List.of("orders_id"), "orders", List.of("id")))
                     .foreignKey(ForeignKey.of(List.of("tags_id"), "tag", List.of("id"))))
+            .table("payment", t -> t
+                    .column(Column.of("id", Type.BIGINT).primaryKey().autoIncrement())
+                    .column(Column.of("amount", Type.numeric(12, 2)).notNull())
+                    .column(Column.of("paid_at", Type.TIMESTAMP_TZ))
+                    .column(Column.of("payment_type", Type.varchar(20)).notNull())
+                    .column(Column.of("iban", Type.varchar(34)))
+                    .column(Column.of("last4", Type.varchar(4)))
+                    .column(Column.of("expiry_month", Type.INTEGER))
+                    .column(Column.of("card_holder_id", Type.BIGINT))
+                    .column(Column.of("order_id", Type.BIGINT))
+                    .index("ix_payment_paid_at", "paid_at")
+                    .foreignKey(ForeignKey.of(List.of("card_holder_id"), "account", List.of("id")))
+                    .foreignKey(ForeignKey.of(List.of("order_id"), "orders", List.of("id"))))
             .table("tag", t -> t
                     .column(Column.of("id", Type.BIGINT).primaryKey())
                     .column(Column.of("name", Type.varchar(50)).notNull().unique()))

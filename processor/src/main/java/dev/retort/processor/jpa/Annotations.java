@@ -45,6 +45,9 @@ final class Annotations {
     static final String TRANSIENT = PKG + "Transient";
     static final String MAPPED_SUPERCLASS = PKG + "MappedSuperclass";
     static final String INHERITANCE = PKG + "Inheritance";
+    static final String DISCRIMINATOR_COLUMN = PKG + "DiscriminatorColumn";
+    static final String PRIMARY_KEY_JOIN_COLUMN = PKG + "PrimaryKeyJoinColumn";
+    static final String PRIMARY_KEY_JOIN_COLUMNS = PKG + "PrimaryKeyJoinColumns";
     static final String CONVERT = PKG + "Convert";
     static final String MAP_KEY_COLUMN = PKG + "MapKeyColumn";
     static final String ORDER_COLUMN = PKG + "OrderColumn";

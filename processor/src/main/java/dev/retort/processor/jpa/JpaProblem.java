@@ -9,8 +9,16 @@ public enum JpaProblem {
     UNSUPPORTED_TYPE,
     /** A mapping the reader does not model: entity, attribute, what it is. */
     UNSUPPORTED_MAPPING,
-    /** An entity in an inheritance hierarchy: entity, the entity it extends or the strategy. */
+    /**
+     * A hierarchy annotation that Hibernate ignores or refuses where it stands, or a hierarchy
+     * the package cannot hold: entity, what it declares or is, what GeneratedSchema does, what to do.
+     */
     INHERITANCE,
+    /**
+     * Join columns to an entity whose rows live in several tables (TABLE_PER_CLASS), so no
+     * foreign key: entity, attribute, join columns, referenced entity, its tables.
+     */
+    NO_FOREIGN_KEY,
     /** An entity mapped by property access (annotations on getters): entity. */
     PROPERTY_ACCESS,
     /** An entity without {@code @Id}: entity, table. */

@@ -17,6 +17,7 @@ import dev.retort.runtime.schema.UniqueConstraint;
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Writes {@code GeneratedSchema}: the tables read from a package's entities as one {@code
@@ -74,7 +75,11 @@ public final class SchemaWriter {
         for (MappedTable mapped : tables) {
             String entity = mapped.entity().getQualifiedName().toString();
             if (mapped.attribute() == null) {
-                javadoc.add("<li>{@code $L}: {@link $L}\n", mapped.table().name(), entity);
+                javadoc.add("<li>{@code $L}: {@link $L}", mapped.table().name(), entity);
+                for (TypeElement subclass : mapped.alsoMapping()) {
+                    javadoc.add(", {@link $L}", subclass.getQualifiedName());
+                }
+                javadoc.add("\n");
             } else {
                 javadoc.add("<li>{@code $L}: {@link $L#$L}\n", mapped.table().name(), entity, mapped.attribute());
             }

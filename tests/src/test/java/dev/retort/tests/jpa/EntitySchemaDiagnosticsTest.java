@@ -44,12 +44,13 @@ class EntitySchemaDiagnosticsTest {
     }
 
     @Test
-    void aOneToManyWithoutMappedByIsAnUnsupportedMapping() {
+    void anOrderColumnAndAMapValuedCollectionAreUnsupportedMappings() {
         JavaFileObject entity = source("Account", """
                 @Entity
                 public class Account {
                     @Id private Long id;
                     @OneToMany
+                    @OrderColumn
                     private List<Account> children;
                     @ElementCollection
                     private Map<String, String> settings;
@@ -58,35 +59,243 @@ class EntitySchemaDiagnosticsTest {
         Compilation c = compileOne(entity);
 
         assertThat(c).hadWarningCount(2);
-        assertThat(c).hadWarningContaining("[JpaUnsupportedMapping] Attribute children").inFile(entity)
-                .onLineContaining("@OneToMany");
+        assertThat(c).hadWarningContaining("[JpaUnsupportedMapping] Attribute children of entity "
+                + "com.acme.shop.Account uses @OrderColumn").inFile(entity).onLineContaining("@OrderColumn");
         assertThat(c).hadWarningContaining("[JpaUnsupportedMapping] Attribute settings").inFile(entity)
                 .onLineContaining("@ElementCollection");
+        assertThat(generatedSource(c, GENERATED)).contains(".table(\"account_children\"");
     }
 
     @Test
-    void entityInheritanceIsReportedOnTheRootAndEachSubclass() {
+    void aOneToManyJoinColumnIntoAnotherPackagesTableIsLeftOut() {
+        JavaFileObject line = source("com.acme.billing", "InvoiceLine", """
+                @Entity
+                public class InvoiceLine {
+                    @Id private Long id;
+                }
+                """);
+        JavaFileObject invoice = source("Invoice", """
+                @Entity
+                public class Invoice {
+                    @Id private Long id;
+                    @OneToMany
+                    @JoinColumn(name = "invoice_id")
+                    private List<com.acme.billing.InvoiceLine> lines;
+                }
+                """);
+        Compilation c = compileOne(line, invoice);
+
+        assertThat(c).hadWarningCount(1);
+        assertThat(c).hadWarningContaining("[JpaUnsupportedMapping] Attribute lines of entity com.acme.shop.Invoice "
+                + "uses @OneToMany with @JoinColumn to com.acme.billing.InvoiceLine of package com.acme.billing")
+                .inFile(invoice).onLineContaining("@OneToMany");
+        assertThat(generatedSource(c, "com.acme.billing.GeneratedSchema")).doesNotContain("invoice_id");
+    }
+
+    @Test
+    void aReferenceToATablePerClassEntityWithSubclassesHasNoForeignKey() {
+        JavaFileObject animal = source("Animal", """
+                @Entity
+                @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS)
+                public abstract class Animal {
+                    @Id private Long id;
+                    @ElementCollection
+                    private Set<String> nicknames;
+                }
+                """);
+        JavaFileObject dog = source("Dog", """
+                @Entity
+                public class Dog extends Animal {
+                }
+                """);
+        JavaFileObject zoo = source("Zoo", """
+                @Entity
+                public class Zoo {
+                    @Id private Long id;
+                    @ManyToOne
+                    private Animal star;
+                    @ManyToOne
+                    private Dog guard;
+                }
+                """);
+        Compilation c = compileOne(animal, dog, zoo);
+
+        assertThat(c).hadWarningCount(2);
+        assertThat(c).hadWarningContaining("[JpaNoForeignKey] Attribute star of entity com.acme.shop.Zoo joins "
+                + "column(s) star_id to entity com.acme.shop.Animal, whose rows Hibernate keeps in several tables "
+                + "(TABLE_PER_CLASS: dog)").inFile(zoo).onLineContaining("private Animal star;");
+        assertThat(c).hadWarningContaining("[JpaNoForeignKey] Attribute nicknames of entity com.acme.shop.Animal "
+                + "joins column(s) animal_id to entity com.acme.shop.Animal").inFile(animal)
+                .onLineContaining("private Set<String> nicknames;");
+        assertThat(generatedSource(c, GENERATED))
+                .contains("Column.of(\"star_id\", Type.BIGINT)")
+                .doesNotContain("List.of(\"star_id\")")
+                .contains("ForeignKey.of(List.of(\"guard_id\"), \"dog\", List.of(\"id\"))")
+                .contains(".table(\"animal_nicknames\"")
+                .doesNotContain(".table(\"animal\",");
+    }
+
+    @Test
+    void hierarchyAnnotationsHibernateRefusesOrIgnoresAreReportedAndIgnored() {
         JavaFileObject root = source("Payment", """
                 @Entity
-                @Inheritance(strategy = InheritanceType.JOINED)
                 public class Payment {
                     @Id private Long id;
                 }
                 """);
         JavaFileObject card = source("CardPayment", """
                 @Entity
+                @Table(name = "card_payment")
+                @DiscriminatorColumn(name = "kind")
+                @Inheritance(strategy = InheritanceType.JOINED)
+                @PrimaryKeyJoinColumn(name = "payment_id")
                 public class CardPayment extends Payment {
+                    @Id private Long cardId;
                     private String last4;
                 }
                 """);
         Compilation c = compileOne(root, card);
 
+        assertThat(c).hadWarningCount(5);
+        assertThat(c).hadWarningContaining("[JpaInheritance] Entity com.acme.shop.CardPayment declares @Table but is "
+                + "a subclass in the SINGLE_TABLE hierarchy of com.acme.shop.Payment").inFile(card)
+                .onLineContaining("@Table");
+        assertThat(c).hadWarningContaining("[JpaInheritance] Entity com.acme.shop.CardPayment declares "
+                + "@DiscriminatorColumn but is not the root").inFile(card).onLineContaining("@DiscriminatorColumn");
+        assertThat(c).hadWarningContaining("[JpaInheritance] Entity com.acme.shop.CardPayment declares "
+                + "@Inheritance(strategy = JOINED) inside the SINGLE_TABLE hierarchy").inFile(card)
+                .onLineContaining("@Inheritance");
+        assertThat(c).hadWarningContaining("[JpaInheritance] Entity com.acme.shop.CardPayment declares "
+                + "@PrimaryKeyJoinColumn").inFile(card).onLineContaining("@PrimaryKeyJoinColumn");
+        assertThat(c).hadWarningContaining("[JpaInheritance] Entity com.acme.shop.CardPayment declares identifier "
+                + "cardId but is a subclass").inFile(card).onLineContaining("cardId");
+        assertThat(generatedSource(c, GENERATED))
+                .contains(".table(\"payment\"")
+                .contains("Column.of(\"last4\", Type.varchar(255))")
+                .doesNotContain("card_payment")
+                .doesNotContain("card_id")
+                .doesNotContain("\"kind\"");
+    }
+
+    @Test
+    void aSingleTableSubclassOfAnotherPackagesRootIsLeftOut() {
+        JavaFileObject root = source("com.acme.billing", "Payment", """
+                @Entity
+                public class Payment {
+                    @Id private Long id;
+                }
+                """);
+        JavaFileObject card = source("CardPayment", """
+                @Entity
+                public class CardPayment extends com.acme.billing.Payment {
+                    private String last4;
+                    @ElementCollection
+                    private Set<String> tokens;
+                }
+                """);
+        Compilation c = compileOne(root, card);
+
+        assertThat(c).hadWarningCount(1);
+        assertThat(c).hadWarningContaining("[JpaInheritance] Entity com.acme.shop.CardPayment extends "
+                + "com.acme.billing.Payment, the root of a SINGLE_TABLE hierarchy in package com.acme.billing, so its "
+                + "columns, which belong in table payment of that package's GeneratedSchema, are left out")
+                .inFile(card).onLineContaining("class CardPayment");
+        assertThat(generatedSource(c, GENERATED)).doesNotContain("last4")
+                .contains("ForeignKey.of(List.of(\"card_payment_id\"), \"payment\", List.of(\"id\"))");
+    }
+
+    @Test
+    void anIdentityKeyInATablePerClassHierarchyIsNotAutoIncrement() {
+        JavaFileObject root = source("Animal", """
+                @Entity
+                @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS)
+                @Table(indexes = @Index(name = "ix_animal_name", columnList = "name"))
+                public abstract class Animal {
+                    @Id
+                    @GeneratedValue(strategy = GenerationType.IDENTITY)
+                    private Long id;
+                    private String name;
+                }
+                """);
+        JavaFileObject dog = source("Dog", """
+                @Entity
+                public class Dog extends Animal {
+                }
+                """);
+        JavaFileObject cat = source("Cat", """
+                @Entity
+                public class Cat extends Animal {
+                }
+                """);
+        Compilation c = compileOne(root, dog, cat);
+
         assertThat(c).hadWarningCount(2);
-        assertThat(c).hadWarningContaining("[JpaInheritance] Entity com.acme.shop.Payment declares "
-                + "@Inheritance(strategy = JOINED)").inFile(root).onLineContaining("@Inheritance");
-        assertThat(c).hadWarningContaining("[JpaInheritance] Entity com.acme.shop.CardPayment extends entity "
-                + "com.acme.shop.Payment").inFile(card).onLineContaining("class CardPayment");
-        assertThat(generatedSource(c, GENERATED)).contains(".table(\"payment\"").doesNotContain("card_payment");
+        assertThat(c).hadWarningContaining("[JpaInheritance] Entity com.acme.shop.Animal generates its key with "
+                + "IDENTITY in a TABLE_PER_CLASS hierarchy").inFile(root).onLineContaining("@GeneratedValue");
+        assertThat(c).hadWarningContaining("[JpaInheritance] Entity com.acme.shop.Animal is abstract in a "
+                + "TABLE_PER_CLASS hierarchy and has no table of its own").inFile(root).onLineContaining("@Table");
+        assertThat(generatedSource(c, GENERATED))
+                .contains(".table(\"cat\"")
+                .contains(".table(\"dog\"")
+                .doesNotContain("autoIncrement")
+                .doesNotContain("ix_animal_name");
+    }
+
+    @Test
+    void siblingsMappingOneColumnDifferentlyAreReported() {
+        JavaFileObject root = source("Payment", """
+                @Entity
+                public abstract class Payment {
+                    @Id private Long id;
+                }
+                """);
+        JavaFileObject card = source("CardPayment", """
+                @Entity
+                public class CardPayment extends Payment {
+                    @Column(length = 20) private String reference;
+                    private String holder;
+                }
+                """);
+        JavaFileObject transfer = source("Transfer", """
+                @Entity
+                public class Transfer extends Payment {
+                    @Column(length = 34) private String reference;
+                    private String holder;
+                }
+                """);
+        Compilation c = compileOne(root, card, transfer);
+
+        assertThat(c).hadWarningCount(1);
+        assertThat(c).hadWarningContaining("[JpaInheritance] Entity com.acme.shop.Transfer maps column reference of "
+                + "table payment as").inFile(transfer).onLineContaining("class Transfer");
+        assertThat(generatedSource(c, GENERATED))
+                .contains("Column.of(\"reference\", Type.varchar(20))")
+                .doesNotContain("Type.varchar(34)")
+                .containsOnlyOnce("Column.of(\"holder\"");
+    }
+
+    @Test
+    void aSubclassColumnThatRepeatsAnInheritedOneMakesTheTableInvalid() {
+        JavaFileObject root = source("Payment", """
+                @Entity
+                public class Payment {
+                    @Id private Long id;
+                    private String reference;
+                }
+                """);
+        JavaFileObject card = source("CardPayment", """
+                @Entity
+                public class CardPayment extends Payment {
+                    @Column(name = "reference")
+                    private String cardReference;
+                }
+                """);
+        Compilation c = compileOne(root, card);
+
+        assertThat(c).hadWarningCount(1);
+        assertThat(c).hadWarningContaining("[JpaInvalidTable] Entity com.acme.shop.CardPayment maps table payment, "
+                + "which cannot be modelled: column reference is mapped twice").inFile(card)
+                .onLineContaining("class CardPayment");
     }
 
     @Test
@@ -120,6 +329,28 @@ class EntitySchemaDiagnosticsTest {
         assertThat(c).hadWarningContaining("[JpaNoId] Entity com.acme.shop.AuditEntry has no @Id")
                 .inFile(entity).onLineContaining("class AuditEntry");
         assertThat(c).hadWarningContaining("table audit_entry has no primary key");
+    }
+
+    @Test
+    void anAbstractTablePerClassRootWithoutIdIsReported() {
+        JavaFileObject root = source("Animal", """
+                @Entity
+                @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS)
+                public abstract class Animal {
+                    private String name;
+                }
+                """);
+        JavaFileObject dog = source("Dog", """
+                @Entity
+                public class Dog extends Animal {
+                }
+                """);
+        Compilation c = compileOne(root, dog);
+
+        assertThat(c).hadWarningCount(1);
+        assertThat(c).hadWarningContaining("[JpaNoId] Entity com.acme.shop.Animal has no @Id").inFile(root)
+                .onLineContaining("class Animal");
+        assertThat(c).hadWarningContaining("table dog has no primary key");
     }
 
     @Test

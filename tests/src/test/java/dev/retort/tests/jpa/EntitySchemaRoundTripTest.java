@@ -16,6 +16,9 @@ import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,7 +26,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The entities compiled with the processor, their {@code GeneratedSchema.METADATA} loaded from
  * the class files, compared with an empty database, the operations run, the database read back
- * and compared again: nothing left.
+ * and compared again: nothing left. The entities are the shop's (SINGLE_TABLE payments,
+ * unidirectional {@code @OneToMany} by join column and by join table) and the JOINED and
+ * TABLE_PER_CLASS hierarchies.
  */
 class EntitySchemaRoundTripTest {
 
@@ -36,10 +41,13 @@ class EntitySchemaRoundTripTest {
     @CsvSource({"h2, spring", "h2, hibernate", "postgresql, spring", "postgresql, hibernate",
             "sqlite, spring", "sqlite, hibernate", "mariadb, spring", "mariadb, hibernate"})
     void theGeneratedSchemaIsCreatedAndThenComparesClean(String kind, String naming) throws Exception {
-        Compilation c = JpaTestSupport.compileWithNaming(naming, ShopEntities.all());
+        List<JavaFileObject> sources = new ArrayList<>(ShopEntities.all());
+        sources.addAll(InheritanceEntities.all());
+        Compilation c = JpaTestSupport.compileWithNaming(naming, sources);
         assertThat(c).succeededWithoutWarnings();
         Metadata model = JpaTestSupport.loadMetadata(c, ShopEntities.PKG, classes);
-        assertThat(model.tables()).hasSize(6);
+        // shop: 8 tables; JOINED: vehicle, car, electric_car, truck, garage; TABLE_PER_CLASS: dog, cat, keeper, vet
+        assertThat(model.tables()).hasSize(17);
 
         try (TestDatabase db = TestDatabases.open(kind); Connection connection = db.dataSource().getConnection()) {
             Dialect dialect = Dialects.detect(connection);

@@ -8,8 +8,11 @@ import javax.tools.JavaFileObject;
  * A realistic entity set as compile-testing sources, package {@code com.acme.shop}: accounts
  * with an element collection, orders with two many-to-one references and a many-to-many tag
  * join table, order lines with an embedded money value, both kinds of {@code @Enumerated},
- * {@code @Lob}, {@code @Version}, a mapped superclass, and indexes and unique constraints on
- * {@code @Table}.
+ * {@code @Lob}, {@code @Version}, a mapped superclass, indexes and unique constraints on
+ * {@code @Table}, a SINGLE_TABLE payment hierarchy with a named discriminator (H2 reads an
+ * all-upper-case name such as Hibernate's default {@code DTYPE} back in lower case, so the
+ * default is tested apart), and unidirectional {@code @OneToMany}
+ * attributes: order payments by join column, an account's pinned orders by join table.
  */
 final class ShopEntities {
 
@@ -18,7 +21,8 @@ final class ShopEntities {
     private ShopEntities() {}
 
     static List<JavaFileObject> all() {
-        return List.of(baseEntity(), account(), order(), orderLine(), money(), tag(), status(), tier());
+        return List.of(baseEntity(), account(), order(), orderLine(), money(), tag(), status(), tier(), payment(),
+                cardPayment(), bankTransfer());
     }
 
     static JavaFileObject baseEntity() {
@@ -81,6 +85,9 @@ final class ShopEntities {
                     @ElementCollection
                     private Set<String> phones = new HashSet<>();
 
+                    @OneToMany
+                    private Set<Order> pinnedOrders = new HashSet<>();
+
                     private transient String displayCache;
 
                     @Transient
@@ -114,6 +121,53 @@ final class ShopEntities {
 
                     @OneToMany(mappedBy = "order")
                     private List<OrderLine> lines = new ArrayList<>();
+
+                    @OneToMany
+                    @JoinColumn(name = "order_id")
+                    private List<Payment> payments = new ArrayList<>();
+                }
+                """);
+    }
+
+    static JavaFileObject payment() {
+        return source("Payment", """
+                @Entity
+                @Table(indexes = @Index(name = "ix_payment_paid_at", columnList = "paidAt"))
+                @DiscriminatorColumn(name = "payment_type", length = 20)
+                public abstract class Payment {
+                    @Id
+                    @GeneratedValue(strategy = GenerationType.IDENTITY)
+                    private Long id;
+
+                    @Column(precision = 12, scale = 2, nullable = false)
+                    private BigDecimal amount;
+
+                    private Instant paidAt;
+                }
+                """);
+    }
+
+    static JavaFileObject cardPayment() {
+        return source("CardPayment", """
+                @Entity
+                public class CardPayment extends Payment {
+                    @Column(length = 4)
+                    private String last4;
+
+                    private int expiryMonth;
+
+                    @ManyToOne
+                    private Account cardHolder;
+                }
+                """);
+    }
+
+    static JavaFileObject bankTransfer() {
+        return source("BankTransfer", """
+                @Entity
+                public class BankTransfer extends Payment {
+                    @Column(length = 34)
+                    private String iban;
                 }
                 """);
     }
