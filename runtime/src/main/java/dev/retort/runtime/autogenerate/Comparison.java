@@ -343,9 +343,11 @@ public final class Comparison {
                 table.checkConstraints().forEach(c -> constraints.add(c.toTableConstraint()));
                 List<ForeignKey> later = new ArrayList<>();
                 for (ForeignKey fk : table.foreignKeys()) {
-                    // A key to a table created further down (a cycle) is added once both exist.
+                    // A key to a table created further down (a cycle) is added once both exist, except
+                    // where keys cannot be added to an existing table (SQLite), which accepts a key to a
+                    // table that does not exist yet.
                     boolean waits = added.contains(fk.referentTable()) && !created.contains(fk.referentTable())
-                            && !fk.referentTable().equals(name);
+                            && !fk.referentTable().equals(name) && !options.batchesAlterations();
                     if (waits) {
                         later.add(fk);
                     } else {
