@@ -125,7 +125,8 @@ public final class CompareOptions {
      * matches the database's unique key of the same name and columns; where it refuses to drop
      * the index a foreign key uses ({@link Dialect#foreignKeysNeedIndexes()}, as MariaDB, MySQL
      * and H2), a foreign key that stays but loses every index covering it is dropped before
-     * that index and recreated after the new indexes.
+     * that index and recreated after the new indexes; a model of unquoted names is compared
+     * with its names as the database stores them bare ({@link Dialect#foldUnquotedName}).
      */
     public CompareOptions forDialect(Dialect dialect) {
         return new CompareOptions(compareTypes, compareServerDefaults, includeTables, excludeTables, includeObject,

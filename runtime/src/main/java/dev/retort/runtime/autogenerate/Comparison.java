@@ -72,6 +72,12 @@ import java.util.stream.Collectors;
  * there, since only a batch can rebuild a table whose index, key or check still reads the
  * column; comments are left out where the database stores none.
  *
+ * <p>A model of {@linkplain Metadata.Builder#unquotedNames() unquoted names} (as the
+ * processor generates from JPA entities) is compared, and its operations written, with its
+ * names as the dialect's database stores them bare ({@link Dialect#foldUnquotedName}):
+ * Hibernate's {@code Account.createdAt} is {@code account.createdat} on PostgreSQL and H2.
+ * Without a dialect its names are taken as written.
+ *
  * <p>Where the dialect's database cannot tell a unique index from a unique constraint
  * ({@link Dialect#uniqueIndexesAreConstraints()}: MariaDB and MySQL, whose catalogue reads
  * every unique key back as a constraint), a unique index of the model is present when the
@@ -105,7 +111,9 @@ public final class Comparison {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(options, "options");
-        return new Comparison(new Comparer(target, database, options).compare());
+        Metadata folded = target.hasUnquotedNames() && options.dialect().isPresent()
+                ? target.renamed(options.dialect().get()::foldUnquotedName) : target;
+        return new Comparison(new Comparer(folded, database, options).compare());
     }
 
     /** Every difference, in the order its operations run. */

@@ -94,6 +94,9 @@ public abstract class Dialect {
     /** A name the database folds to its own case when it is not quoted. */
     private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
+    /** A name that SQL can write without quotes, in any case. */
+    private static final Pattern BARE_IDENTIFIER_ANY_CASE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     /** A short name: {@code h2}, {@code postgresql}, {@code mariadb}, {@code sqlite}. */
     public abstract String name();
 
@@ -151,6 +154,24 @@ public abstract class Dialect {
      */
     public String denormalizeName(String name) {
         return name;
+    }
+
+    /**
+     * The name the database stores for {@code name} written bare in SQL, as migrations write
+     * it: what a model of {@linkplain dev.retort.runtime.schema.Metadata.Builder#unquotedNames()
+     * unquoted names} becomes on this database. The base keeps the name, as MariaDB (which
+     * compares column names without case) and SQLite (which compares every name without
+     * case) store it; PostgreSQL gives {@code createdat} for {@code createdAt}, and H2, which
+     * stores {@code CREATEDAT}, gives {@code createdat} as {@link #normalizeName} reads it. A
+     * name that cannot be written bare ({@code full name}) is kept.
+     */
+    public String foldUnquotedName(String name) {
+        return name;
+    }
+
+    /** {@code name} in lower case when it can be written bare in SQL; for databases that fold bare names. */
+    protected static String lowerCaseIfBare(String name) {
+        return BARE_IDENTIFIER_ANY_CASE.matcher(name).matches() ? name.toLowerCase(java.util.Locale.ROOT) : name;
     }
 
     /** An optionally schema-qualified name, each part quoted where it must be. */

@@ -40,6 +40,12 @@ public class H2Dialect extends Dialect {
         return ReservedWords.H2;
     }
 
+    /** {@code createdAt} is stored {@code CREATEDAT}, read as {@code createdat}. */
+    @Override
+    public String foldUnquotedName(String name) {
+        return lowerCaseIfBare(name);
+    }
+
     /** {@code ACCOUNT} is {@code account}; a name stored in any other case was quoted and stays as it is. */
     @Override
     public String normalizeName(String reported) {

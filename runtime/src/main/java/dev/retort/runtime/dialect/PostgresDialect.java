@@ -40,6 +40,12 @@ public class PostgresDialect extends Dialect {
         return RESERVED_WORDS;
     }
 
+    /** {@code createdAt} written bare is {@code createdat}. */
+    @Override
+    public String foldUnquotedName(String name) {
+        return lowerCaseIfBare(name);
+    }
+
     @Override
     protected String renderType(Type type) {
         return switch (type.kind()) {

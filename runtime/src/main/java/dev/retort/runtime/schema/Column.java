@@ -55,6 +55,12 @@ public final class Column {
         return new Column(name, type, true, false, false, false, null, null);
     }
 
+    /** This column under another name, everything else kept. */
+    Column withName(String newName) {
+        return new Column(Table.requireName("column name", newName), type, nullable, primaryKey, autoIncrement, unique,
+                serverDefault, comment);
+    }
+
     /** This column, refusing nulls ({@code NOT NULL}). */
     public Column notNull() {
         return nullable(false);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A whole schema as values: the tables an application expects, or the tables a database
@@ -30,16 +31,20 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Names are written as migrations write them: lower case, quoted in SQL only where they
- * must be. Tables keep the order they were added in.
+ * must be, so a name with an upper-case letter is exact, as in SQLAlchemy. A model whose
+ * names an ORM writes bare in its SQL (Hibernate's {@code Account.createdAt}) says so with
+ * {@link Builder#unquotedNames()}. Tables keep the order they were added in.
  */
 public final class Metadata {
 
-    private static final Metadata EMPTY = new Metadata(new LinkedHashMap<>());
+    private static final Metadata EMPTY = new Metadata(new LinkedHashMap<>(), false);
 
     private final Map<String, Table> tables;
+    private final boolean unquotedNames;
 
-    private Metadata(LinkedHashMap<String, Table> tables) {
+    private Metadata(LinkedHashMap<String, Table> tables, boolean unquotedNames) {
         this.tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        this.unquotedNames = unquotedNames;
     }
 
     /** A schema without tables. */
@@ -67,28 +72,69 @@ public final class Metadata {
         return tables.isEmpty();
     }
 
+    /**
+     * True when the names are bare SQL identifiers, which each database stores in its own
+     * case ({@link Builder#unquotedNames()}); false when they are exact.
+     */
+    public boolean hasUnquotedNames() {
+        return unquotedNames;
+    }
+
+    /**
+     * This schema with every name passed through {@code rename}: tables, columns, indexes,
+     * constraints and the tables and columns foreign keys reference. Check conditions and
+     * comments stay as they are. The names of the result are exact ({@link
+     * #hasUnquotedNames()} is false): autogenerate folds an unquoted model this way, with
+     * the compared database's rule, before comparing.
+     *
+     * @throws IllegalArgumentException when {@code rename} gives two tables, two columns of
+     *     a table or two indexes the same name
+     */
+    public Metadata renamed(UnaryOperator<String> rename) {
+        Objects.requireNonNull(rename, "rename");
+        Builder out = builder();
+        tables.values().forEach(t -> out.table(t.renamed(rename)));
+        return out.build();
+    }
+
     @Override
     public boolean equals(Object other) {
-        return other instanceof Metadata that && tables.equals(that.tables);
+        return other instanceof Metadata that && tables.equals(that.tables) && unquotedNames == that.unquotedNames;
     }
 
     @Override
     public int hashCode() {
-        return tables.hashCode();
+        return Objects.hash(tables, unquotedNames);
     }
 
     /** The tables, for messages and test failures. */
     @Override
     public String toString() {
-        return "Metadata" + tables.values();
+        return "Metadata" + (unquotedNames ? "(unquoted names)" : "") + tables.values();
     }
 
     /** Collects tables; {@link #build()} checks names and the foreign keys between them. */
     public static final class Builder {
 
         private final LinkedHashMap<String, Table> tables = new LinkedHashMap<>();
+        private boolean unquotedNames;
 
         private Builder() {
+        }
+
+        /**
+         * Declares the names bare SQL identifiers, as an ORM that never quotes writes them
+         * (Hibernate's default naming keeps {@code Account.createdAt}): each database stores
+         * such a name in its own case, PostgreSQL in lower case, H2 in upper case, MariaDB and
+         * SQLite as written. Autogenerate then compares and writes the names as the compared
+         * database stores them ({@link dev.retort.runtime.dialect.Dialect#foldUnquotedName}):
+         * {@code account.createdat} on PostgreSQL, {@code Account.createdAt} on MariaDB. Without
+         * it a name with an upper-case letter is exact and quoted in SQL, as in SQLAlchemy. The
+         * processor declares the models it generates from JPA entities this way.
+         */
+        public Builder unquotedNames() {
+            this.unquotedNames = true;
+            return this;
         }
 
         /**
@@ -153,7 +199,7 @@ public final class Metadata {
                     }
                 }
             }
-            return tables.isEmpty() ? EMPTY : new Metadata(tables);
+            return tables.isEmpty() && !unquotedNames ? EMPTY : new Metadata(tables, unquotedNames);
         }
     }
 }

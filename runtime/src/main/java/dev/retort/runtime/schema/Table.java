@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * One table of a {@link Metadata} model: its columns in order, primary key, indexes, unique
@@ -87,6 +88,21 @@ public final class Table {
                         + ", which the table does not define; add Column.of(\"" + column + "\", …) first");
             }
         }
+    }
+
+    /** This table with every name in it (its own, columns, indexes, constraints, referenced ones) passed through {@code rename}. */
+    Table renamed(UnaryOperator<String> rename) {
+        UnaryOperator<List<String>> all = names -> names.stream().map(rename).toList();
+        Builder copy = builder(rename.apply(name));
+        columns.forEach(c -> copy.column(c.withName(rename.apply(c.name()))));
+        primaryKey.ifPresent(pk -> copy.primaryKey(new PrimaryKey(pk.name().map(rename), all.apply(pk.columns()))));
+        indexes.forEach(i -> copy.index(new Index(rename.apply(i.name()), all.apply(i.columns()), i.unique())));
+        uniqueConstraints.forEach(u -> copy.unique(new UniqueConstraint(u.name().map(rename), all.apply(u.columns()))));
+        foreignKeys.forEach(f -> copy.foreignKey(new ForeignKey(f.name().map(rename), all.apply(f.columns()),
+                rename.apply(f.referentTable()), all.apply(f.referentColumns()), f.onDelete(), f.onUpdate())));
+        checkConstraints.forEach(c -> copy.check(new CheckConstraint(c.name().map(rename), c.condition())));
+        comment.ifPresent(copy::comment);
+        return copy.build();
     }
 
     /** Starts a table named {@code name}, as a migration writes it (lower case stays bare in SQL). */
