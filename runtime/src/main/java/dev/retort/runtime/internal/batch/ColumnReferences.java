@@ -47,17 +47,15 @@ final class ColumnReferences {
             int end;
             String name;
             if (c == '\'') {
-                end = endOfQuoted(sql, i, '\'') + 1;
+                end = CreateTableSql.endOfQuoted(sql, i) + 1;
                 name = null;
             } else if ((c == 'x' || c == 'X') && i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
-                end = endOfQuoted(sql, i + 1, '\'') + 1; // a blob literal
+                end = CreateTableSql.endOfQuoted(sql, i + 1) + 1; // a blob literal
                 name = null;
-            } else if (c == '"' || c == '`') {
-                end = endOfQuoted(sql, i, c) + 1;
-                name = sql.substring(i + 1, end - 1).replace(String.valueOf(c) + c, String.valueOf(c));
-            } else if (c == '[') {
-                end = sql.indexOf(']', i) < 0 ? sql.length() : sql.indexOf(']', i) + 1;
-                name = sql.substring(i + 1, end - 1);
+            } else if (c == '"' || c == '`' || c == '[') {
+                end = CreateTableSql.endOfQuoted(sql, i) + 1;
+                name = c == '[' ? sql.substring(i + 1, end - 1)
+                        : sql.substring(i + 1, end - 1).replace(String.valueOf(c) + c, String.valueOf(c));
             } else if (Character.isLetter(c) || c == '_') {
                 end = i;
                 while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_'
@@ -89,21 +87,5 @@ final class ColumnReferences {
             next++;
         }
         return next >= sql.length() || sql.charAt(next) != '(' && sql.charAt(next) != '.';
-    }
-
-    /** The index of the closing quote of the quoted text opening at {@code start}; doubled quotes are text. */
-    private static int endOfQuoted(String sql, int start, char quote) {
-        int i = start + 1;
-        while (i < sql.length()) {
-            if (sql.charAt(i) == quote) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-                    i += 2;
-                    continue;
-                }
-                return i;
-            }
-            i++;
-        }
-        return sql.length() - 1;
     }
 }

@@ -92,8 +92,8 @@ public record CreateTableSql(Map<List<String>, String> uniqueNames, Map<List<Str
         return items;
     }
 
-    /** The index of the last character of the quoted token starting at {@code start}. */
-    private static int endOfQuoted(String text, int start) {
+    /** The index of the last character of the quoted token starting at {@code start}: its closing quote, or the text's end. */
+    static int endOfQuoted(String text, int start) {
         char open = text.charAt(start);
         char close = open == '[' ? ']' : open;
         int i = start + 1;
