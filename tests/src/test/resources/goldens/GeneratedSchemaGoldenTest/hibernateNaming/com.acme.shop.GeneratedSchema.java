@@ -31,6 +31,7 @@ public final class GeneratedSchema {
      * The schema the entities map to, in table-name order.
      */
     public static final Metadata METADATA = Metadata.builder()
+            .unquotedNames()
             .table("Account", t -> t
                     .column(Column.of("id", Type.BIGINT).primaryKey().autoIncrement())
                     .column(Column.of("version", Type.BIGINT).notNull())
