@@ -143,6 +143,7 @@ public final class EntitySchemaProcessor extends AbstractProcessor {
             case SCHEMA_IGNORED -> Message.JPA_SCHEMA_IGNORED;
             case UNKNOWN_COLUMN -> Message.JPA_UNKNOWN_COLUMN;
             case INVALID_TABLE -> Message.JPA_INVALID_TABLE;
+            case QUOTED_NAME -> Message.JPA_QUOTED_NAME;
         };
     }
 

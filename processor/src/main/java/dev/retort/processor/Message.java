@@ -141,7 +141,13 @@ enum Message {
 
     JPA_INVALID_TABLE("JpaInvalidTable",
             "Entity %s maps table %s, which cannot be modelled: %s. GeneratedSchema leaves the table out "
-            + "until the mapping is fixed.");
+            + "until the mapping is fixed."),
+
+    JPA_QUOTED_NAME("JpaQuotedName",
+            "Entity %s quotes the name of a %s, %s, which Hibernate then keeps exact; GeneratedSchema holds "
+            + "every name bare, so it compares %4$s (and the names Hibernate derives from it) in the case each "
+            + "database gives a bare name, %4$s on MariaDB and SQLite but lower case on PostgreSQL and H2. "
+            + "Remove the quotes and choose a name that needs none (orders rather than \"Order\").");
 
     private final String tag;
     private final String template;

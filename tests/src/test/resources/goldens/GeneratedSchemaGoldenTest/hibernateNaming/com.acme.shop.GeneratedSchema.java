@@ -31,14 +31,15 @@ public final class GeneratedSchema {
      * The schema the entities map to, in table-name order.
      */
     public static final Metadata METADATA = Metadata.builder()
+            .unquotedNames()
             .table("Account", t -> t
                     .column(Column.of("id", Type.BIGINT).primaryKey().autoIncrement())
                     .column(Column.of("version", Type.BIGINT).notNull())
                     .column(Column.of("email", Type.varchar(200)).notNull())
                     .column(Column.of("tenant", Type.varchar(40)).notNull())
                     .column(Column.of("status", Type.varchar(20)).notNull())
-                    .column(Column.of("tier", Type.INTEGER))
-                    .column(Column.of("previousTier", Type.INTEGER))
+                    .column(Column.of("tier", Type.SMALLINT))
+                    .column(Column.of("previousTier", Type.SMALLINT))
                     .column(Column.of("createdAt", Type.TIMESTAMP_TZ))
                     .column(Column.of("birthDate", Type.DATE))
                     .column(Column.of("active", Type.BOOLEAN).notNull())
@@ -51,13 +52,13 @@ public final class GeneratedSchema {
                     .unique(UniqueConstraint.of("tenant", "email").named("uq_account_tenant_email")))
             .table("Account_phones", t -> t
                     .column(Column.of("Account_id", Type.BIGINT).notNull())
-                    .column(Column.of("phones", Type.varchar(255)).notNull())
-                    .primaryKey(PrimaryKey.of("Account_id", "phones"))
+                    .column(Column.of("phones", Type.varchar(255)))
+                    .unique(UniqueConstraint.of("Account_id", "phones"))
                     .foreignKey(ForeignKey.of(List.of("Account_id"), "Account", List.of("id"))))
             .table("Account_orders", t -> t
                     .column(Column.of("Account_id", Type.BIGINT).notNull())
-                    .column(Column.of("pinnedOrders_id", Type.BIGINT).notNull().unique())
-                    .primaryKey(PrimaryKey.of("Account_id", "pinnedOrders_id"))
+                    .column(Column.of("pinnedOrders_id", Type.BIGINT).notNull())
+                    .primaryKey(PrimaryKey.of("pinnedOrders_id"))
                     .foreignKey(ForeignKey.of(List.of("Account_id"), "Account", List.of("id")))
                     .foreignKey(ForeignKey.of(List.of("pinnedOrders_id"), "orders", List.of("id"))))
             .table("OrderLine", t -> t
@@ -67,7 +68,7 @@ public final class GeneratedSchema {
                     .column(Column.of("position", Type.SMALLINT).notNull())
                     .column(Column.of("unit_amount", Type.numeric(12, 2)))
                     .column(Column.of("currency", Type.varchar(3)))
-                    .column(Column.of("discount", Type.numeric(19, 2)))
+                    .column(Column.of("discount", Type.numeric(38, 2)))
                     .column(Column.of("weight", Type.DOUBLE).notNull())
                     .column(Column.of("deliveryWindow", Type.TIME))
                     .foreignKey(ForeignKey.of(List.of("order_id"), "orders", List.of("id"))))
@@ -95,7 +96,7 @@ public final class GeneratedSchema {
                     .column(Column.of("placedAt", Type.TIMESTAMP).notNull())
                     .column(Column.of("shippedAt", Type.TIMESTAMP_TZ))
                     .column(Column.of("total", Type.numeric(12, 2)).notNull())
-                    .index("ix_orders_placedat", "placedAt")
+                    .index("IDXruga61cmei4vfs3hvr5flaxbr", "placedAt")
                     .foreignKey(ForeignKey.of(List.of("account_id"), "Account", List.of("id")))
                     .foreignKey(ForeignKey.of(List.of("billingAccount_id"), "Account", List.of("id"))))
             .table("orders_Tag", t -> t

@@ -31,14 +31,15 @@ public final class GeneratedSchema {
      * The schema the entities map to, in table-name order.
      */
     public static final Metadata METADATA = Metadata.builder()
+            .unquotedNames()
             .table("account", t -> t
                     .column(Column.of("id", Type.BIGINT).primaryKey().autoIncrement())
                     .column(Column.of("version", Type.BIGINT).notNull())
                     .column(Column.of("email", Type.varchar(200)).notNull())
                     .column(Column.of("tenant", Type.varchar(40)).notNull())
                     .column(Column.of("status", Type.varchar(20)).notNull())
-                    .column(Column.of("tier", Type.INTEGER))
-                    .column(Column.of("previous_tier", Type.INTEGER))
+                    .column(Column.of("tier", Type.SMALLINT))
+                    .column(Column.of("previous_tier", Type.SMALLINT))
                     .column(Column.of("created_at", Type.TIMESTAMP_TZ))
                     .column(Column.of("birth_date", Type.DATE))
                     .column(Column.of("active", Type.BOOLEAN).notNull())
@@ -51,13 +52,13 @@ public final class GeneratedSchema {
                     .unique(UniqueConstraint.of("tenant", "email").named("uq_account_tenant_email")))
             .table("account_phones", t -> t
                     .column(Column.of("account_id", Type.BIGINT).notNull())
-                    .column(Column.of("phones", Type.varchar(255)).notNull())
-                    .primaryKey(PrimaryKey.of("account_id", "phones"))
+                    .column(Column.of("phones", Type.varchar(255)))
+                    .unique(UniqueConstraint.of("account_id", "phones"))
                     .foreignKey(ForeignKey.of(List.of("account_id"), "account", List.of("id"))))
             .table("account_pinned_orders", t -> t
                     .column(Column.of("account_id", Type.BIGINT).notNull())
-                    .column(Column.of("pinned_orders_id", Type.BIGINT).notNull().unique())
-                    .primaryKey(PrimaryKey.of("account_id", "pinned_orders_id"))
+                    .column(Column.of("pinned_orders_id", Type.BIGINT).notNull())
+                    .primaryKey(PrimaryKey.of("pinned_orders_id"))
                     .foreignKey(ForeignKey.of(List.of("account_id"), "account", List.of("id")))
                     .foreignKey(ForeignKey.of(List.of("pinned_orders_id"), "orders", List.of("id"))))
             .table("order_line", t -> t
@@ -67,7 +68,7 @@ public final class GeneratedSchema {
                     .column(Column.of("position", Type.SMALLINT).notNull())
                     .column(Column.of("unit_amount", Type.numeric(12, 2)))
                     .column(Column.of("currency", Type.varchar(3)))
-                    .column(Column.of("discount", Type.numeric(19, 2)))
+                    .column(Column.of("discount", Type.numeric(38, 2)))
                     .column(Column.of("weight", Type.DOUBLE).notNull())
                     .column(Column.of("delivery_window", Type.TIME))
                     .foreignKey(ForeignKey.of(List.of("order_id"), "orders", List.of("id"))))
@@ -79,7 +80,7 @@ public final class GeneratedSchema {
                     .column(Column.of("placed_at", Type.TIMESTAMP).notNull())
                     .column(Column.of("shipped_at", Type.TIMESTAMP_TZ))
                     .column(Column.of("total", Type.numeric(12, 2)).notNull())
-                    .index("ix_orders_placed_at", "placed_at")
+                    .index("IDXruga61cmei4vfs3hvr5flaxbr", "placed_at")
                     .foreignKey(ForeignKey.of(List.of("account_id"), "account", List.of("id")))
                     .foreignKey(ForeignKey.of(List.of("billing_account_id"), "account", List.of("id"))))
             .table("orders_tags", t -> t

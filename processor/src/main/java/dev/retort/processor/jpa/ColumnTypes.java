@@ -15,14 +15,18 @@ import javax.lang.model.type.TypeMirror;
 /**
  * Java attribute types to the portable column types, as Hibernate maps them by default.
  * Where Hibernate's type is outside the portable set the nearest portable one is used:
- * {@code float} is {@code DOUBLE}, {@code byte} is {@code SMALLINT}, {@code Instant} is
- * {@code TIMESTAMP_TZ} (Hibernate 6 stores it with a time zone), {@code LocalDateTime}
- * {@code TIMESTAMP}.
+ * {@code float} is {@code DOUBLE} (Hibernate: {@code real}), {@code byte} and an ordinal enum
+ * are {@code SMALLINT} (Hibernate: {@code tinyint}, {@code smallint} on PostgreSQL), {@code
+ * char} is {@code varchar(1)} (Hibernate: {@code char(1)}), {@code Instant} is {@code
+ * TIMESTAMP_TZ} (Hibernate stores it with a time zone), {@code LocalDateTime} {@code TIMESTAMP}.
  */
 final class ColumnTypes {
 
-    /** Hibernate's default precision and scale of a {@code BigDecimal} without {@code @Column(precision)}. */
-    static final int DEFAULT_PRECISION = 19;
+    /**
+     * Hibernate 7's default precision and scale of a {@code BigDecimal} that gives no precision:
+     * {@code numeric(38,2)} on every database (Hibernate 5 used 19).
+     */
+    static final int DEFAULT_PRECISION = 38;
     static final int DEFAULT_SCALE = 2;
 
     private static final Map<String, Type> BY_NAME = Map.ofEntries(
@@ -109,7 +113,9 @@ final class ColumnTypes {
             boolean string = Annotations.find(attribute, Annotations.ENUMERATED)
                     .map(e -> annotations.enumConstant(e, "value").equals("STRING"))
                     .orElse(false);
-            return Optional.of(string ? Type.varchar(length) : Type.INTEGER);
+            // Hibernate 7 stores an ordinal in TINYINT (SMALLINT past 128 constants), which is
+            // smallint on PostgreSQL; the portable types stop at SMALLINT, the nearest that holds it.
+            return Optional.of(string ? Type.varchar(length) : Type.SMALLINT);
         }
         return Optional.ofNullable(BY_NAME.get(name));
     }

@@ -36,7 +36,7 @@ import javax.lang.model.util.Types;
 
 /**
  * Reads {@code @Entity} classes into tables of the runtime's schema model, by field access,
- * as Hibernate 6's schema export lays them out. What it cannot map it reports to {@link
+ * as Hibernate 7's schema export lays them out. What it cannot map it reports to {@link
  * Diagnostics} and leaves out, never silently.
  *
  * <p>Each entity gives its table, then the join tables of its owning {@code @ManyToMany} and
@@ -287,7 +287,7 @@ public final class EntityReader {
                                 "Name a key column of the parent table.");
                     }
                 }
-                String explicit = annotations.string(join, "name");
+                String explicit = sqlName(entity, join, "primary key join column", annotations.string(join, "name"));
                 if (!explicit.isEmpty()) {
                     name = naming.physical(explicit);
                 }
@@ -312,7 +312,8 @@ public final class EntityReader {
         if (!needed) {
             return Optional.empty();
         }
-        String name = declared.map(d -> annotations.string(d, "name")).filter(n -> !n.isEmpty()).orElse("DTYPE");
+        String name = declared.map(d -> sqlName(root, d, "discriminator column", annotations.string(d, "name")))
+                .filter(n -> !n.isEmpty()).orElse("DTYPE");
         String kind = declared.map(d -> annotations.enumConstant(d, "discriminatorType")).orElse("STRING");
         String definition = declared.map(d -> annotations.string(d, "columnDefinition")).orElse("");
         int length = declared.map(d -> annotations.integer(d, "length")).orElse(31);
@@ -463,7 +464,7 @@ public final class EntityReader {
      */
     private Optional<Column> basicColumn(TypeElement entity, VariableElement field, TypeMirror type,
             String logicalName, AnnotationMirror column, boolean forcedNull) {
-        String explicit = column == null ? "" : annotations.string(column, "name");
+        String explicit = column == null ? "" : sqlName(field, column, "column", annotations.string(column, "name"));
         String name = naming.physical(explicit.isEmpty() ? logicalName : explicit);
         String definition = column == null ? "" : annotations.string(column, "columnDefinition");
         Optional<Type> mapped;
@@ -594,7 +595,7 @@ public final class EntityReader {
                     }
                     key = match.get();
                 }
-                String name = annotations.string(join, "name");
+                String name = sqlName(field, join, "join column", annotations.string(join, "name"));
                 Column column = Column.of(naming.physical(name.isEmpty() ? prefix + "_" + key.name() : name),
                         key.type());
                 if (!nullable || !annotations.bool(join, "nullable")) {
@@ -635,7 +636,8 @@ public final class EntityReader {
             if (annotations.enumConstant(constraint, "value").equals("NO_CONSTRAINT")) {
                 return Optional.empty();
             }
-            String name = annotations.string(constraint, "name");
+            String name = Naming.unquoted(sqlName(origin, joinColumns.get(0), "foreign key",
+                    annotations.string(constraint, "name")));
             if (!name.isEmpty()) {
                 key = key.named(name);
             }
@@ -759,8 +761,9 @@ public final class EntityReader {
     }
 
     /**
-     * The columns of an embedded attribute, nested embeddables flattened; each column is
-     * named after the embeddable's attribute (as Hibernate does) unless overridden.
+     * The columns of an embedded attribute, nested embeddables flattened, in the order of the
+     * embeddable's attribute names; each column is named after the embeddable's attribute (as
+     * Hibernate does) unless overridden.
      */
     private List<Column> embeddedColumns(TypeElement entity, Element field, TypeMirror type, String attribute,
             String path, Map<String, AnnotationMirror> overrides, boolean forcedNull) {
@@ -770,7 +773,11 @@ public final class EntityReader {
             return List.of();
         }
         List<Column> out = new ArrayList<>();
-        for (VariableElement part : declaredFields((TypeElement) ((DeclaredType) type).asElement())) {
+        // Hibernate orders an embeddable's attributes by name, and with them the columns of a
+        // composite key and of every foreign key that references it.
+        List<VariableElement> parts = new ArrayList<>(declaredFields((TypeElement) ((DeclaredType) type).asElement()));
+        parts.sort(Comparator.comparing(part -> part.getSimpleName().toString()));
+        for (VariableElement part : parts) {
             String name = part.getSimpleName().toString();
             String partPath = path.isEmpty() ? name : path + "." + name;
             if (isEmbedded(part, part.asType())) {
@@ -814,7 +821,7 @@ public final class EntityReader {
             return Optional.empty();
         }
         Optional<AnnotationMirror> joinTable = find(field, Annotations.JOIN_TABLE);
-        String explicit = joinTable.map(t -> annotations.string(t, "name")).orElse("");
+        String explicit = joinTable.map(t -> sqlName(field, t, "join table", annotations.string(t, "name"))).orElse("");
         String name = naming.physical(explicit.isEmpty()
                 ? naming.joinTable(owner.get().logicalTable(), attribute, target.get().logicalTable()) : explicit);
         TypeElement targetEntity = (TypeElement) types.asElement(explicitTarget(relation).orElse(element.get()));
@@ -827,21 +834,26 @@ public final class EntityReader {
                 .orElse(List.of());
         Optional<List<Column>> ownerColumns = joinColumns(entity, field, ownerPrefix, ownerJoins, owner.get(),
                 false, false);
+        // A Set of a unidirectional @OneToMany is keyed by its target columns alone (Hibernate 7),
+        // which makes them unique; a List or Collection has no key and makes them unique instead.
+        boolean set = isSet(field.asType());
         Optional<List<Column>> targetColumns = joinColumns(entity, field, attribute, targetJoins, target.get(),
-                false, oneToMany);
+                false, oneToMany && !set);
         if (ownerColumns.isEmpty() || targetColumns.isEmpty()) {
             return Optional.empty();
         }
         TableDraft draft = new TableDraft(name);
         ownerColumns.get().forEach(draft::add);
         targetColumns.get().forEach(draft::add);
-        if (oneToMany && targetColumns.get().size() > 1) {
+        if (oneToMany && !set && targetColumns.get().size() > 1) {
             draft.uniqueConstraints.add(new UniqueConstraint(Optional.empty(),
                     targetColumns.get().stream().map(Column::name).toList()));
         }
-        if (isSet(field.asType())) {
+        if (set) {
             List<String> key = new ArrayList<>();
-            ownerColumns.get().forEach(c -> key.add(c.name()));
+            if (!oneToMany) {
+                ownerColumns.get().forEach(c -> key.add(c.name()));
+            }
             targetColumns.get().forEach(c -> key.add(c.name()));
             draft.primaryKey = key;
         }
@@ -864,7 +876,8 @@ public final class EntityReader {
             return Optional.empty();
         }
         Optional<AnnotationMirror> table = find(field, Annotations.COLLECTION_TABLE);
-        String explicit = table.map(t -> annotations.string(t, "name")).orElse("");
+        String explicit = table.map(t -> sqlName(field, t, "collection table", annotations.string(t, "name")))
+                .orElse("");
         String name = naming.physical(explicit.isEmpty() ? entityName(entity) + "_" + attribute : explicit);
         List<AnnotationMirror> joins = table.map(t -> annotations.mirrors(t, "joinColumns")).orElse(List.of());
         Optional<List<Column>> ownerColumns = joinColumns(entity, field, entityName(entity), joins, owner.get(),
@@ -874,24 +887,27 @@ public final class EntityReader {
         }
         TableDraft draft = new TableDraft(name);
         ownerColumns.get().forEach(draft::add);
-        boolean set = isSet(field.asType());
+        List<Column> values;
         if (isEmbeddable(element.get())) {
-            embeddedColumns(entity, field, element.get(), attribute, "", overrides(field), false)
-                    .forEach(draft::add);
+            // Hibernate 7 leaves even a primitive of an element embeddable nullable.
+            values = embeddedColumns(entity, field, element.get(), attribute, "", overrides(field), true);
         } else {
             Optional<Column> column = basicColumn(entity, field, element.get(), attribute,
                     find(field, Annotations.COLUMN).orElse(null), false);
             if (column.isEmpty()) {
                 return Optional.empty();
             }
-            // Hibernate keys a set of basic values by owner and value, which makes the value NOT NULL.
-            draft.add(set ? column.get().notNull() : column.get());
-            if (set) {
-                List<String> key = new ArrayList<>();
-                ownerColumns.get().forEach(c -> key.add(c.name()));
-                key.add(column.get().name());
-                draft.primaryKey = key;
-            }
+            values = List.of(column.get());
+        }
+        values.forEach(draft::add);
+        if (isSet(field.asType()) && !values.isEmpty()) {
+            // Hibernate 7 gives a Set no primary key (its values may be null) but a unique key: the
+            // owner's columns, then the value columns in name order.
+            List<String> key = new ArrayList<>();
+            ownerColumns.get().forEach(c -> key.add(c.name()));
+            values.stream().map(Column::name).sorted(Comparator.comparing(n -> n.toLowerCase(Locale.ROOT)))
+                    .forEach(key::add);
+            draft.uniqueConstraints.add(new UniqueConstraint(Optional.empty(), key));
         }
         foreignKey(entity, field, joins, ownerColumns.get(), owner.get()).ifPresent(draft::addForeignKey);
         return draft.build(entity, field).map(t -> new MappedTable(t, entity, attribute));
@@ -942,28 +958,37 @@ public final class EntityReader {
 
     private void readTableConstraints(TypeElement entity, AnnotationMirror table, TableDraft draft) {
         for (AnnotationMirror index : annotations.mirrors(table, "indexes")) {
+            List<String> logical = new ArrayList<>();
             List<String> columns = new ArrayList<>();
             for (String part : annotations.string(index, "columnList").split(",")) {
                 String column = part.strip().replaceFirst("(?i)\\s+(asc|desc)$", "");
                 if (!column.isEmpty()) {
+                    logical.add(column);
                     columns.add(naming.physical(column));
                 }
             }
-            if (!knownColumns(entity, table, draft, "index " + annotations.string(index, "name"), columns)) {
+            String name = Naming.unquoted(sqlName(entity, table, "index", annotations.string(index, "name")));
+            if (!knownColumns(entity, table, draft, "index " + name, columns)) {
                 continue;
             }
-            String name = annotations.string(index, "name");
-            if (name.isEmpty()) {
-                name = ("ix_" + draft.name + "_" + String.join("_", columns)).toLowerCase(Locale.ROOT);
+            if (annotations.bool(index, "unique")) {
+                // Hibernate 7 declares a unique @Index as a unique key of the table.
+                UniqueConstraint unique = new UniqueConstraint(Optional.empty(), columns);
+                draft.uniqueConstraints.add(name.isEmpty() ? unique : unique.named(name));
+                continue;
             }
-            draft.indexes.add(new Index(name, columns, annotations.bool(index, "unique")));
+            if (name.isEmpty()) {
+                name = Naming.hibernateConstraintName("IDX", draft.name, logical);
+            }
+            draft.indexes.add(new Index(name, columns, false));
         }
         for (AnnotationMirror unique : annotations.mirrors(table, "uniqueConstraints")) {
             @SuppressWarnings("unchecked")
             List<String> columns = ((List<? extends javax.lang.model.element.AnnotationValue>)
                     annotations.value(unique, "columnNames")).stream()
                     .map(v -> naming.physical((String) v.getValue())).toList();
-            String name = annotations.string(unique, "name");
+            String name = Naming.unquoted(sqlName(entity, table, "unique constraint",
+                    annotations.string(unique, "name")));
             if (!knownColumns(entity, table, draft, "unique constraint " + name, columns)) {
                 continue;
             }
@@ -992,8 +1017,31 @@ public final class EntityReader {
     }
 
     private String logicalTableName(TypeElement entity) {
-        return find(entity, Annotations.TABLE).map(t -> annotations.string(t, "name")).filter(n -> !n.isEmpty())
+        Optional<AnnotationMirror> table = find(entity, Annotations.TABLE);
+        return table.map(t -> sqlName(entity, t, "table", annotations.string(t, "name"))).filter(n -> !n.isEmpty())
                 .orElse(entityName(entity));
+    }
+
+    /**
+     * {@code name} as written, after a warning on {@code where} when it is quoted: Hibernate keeps
+     * a quoted name exact, but the model holds every name bare ({@code unquotedNames()}), so it is
+     * compared in the case each database gives the bare name. {@link Naming#physical} drops the quotes.
+     */
+    private String sqlName(Element where, AnnotationMirror annotation, String what, String name) {
+        if (Naming.isQuoted(name)) {
+            warn(JpaProblem.QUOTED_NAME, where, annotation, owner(where).getQualifiedName(), what, name,
+                    Naming.unquoted(name));
+        }
+        return name;
+    }
+
+    /** The entity (or embeddable) an element belongs to, for messages. */
+    private static TypeElement owner(Element element) {
+        Element current = element;
+        while (!(current instanceof TypeElement)) {
+            current = current.getEnclosingElement();
+        }
+        return (TypeElement) current;
     }
 
     private String tableName(TypeElement entity) {

@@ -32,5 +32,7 @@ public enum JpaProblem {
     /** An index or unique constraint naming a column the table lacks: entity, what, column, table. */
     UNKNOWN_COLUMN,
     /** The table the entity maps to is inconsistent: entity, table, reason. */
-    INVALID_TABLE
+    INVALID_TABLE,
+    /** A name quoted for Hibernate, which the model holds bare: entity, what it names, the name, without quotes. */
+    QUOTED_NAME
 }

@@ -1,6 +1,12 @@
 package dev.retort.processor.jpa;
 
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -46,9 +52,46 @@ public enum Naming {
         return Arrays.stream(values()).map(Naming::optionValue).collect(Collectors.joining(", "));
     }
 
-    /** The physical name of a logical (implicit or explicit) name. */
+    /**
+     * The physical name of a logical (implicit or explicit) name. A name quoted with {@code "}
+     * or backticks, or derived from one ({@code "Item"_labels}), is kept as written, as
+     * Hibernate 7 keeps a quoted name under either strategy, without its quotes: the model's
+     * names are bare ({@link #isQuoted} lets the reader warn about it).
+     */
     String physical(String logical) {
+        if (logical.indexOf('"') >= 0 || logical.indexOf('`') >= 0) {
+            return unquoted(logical);
+        }
         return this == HIBERNATE ? logical : snakeCase(logical);
+    }
+
+    /** True for a name JPA quotes: {@code "Order"} or {@code `Order`}. */
+    static boolean isQuoted(String name) {
+        return name.length() > 2 && (name.startsWith("\"") && name.endsWith("\"")
+                || name.startsWith("`") && name.endsWith("`"));
+    }
+
+    /** {@code name} without the quote characters JPA and Hibernate accept. */
+    static String unquoted(String name) {
+        return name.replace("\"", "").replace("`", "");
+    }
+
+    /**
+     * Hibernate's implicit name of a constraint or index: {@code prefix} and the base-35 MD5 of
+     * the physical table name and the logical column names in name order ({@code
+     * NamingHelper.generateHashedConstraintName}), {@code IDXruga61cmei4vfs3hvr5flaxbr} for an
+     * unnamed {@code @Index(columnList = "placedAt")} of table {@code orders}, under either strategy.
+     */
+    static String hibernateConstraintName(String prefix, String table, List<String> logicalColumns) {
+        StringBuilder text = new StringBuilder("table`").append(table).append('`');
+        logicalColumns.stream().sorted(Comparator.comparing(c -> c.toLowerCase(Locale.ROOT)))
+                .forEach(c -> text.append("column`").append(c).append('`'));
+        try {
+            byte[] digest = MessageDigest.getInstance("MD5").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return prefix + new BigInteger(1, digest).toString(35);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has MD5", e);
+        }
     }
 
     /** The logical name of a join table of {@code ownerTable}'s {@code attribute} to {@code targetTable}. */

@@ -22,8 +22,9 @@ import javax.lang.model.element.TypeElement;
 /**
  * Writes {@code GeneratedSchema}: the tables read from a package's entities as one {@code
  * public static final Metadata METADATA}, declared with the public {@code Metadata.builder()}
- * API exactly as a hand-written model would be. The output depends only on the tables, so it
- * is byte-identical from build to build.
+ * API exactly as a hand-written model would be, its names declared {@code unquotedNames()} as
+ * Hibernate writes them. The output depends only on the tables, so it is byte-identical from
+ * build to build.
  */
 public final class SchemaWriter {
 
@@ -59,7 +60,9 @@ public final class SchemaWriter {
      */
     public JavaFile write(String packageName, List<MappedTable> tables, String naming,
             List<? extends Element> entities) {
-        CodeBlock.Builder init = CodeBlock.builder().add("$T.builder()", METADATA).indent().indent();
+        // Hibernate writes every name bare in its SQL, so each database stores it in its own case.
+        CodeBlock.Builder init = CodeBlock.builder().add("$T.builder()", METADATA).indent().indent()
+                .add("\n.unquotedNames()");
         for (MappedTable mapped : tables) {
             init.add("\n.table($S, t -> t", mapped.table().name()).indent().indent();
             table(init, mapped.table());

@@ -411,6 +411,39 @@ class EntitySchemaDiagnosticsTest {
     }
 
     @Test
+    void aQuotedNameIsComparedBareWithAWarning() {
+        JavaFileObject entity = source("Order", """
+                @Entity
+                @Table(name = "\\"Order\\"")
+                public class Order {
+                    @Id private Long id;
+                    @Column(name = "`Total`", precision = 10, scale = 2)
+                    private BigDecimal total;
+                    @ManyToOne
+                    @JoinColumn(name = "\\"Parent\\"")
+                    private Order parent;
+                    private String plain;
+                }
+                """);
+        Compilation c = compileOne(entity);
+
+        assertThat(c).succeeded();
+        assertThat(c).hadWarningCount(3);
+        assertThat(c).hadWarningContaining("[JpaQuotedName] Entity com.acme.shop.Order quotes the name of a table, "
+                + "\"Order\", which Hibernate then keeps exact; GeneratedSchema holds every name bare, so it compares "
+                + "Order").inFile(entity).onLineContaining("@Table");
+        assertThat(c).hadWarningContaining("[JpaQuotedName] Entity com.acme.shop.Order quotes the name of a column, "
+                + "`Total`").inFile(entity).onLineContaining("@Column(name = \"`Total`\"");
+        assertThat(c).hadWarningContaining("[JpaQuotedName] Entity com.acme.shop.Order quotes the name of a join "
+                + "column, \"Parent\"").inFile(entity).onLineContaining("@JoinColumn");
+        // Without its quotes and as written under the spring naming, which Hibernate 7 applies to no quoted name.
+        assertThat(generatedSource(c, GENERATED)).contains(".table(\"Order\"")
+                .contains("Column.of(\"Total\", Type.numeric(10, 2))")
+                .contains("ForeignKey.of(List.of(\"Parent\"), \"Order\", List.of(\"id\"))")
+                .contains("Column.of(\"plain\"").doesNotContain("`").doesNotContain("\\\"");
+    }
+
+    @Test
     void anIndexOnAnUnknownColumnIsLeftOut() {
         JavaFileObject entity = source("Account", """
                 @Entity

@@ -119,7 +119,7 @@ class InheritanceMappingsTest {
                 Column.of("customer_id", Type.BIGINT).notNull(),
                 // Invoice and Letter, separate branches, share their one reference column.
                 Column.of("reference", Type.varchar(20)),
-                Column.of("credited", Type.numeric(19, 2)));
+                Column.of("credited", Type.numeric(38, 2)));
         assertThat(documents.foreignKeys()).containsExactly(
                 ForeignKey.of(List.of("customer_id"), name(naming, "customer", "Customer"), List.of("id")));
         // References to a subclass point at the root's table, which holds its key.
