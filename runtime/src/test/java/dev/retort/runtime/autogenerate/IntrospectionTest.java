@@ -90,6 +90,13 @@ class IntrospectionTest {
                     Column.of("count", Type.INTEGER));
             assertThat(account.primaryKey().orElseThrow().columns()).containsExactly("id");
             if (kind.equals("mariadb")) {
+                // A boolean as Hibernate declares it there, BIT(1), reads back as BOOLEAN; wider bits do not.
+                try (var statement = connection.createStatement()) {
+                    statement.executeUpdate("CREATE TABLE flags (id INT PRIMARY KEY, active BIT(1), mask BIT(8))");
+                }
+                Table flags = Introspection.read(connection, dialect).table("flags").orElseThrow();
+                assertThat(flags.column("active").orElseThrow().type()).isEqualTo(Type.BOOLEAN);
+                assertThat(flags.column("mask").orElseThrow().type()).isEqualTo(Type.raw("bit(8)"));
                 // MariaDB keeps a unique index and a unique constraint as the same unique key.
                 assertThat(account.uniqueConstraints()).containsExactly(
                         UniqueConstraint.of("name").named("ix_account_name"),

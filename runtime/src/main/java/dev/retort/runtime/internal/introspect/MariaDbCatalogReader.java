@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * <p>What the dialect writes comes back as the portable type: {@code DATETIME(6)} is
  * {@code TIMESTAMP}, {@code TIMESTAMP(6)} {@code TIMESTAMP_TZ}, {@code LONGTEXT} {@code
  * TEXT} (or {@code JSON} when MariaDB guards it with its automatic {@code json_valid} check,
- * which is then not reported as a check), {@code TINYINT(1)} {@code BOOLEAN}, {@code UUID}
+ * which is then not reported as a check), {@code TINYINT(1)} and {@code BIT(1)} {@code BOOLEAN}, {@code UUID}
  * (MariaDB) or {@code CHAR(36)} (MySQL) {@code UUID}. A unique key is a unique constraint
  * (MariaDB does not tell a {@code CREATE UNIQUE INDEX} from a {@code UNIQUE} constraint);
  * the indexes backing the primary key, unique keys and foreign keys (named after the key)
@@ -281,6 +281,8 @@ final class MariaDbCatalogReader implements CatalogReader {
             case "smallint": return full.contains("unsigned") ? Type.raw(columnType) : Type.SMALLINT;
             case "tinyint": return full.equals("tinyint(1)") ? Type.BOOLEAN : Type.raw(columnType);
             case "boolean": return Type.BOOLEAN;
+            // JDBC reads BIT(1) as a boolean, and Hibernate declares its booleans that way.
+            case "bit": return full.equals("bit(1)") ? Type.BOOLEAN : Type.raw(columnType);
             case "longtext": return Type.TEXT;
             case "double": return full.equals("double") ? Type.DOUBLE : Type.raw(columnType);
             case "date": return Type.DATE;
