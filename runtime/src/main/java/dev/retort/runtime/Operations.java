@@ -7,6 +7,7 @@ import dev.retort.runtime.operation.ConstraintType;
 import dev.retort.runtime.operation.CreateExcludeConstraint;
 import dev.retort.runtime.operation.CreateForeignKey;
 import dev.retort.runtime.operation.CreateIndexWithOptions;
+import dev.retort.runtime.operation.CreateSequence;
 import dev.retort.runtime.operation.CreateTable;
 import dev.retort.runtime.operation.DropIndexWithOptions;
 import dev.retort.runtime.schema.Column;
@@ -335,6 +336,34 @@ public interface Operations {
 
     /** Removes a table's comment. */
     void dropTableComment(String table);
+
+    // ---- Sequences ----
+
+    /**
+     * Creates a sequence that starts with 1 and counts up by 1: {@code
+     * op.createSequence("invoice_number")}. PostgreSQL, H2 and MariaDB have sequences;
+     * SQLite refuses it before anything runs.
+     */
+    void createSequence(String name);
+
+    /**
+     * Creates a sequence with another start or increment, as Hibernate's default id
+     * generator expects ({@code <entity>_seq}, increment 50):
+     *
+     * <pre>{@code
+     * op.createSequence("account_seq", s -> s.incrementBy(50));
+     * op.createSequence("invoice_number", s -> s.startWith(1000));
+     * }</pre>
+     *
+     * @param sequence states the start and increment on the builder it receives
+     */
+    void createSequence(String name, Consumer<CreateSequence.Builder> sequence);
+
+    /**
+     * Drops a sequence and the position it had reached: {@code op.dropSequence("account_seq")}.
+     * SQLite refuses it.
+     */
+    void dropSequence(String name);
 
     /**
      * The same operations on tables of {@code schema} rather than the connection's current

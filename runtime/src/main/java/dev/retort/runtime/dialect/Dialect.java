@@ -12,6 +12,7 @@ import dev.retort.runtime.operation.CreateIndex;
 import dev.retort.runtime.operation.CreateIndexWithOptions;
 import dev.retort.runtime.operation.CreatePrimaryKey;
 import dev.retort.runtime.operation.CreateTable;
+import dev.retort.runtime.operation.CreateSequence;
 import dev.retort.runtime.operation.CreateTableComment;
 import dev.retort.runtime.operation.CreateUniqueConstraint;
 import dev.retort.runtime.operation.DropColumn;
@@ -19,6 +20,7 @@ import dev.retort.runtime.operation.DropConstraint;
 import dev.retort.runtime.operation.DropIndex;
 import dev.retort.runtime.operation.DropIndexWithOptions;
 import dev.retort.runtime.operation.DropTable;
+import dev.retort.runtime.operation.DropSequence;
 import dev.retort.runtime.operation.DropTableComment;
 import dev.retort.runtime.operation.Execute;
 import dev.retort.runtime.operation.ExecuteWithParameters;
@@ -184,6 +186,11 @@ public abstract class Dialect {
         return true;
     }
 
+    /** True when the database has sequences ({@code CREATE SEQUENCE}); SQLite has none. */
+    public boolean supportsSequences() {
+        return true;
+    }
+
     /** True when tables and columns can carry comments. */
     public boolean supportsComments() {
         return true;
@@ -249,8 +256,49 @@ public abstract class Dialect {
         if (operation instanceof RecreateTable o) {
             return renderRecreateTable(o);
         }
+        if (operation instanceof CreateSequence o) {
+            return renderCreateSequence(o);
+        }
+        if (operation instanceof DropSequence o) {
+            return renderDropSequence(o);
+        }
         throw unsupported(operation, operation.getClass().getName() + " is not an operation Retort knows",
                 "write its SQL with op.execute(sql)");
+    }
+
+    /**
+     * {@code CREATE SEQUENCE name START WITH start INCREMENT BY increment}, as PostgreSQL,
+     * H2 and MariaDB write it. Their sequences count up from a minimum of 1, or down from a
+     * maximum of -1; a start beyond that bound states the bound ({@code MINVALUE 0}, {@code
+     * MAXVALUE 1000}), which those databases would refuse otherwise.
+     *
+     * @throws OperationNotSupportedException without {@link #supportsSequences()}
+     */
+    protected List<String> renderCreateSequence(CreateSequence operation) {
+        requireSequences(operation);
+        long start = operation.start();
+        String bound = operation.increment() > 0 ? (start < 1 ? " MINVALUE " + start : "")
+                : (start > -1 ? " MAXVALUE " + start : "");
+        return List.of("CREATE SEQUENCE " + table(operation.schema(), operation.name()) + " START WITH " + start
+                + " INCREMENT BY " + operation.increment() + bound);
+    }
+
+    /**
+     * {@code DROP SEQUENCE name}.
+     *
+     * @throws OperationNotSupportedException without {@link #supportsSequences()}
+     */
+    protected List<String> renderDropSequence(DropSequence operation) {
+        requireSequences(operation);
+        return List.of("DROP SEQUENCE " + table(operation.schema(), operation.name()));
+    }
+
+    private void requireSequences(Operation operation) {
+        if (!supportsSequences()) {
+            throw unsupported(operation, "it has no sequences",
+                    "number rows with an auto-increment primary key column (Column.autoIncrement()), "
+                            + "or leave the sequence out where the database is " + name());
+        }
     }
 
     /** An error for an operation this dialect cannot render, naming it, the dialect and the alternative. */

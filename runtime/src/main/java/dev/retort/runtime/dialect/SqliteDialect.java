@@ -108,6 +108,12 @@ public class SqliteDialect extends Dialect {
         return true;
     }
 
+    /** False: SQLite has no sequences; a table's INTEGER PRIMARY KEY numbers its rows. */
+    @Override
+    public boolean supportsSequences() {
+        return false;
+    }
+
     /** False: SQLite has no table or column comments. */
     @Override
     public boolean supportsComments() {

@@ -15,6 +15,7 @@ import dev.retort.runtime.operation.CreateForeignKey;
 import dev.retort.runtime.operation.CreateIndex;
 import dev.retort.runtime.operation.CreateIndexWithOptions;
 import dev.retort.runtime.operation.CreatePrimaryKey;
+import dev.retort.runtime.operation.CreateSequence;
 import dev.retort.runtime.operation.CreateTable;
 import dev.retort.runtime.operation.CreateTableComment;
 import dev.retort.runtime.operation.CreateUniqueConstraint;
@@ -22,6 +23,7 @@ import dev.retort.runtime.operation.DropColumn;
 import dev.retort.runtime.operation.DropConstraint;
 import dev.retort.runtime.operation.DropIndex;
 import dev.retort.runtime.operation.DropIndexWithOptions;
+import dev.retort.runtime.operation.DropSequence;
 import dev.retort.runtime.operation.DropTable;
 import dev.retort.runtime.operation.DropTableComment;
 import dev.retort.runtime.operation.Execute;
@@ -408,6 +410,25 @@ public final class DefaultOperations implements Operations {
     @Override
     public void dropTableComment(String table) {
         run(new DropTableComment(schema, table, Optional.empty()));
+    }
+
+    @Override
+    public void createSequence(String name) {
+        createSequence(name, sequence -> { });
+    }
+
+    @Override
+    public void createSequence(String name, Consumer<CreateSequence.Builder> sequence) {
+        Objects.requireNonNull(sequence, "sequence");
+        CreateSequence.Builder builder = CreateSequence.builder(name);
+        schema.ifPresent(builder::schema);
+        sequence.accept(builder);
+        run(builder.build());
+    }
+
+    @Override
+    public void dropSequence(String name) {
+        run(new DropSequence(schema, name));
     }
 
     /** {@code given}, or the naming convention's name for an unnamed constraint or index. */

@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * A whole schema as values: the tables an application expects, or the tables a database
- * has. Autogenerate compares two of them, the model declared in Java (or generated from
+ * A whole schema as values: the tables and sequences an application expects, or those a
+ * database has. Autogenerate compares two of them, the model declared in Java (or generated from
  * JPA entities) with the one read from the database, and turns the differences into
  * operations. Immutable.
  *
@@ -27,27 +27,31 @@ import java.util.function.UnaryOperator;
  *         .column(Column.of("id", Type.BIGINT).primaryKey().autoIncrement())
  *         .column(Column.of("account_id", Type.BIGINT).notNull())
  *         .foreignKey("account_id", "account", "id"))
+ *     .sequence(Sequence.of("invoice_seq").incrementBy(50))
  *     .build();
  * }</pre>
  *
  * <p>Names are written as migrations write them: lower case, quoted in SQL only where they
  * must be, so a name with an upper-case letter is exact, as in SQLAlchemy. A model whose
  * names an ORM writes bare in its SQL (Hibernate's {@code Account.createdAt}) says so with
- * {@link Builder#unquotedNames()}. Tables keep the order they were added in.
+ * {@link Builder#unquotedNames()}. Tables and sequences keep the order they were added in.
  */
 public final class Metadata {
 
-    private static final Metadata EMPTY = new Metadata(new LinkedHashMap<>(), false);
+    private static final Metadata EMPTY = new Metadata(new LinkedHashMap<>(), new LinkedHashMap<>(), false);
 
     private final Map<String, Table> tables;
+    private final Map<String, Sequence> sequences;
     private final boolean unquotedNames;
 
-    private Metadata(LinkedHashMap<String, Table> tables, boolean unquotedNames) {
+    private Metadata(LinkedHashMap<String, Table> tables, LinkedHashMap<String, Sequence> sequences,
+            boolean unquotedNames) {
         this.tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        this.sequences = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sequences));
         this.unquotedNames = unquotedNames;
     }
 
-    /** A schema without tables. */
+    /** A schema without tables or sequences. */
     public static Metadata empty() {
         return EMPTY;
     }
@@ -67,9 +71,19 @@ public final class Metadata {
         return Optional.ofNullable(tables.get(name));
     }
 
-    /** True when there are no tables. */
+    /** The sequences, in the order they were added. */
+    public List<Sequence> sequences() {
+        return List.copyOf(sequences.values());
+    }
+
+    /** The sequence named {@code name}, if there is one. */
+    public Optional<Sequence> sequence(String name) {
+        return Optional.ofNullable(sequences.get(name));
+    }
+
+    /** True when there are no tables and no sequences. */
     public boolean isEmpty() {
-        return tables.isEmpty();
+        return tables.isEmpty() && sequences.isEmpty();
     }
 
     /**
@@ -82,41 +96,48 @@ public final class Metadata {
 
     /**
      * This schema with every name passed through {@code rename}: tables, columns, indexes,
-     * constraints and the tables and columns foreign keys reference. Check conditions and
+     * constraints, the tables and columns foreign keys reference, and sequences. Check conditions and
      * comments stay as they are. The names of the result are exact ({@link
      * #hasUnquotedNames()} is false): autogenerate folds an unquoted model this way, with
      * the compared database's rule, before comparing.
      *
      * @throws IllegalArgumentException when {@code rename} gives two tables, two columns of
-     *     a table or two indexes the same name
+     *     a table, two indexes or two sequences the same name
      */
     public Metadata renamed(UnaryOperator<String> rename) {
         Objects.requireNonNull(rename, "rename");
         Builder out = builder();
         tables.values().forEach(t -> out.table(t.renamed(rename)));
+        sequences.values().forEach(s -> out.sequence(s.withName(rename.apply(s.name()))));
         return out.build();
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Metadata that && tables.equals(that.tables) && unquotedNames == that.unquotedNames;
+        return other instanceof Metadata that && tables.equals(that.tables) && sequences.equals(that.sequences)
+                && unquotedNames == that.unquotedNames;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tables, unquotedNames);
+        return Objects.hash(tables, sequences, unquotedNames);
     }
 
-    /** The tables, for messages and test failures. */
+    /** The tables and sequences, for messages and test failures. */
     @Override
     public String toString() {
-        return "Metadata" + (unquotedNames ? "(unquoted names)" : "") + tables.values();
+        return "Metadata" + (unquotedNames ? "(unquoted names)" : "") + tables.values()
+                + (sequences.isEmpty() ? "" : sequences.values().toString());
     }
 
-    /** Collects tables; {@link #build()} checks names and the foreign keys between them. */
+    /**
+     * Collects tables and sequences; {@link #build()} checks names and the foreign keys
+     * between tables.
+     */
     public static final class Builder {
 
         private final LinkedHashMap<String, Table> tables = new LinkedHashMap<>();
+        private final LinkedHashMap<String, Sequence> sequences = new LinkedHashMap<>();
         private boolean unquotedNames;
 
         private Builder() {
@@ -169,6 +190,19 @@ public final class Metadata {
         }
 
         /**
+         * Adds a sequence: {@code .sequence(Sequence.of("account_seq").incrementBy(50))}.
+         *
+         * @throws IllegalArgumentException when a sequence of that name was added already
+         */
+        public Builder sequence(Sequence sequence) {
+            Objects.requireNonNull(sequence, "sequence");
+            if (sequences.putIfAbsent(sequence.name(), sequence) != null) {
+                throw new IllegalArgumentException("The schema defines sequence " + sequence.name() + " twice");
+            }
+            return this;
+        }
+
+        /**
          * The schema.
          *
          * @throws IllegalArgumentException when two indexes share a name (names are unique in
@@ -199,7 +233,8 @@ public final class Metadata {
                     }
                 }
             }
-            return tables.isEmpty() && !unquotedNames ? EMPTY : new Metadata(tables, unquotedNames);
+            return tables.isEmpty() && sequences.isEmpty() && !unquotedNames ? EMPTY
+                    : new Metadata(tables, sequences, unquotedNames);
         }
     }
 }

@@ -860,6 +860,58 @@ class OperationsConformanceTest {
         }
     }
 
+    /** Each database's way of drawing a sequence's next value. */
+    static String nextValue(Fixture f, String sequence) {
+        return f.postgres() ? "SELECT nextval('" + f.q(sequence) + "')" : "SELECT NEXT VALUE FOR " + f.q(sequence);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void createSequenceCountsByItsIncrementThenDropIt(String kind) throws SQLException {
+        try (Fixture f = new Fixture(kind)) {
+            if (f.is("sqlite")) {
+                assertThatThrownBy(() -> f.op.createSequence("account_seq", s -> s.incrementBy(50)))
+                        .isInstanceOf(OperationNotSupportedException.class)
+                        .hasMessageContaining("The sqlite dialect cannot run CreateSequence")
+                        .hasMessageContaining("account_seq")
+                        .hasMessageContaining("no sequences")
+                        .hasMessageContaining("autoIncrement()");
+                assertThatThrownBy(() -> f.op.dropSequence("account_seq"))
+                        .isInstanceOf(OperationNotSupportedException.class)
+                        .hasMessageContaining("The sqlite dialect cannot run DropSequence");
+                assertThat(f.executed).isEmpty();
+                return;
+            }
+            f.op.createSequence("account_seq", s -> s.incrementBy(50));
+            f.op.createSequence("invoice_number", s -> s.startWith(1000).incrementBy(-1));
+            f.op.createSequence("plain");
+            f.op.createSequence("from_zero", s -> s.startWith(0));
+            assertThat(f.executed).containsExactly(
+                    "CREATE SEQUENCE account_seq START WITH 1 INCREMENT BY 50",
+                    "CREATE SEQUENCE invoice_number START WITH 1000 INCREMENT BY -1 MAXVALUE 1000",
+                    "CREATE SEQUENCE plain START WITH 1 INCREMENT BY 1",
+                    "CREATE SEQUENCE from_zero START WITH 0 INCREMENT BY 1 MINVALUE 0");
+            List<Long> drawn = new ArrayList<>();
+            for (String sequence : List.of("account_seq", "account_seq", "account_seq", "invoice_number",
+                    "invoice_number", "plain", "plain", "from_zero", "from_zero")) {
+                drawn.add(((Number) f.query(nextValue(f, sequence)).get(0)).longValue());
+            }
+            assertThat(drawn).containsExactly(1L, 51L, 101L, 1000L, 999L, 1L, 2L, 0L, 1L);
+            for (String sequence : List.of("account_seq", "invoice_number", "plain", "from_zero")) {
+                f.op.dropSequence(sequence);
+            }
+            assertThat(f.executed).contains("DROP SEQUENCE account_seq");
+            assertThatThrownBy(() -> f.query(nextValue(f, "account_seq"))).isInstanceOf(SQLException.class);
+            // Qualified in a schema, and the reverse of a creation drops it.
+            f.op.inSchema(f.db.schema()).createSequence("qualified_seq", s -> s.incrementBy(5));
+            assertThat(f.executed.get(f.executed.size() - 1)).startsWith("CREATE SEQUENCE "
+                    + f.q(f.db.schema()) + ".qualified_seq");
+            assertThat(((Number) f.query(nextValue(f, "qualified_seq")).get(0)).longValue()).isEqualTo(1L);
+            f.reverse(new dev.retort.runtime.operation.CreateSequence(Optional.of(f.db.schema()), "qualified_seq", 1, 5));
+            assertThatThrownBy(() -> f.query(nextValue(f, "qualified_seq"))).isInstanceOf(SQLException.class);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("kinds")
     void executeRunsSqlAndAFailureNamesTheStatement(String kind) throws SQLException {

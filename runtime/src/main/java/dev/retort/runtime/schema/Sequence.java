@@ -1,0 +1,94 @@
+package dev.retort.runtime.schema;
+
+import java.util.Objects;
+
+/**
+ * A sequence in a {@link Metadata} model: a named counter the database advances on each
+ * {@code nextval}, as Hibernate's default id generator uses ({@code account_seq}, increment
+ * 50). Built fluently; every method returns a new sequence.
+ *
+ * <pre>{@code
+ * Sequence.of("account_seq").incrementBy(50)
+ * Sequence.of("invoice_number").startWith(1000)
+ * }</pre>
+ *
+ * <p>Sequences are compared by name: autogenerate creates and drops them but does not
+ * compare their start or increment, since restarting a sequence in use would lose its
+ * position. Sequences that back identity or serial columns belong to their columns and are
+ * not sequences of a model.
+ */
+public final class Sequence {
+
+    private final String name;
+    private final long start;
+    private final long increment;
+
+    private Sequence(String name, long start, long increment) {
+        this.name = Table.requireName("sequence name", name);
+        if (increment == 0) {
+            throw new IllegalArgumentException("Sequence " + name + " needs an increment other than 0");
+        }
+        this.start = start;
+        this.increment = increment;
+    }
+
+    /**
+     * A sequence named {@code name} that starts with 1 and counts up by 1.
+     *
+     * @throws IllegalArgumentException when {@code name} is blank
+     */
+    public static Sequence of(String name) {
+        return new Sequence(name, 1, 1);
+    }
+
+    /** This sequence, giving {@code start} first. */
+    public Sequence startWith(long start) {
+        return new Sequence(name, start, increment);
+    }
+
+    /**
+     * This sequence, advancing by {@code increment} on each value (negative counts down).
+     *
+     * @throws IllegalArgumentException when {@code increment} is 0
+     */
+    public Sequence incrementBy(long increment) {
+        return new Sequence(name, start, increment);
+    }
+
+    /** This sequence under another name, everything else kept. */
+    Sequence withName(String newName) {
+        return new Sequence(newName, start, increment);
+    }
+
+    /** The sequence's name, unique in the schema. */
+    public String name() {
+        return name;
+    }
+
+    /** The first value the sequence gives. */
+    public long start() {
+        return start;
+    }
+
+    /** What each value adds to the one before. */
+    public long increment() {
+        return increment;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Sequence that && name.equals(that.name) && start == that.start
+                && increment == that.increment;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, start, increment);
+    }
+
+    /** The name, start and increment, for messages and test failures. */
+    @Override
+    public String toString() {
+        return "Sequence[" + name + ", start " + start + ", increment " + increment + "]";
+    }
+}
