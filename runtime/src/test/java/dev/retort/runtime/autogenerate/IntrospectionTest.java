@@ -13,6 +13,7 @@ import dev.retort.runtime.schema.ForeignKey;
 import dev.retort.runtime.schema.Index;
 import dev.retort.runtime.schema.Metadata;
 import dev.retort.runtime.schema.ReferentialAction;
+import dev.retort.runtime.schema.Sequence;
 import dev.retort.runtime.schema.Table;
 import dev.retort.runtime.schema.TableConstraint;
 import dev.retort.runtime.schema.Type;
@@ -201,6 +202,45 @@ class IntrospectionTest {
             assertThat(orders.indexes()).containsExactly(Index.of("ix_orders_placed", "placed_at", "account_id"));
             assertThat(orders.foreignKeys()).containsExactly(ForeignKey.of(List.of("account_id"), "account",
                     List.of("id")).onDelete(ReferentialAction.CASCADE).named("fk_orders_account"));
+        }
+    }
+
+    /**
+     * Sequences come back with their start and increment, not those behind identity or
+     * serial columns, and never as tables; on H2 and PostgreSQL they ride on the tables'
+     * query, on MariaDB each costs one query for its start and increment.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql", "mariadb"})
+    void readsSequencesButNotThoseOfIdentityColumns(String kind) throws Exception {
+        try (TestDatabase db = TestDatabases.open(kind)) {
+            CountingDataSource counting = new CountingDataSource(db.dataSource());
+            try (Connection connection = counting.getConnection()) {
+                Dialect dialect = Dialects.detect(connection);
+                var op = new DefaultOperations(dialect, new JdbcSink(connection), connection);
+                op.createTable("account", Column.of("id", Type.BIGINT).primaryKey().autoIncrement());
+                if (kind.equals("postgresql")) {
+                    op.execute("CREATE TABLE legacy (id SERIAL PRIMARY KEY)");
+                }
+                int before = counting.executed().size();
+                Metadata withoutSequences = Introspection.read(connection, dialect);
+                int queriesWithout = counting.executed().size() - before;
+                assertThat(withoutSequences.sequences()).isEmpty();
+
+                op.createSequence("account_seq", s -> s.incrementBy(50));
+                op.createSequence("invoice_number", s -> s.startWith(1000));
+                before = counting.executed().size();
+                Metadata metadata = Introspection.read(connection, dialect);
+                int queriesWith = counting.executed().size() - before;
+
+                assertThat(metadata.sequences()).containsExactly(Sequence.of("account_seq").incrementBy(50),
+                        Sequence.of("invoice_number").startWith(1000));
+                assertThat(metadata.sequence("account_seq")).hasValue(Sequence.of("account_seq").incrementBy(50));
+                assertThat(metadata.tables()).extracting(Table::name)
+                        .containsExactlyElementsOf(kind.equals("postgresql") ? List.of("account", "legacy")
+                                : List.of("account"));
+                assertThat(queriesWith).isEqualTo(queriesWithout + (kind.equals("mariadb") ? 2 : 0));
+            }
         }
     }
 

@@ -22,17 +22,22 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * Reads an H2 2.x schema from {@code INFORMATION_SCHEMA} in five queries: tables, columns,
- * constraints (with their foreign-key rules and check clauses), constraint columns, and
- * indexes with their columns.
+ * Reads an H2 2.x schema from {@code INFORMATION_SCHEMA} in five queries: tables and
+ * sequences, columns, constraints (with their foreign-key rules and check clauses),
+ * constraint columns, and indexes with their columns. {@code INFORMATION_SCHEMA.SEQUENCES}
+ * leaves out the sequences H2 makes for identity columns: those are the columns'.
  */
 final class H2CatalogReader implements CatalogReader {
 
     /** H2 reports the largest length for an unbounded {@code CHARACTER VARYING} or {@code BINARY VARYING}. */
     private static final long UNBOUNDED = 1_000_000_000L;
 
-    private static final String TABLES = "SELECT TABLE_NAME, REMARKS FROM INFORMATION_SCHEMA.TABLES"
-            + " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'";
+    // Sequences ride on the tables' query, so a schema costs no more queries for having them.
+    private static final String TABLES = "SELECT TABLE_NAME, REMARKS, FALSE, CAST(NULL AS BIGINT),"
+            + " CAST(NULL AS BIGINT) FROM INFORMATION_SCHEMA.TABLES"
+            + " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'"
+            + " UNION ALL SELECT SEQUENCE_NAME, REMARKS, TRUE, START_VALUE, INCREMENT"
+            + " FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_SCHEMA = ?";
 
     private static final String COLUMNS = "SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_DEFAULT,"
             + " IS_NULLABLE, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, IS_IDENTITY,"
@@ -72,7 +77,9 @@ final class H2CatalogReader implements CatalogReader {
         Map<String, String> tableNames = new HashMap<>(); // as stored -> as written
         query(connection, TABLES, schema, rs -> {
             String name = dialect.normalizeName(rs.getString(1));
-            if (includeTable.test(name)) {
+            if (rs.getBoolean(3)) {
+                assembly.addSequence(name, rs.getLong(4), rs.getLong(5));
+            } else if (includeTable.test(name)) {
                 tableNames.put(rs.getString(1), name);
                 assembly.add(name).comment = Optional.ofNullable(rs.getString(2));
             }
@@ -180,9 +187,13 @@ final class H2CatalogReader implements CatalogReader {
         void accept(ResultSet rs) throws SQLException;
     }
 
+    /** Runs {@code sql} with {@code schema} for each of its parameters, passing each row to {@code row}. */
     static void query(Connection connection, String sql, String schema, Row row) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, schema);
+            int parameters = (int) sql.chars().filter(c -> c == '?').count();
+            for (int i = 1; i <= parameters; i++) {
+                statement.setString(i, schema);
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     row.accept(rs);

@@ -28,8 +28,11 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a MariaDB 10.11+ (or MySQL 8) database from {@code information_schema} in five
- * queries: tables, columns, constraints (with foreign-key rules and check clauses),
- * constraint columns, and index columns.
+ * queries: tables and sequences, columns, constraints (with foreign-key rules and check
+ * clauses), constraint columns, and index columns. A MariaDB sequence is a table of type
+ * {@code SEQUENCE} whose start and increment {@code information_schema} does not show: each
+ * sequence costs one more query, {@code SELECT start_value, increment FROM sequence}; a
+ * schema without sequences costs none. MySQL has no sequences.
  *
  * <p>What the dialect writes comes back as the portable type: {@code DATETIME(6)} is
  * {@code TIMESTAMP}, {@code TIMESTAMP(6)} {@code TIMESTAMP_TZ}, {@code LONGTEXT} {@code
@@ -42,8 +45,8 @@ import java.util.regex.Pattern;
  */
 final class MariaDbCatalogReader implements CatalogReader {
 
-    private static final String TABLES = "SELECT TABLE_NAME, TABLE_COMMENT FROM information_schema.TABLES"
-            + " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'";
+    private static final String TABLES = "SELECT TABLE_NAME, TABLE_COMMENT, TABLE_TYPE = 'SEQUENCE'"
+            + " FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('BASE TABLE', 'SEQUENCE')";
 
     private static final String COLUMNS = "SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_DEFAULT,"
             + " IS_NULLABLE, DATA_TYPE, COLUMN_TYPE, EXTRA, COLUMN_COMMENT"
@@ -102,12 +105,22 @@ final class MariaDbCatalogReader implements CatalogReader {
             throws SQLException {
         boolean mysql = dialect.name().equals("mysql");
         SchemaAssembly assembly = new SchemaAssembly();
+        List<String> sequences = new ArrayList<>();
         H2CatalogReader.query(connection, TABLES, schema, rs -> {
             String name = dialect.normalizeName(rs.getString(1));
-            if (includeTable.test(name)) {
+            if (rs.getBoolean(3)) {
+                sequences.add(rs.getString(1));
+            } else if (includeTable.test(name)) {
                 assembly.add(name).comment = nonEmpty(rs.getString(2));
             }
         });
+        for (String sequence : sequences) {
+            try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+                    "SELECT start_value, increment FROM " + dialect.qualify(schema, sequence))) {
+                rs.next();
+                assembly.addSequence(dialect.normalizeName(sequence), rs.getLong(1), rs.getLong(2));
+            }
+        }
         List<RawColumn> rawColumns = new ArrayList<>();
         H2CatalogReader.query(connection, COLUMNS, schema, rs -> {
             if (assembly.get(rs.getString(1)) != null) {

@@ -21,17 +21,24 @@ import java.util.regex.Pattern;
 import java.util.function.Predicate;
 
 /**
- * Reads a PostgreSQL schema from {@code pg_catalog} in four queries: tables with comments,
- * columns (type as {@code format_type} writes it, default, identity, comment), constraints
+ * Reads a PostgreSQL schema from {@code pg_catalog} in four queries: tables with comments
+ * and sequences with their start and increment (not those a serial or identity column owns
+ * through {@code pg_depend}: they are the column's), columns (type as {@code format_type} writes it, default, identity, comment), constraints
  * with their column names, and the indexes that back no constraint.
  */
 final class PostgresCatalogReader implements CatalogReader {
 
     private static final System.Logger LOG = System.getLogger("dev.retort.autogenerate");
 
-    private static final String TABLES = "SELECT c.relname, obj_description(c.oid, 'pg_class')"
+    // Sequences ride on the tables' query, so a schema costs no more queries for having them.
+    private static final String TABLES = "SELECT c.relname, obj_description(c.oid, 'pg_class'),"
+            + " c.relkind = 'S', s.seqstart, s.seqincrement"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition";
+            + " LEFT JOIN pg_sequence s ON s.seqrelid = c.oid"
+            + " WHERE n.nspname = ? AND ((c.relkind IN ('r', 'p') AND NOT c.relispartition)"
+            + " OR (c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend d"
+            + "   WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid"
+            + "   AND d.refclassid = 'pg_class'::regclass AND d.refobjsubid > 0)))";
 
     private static final String COLUMNS = "SELECT c.relname, a.attname, a.attnum,"
             + " format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),"
@@ -70,7 +77,9 @@ final class PostgresCatalogReader implements CatalogReader {
         SchemaAssembly assembly = new SchemaAssembly();
         H2CatalogReader.query(connection, TABLES, schema, rs -> {
             String name = dialect.normalizeName(rs.getString(1));
-            if (includeTable.test(name)) {
+            if (rs.getBoolean(3)) {
+                assembly.addSequence(name, rs.getLong(4), rs.getLong(5));
+            } else if (includeTable.test(name)) {
                 assembly.add(name).comment = Optional.ofNullable(rs.getString(2));
             }
         });

@@ -7,6 +7,7 @@ import dev.retort.runtime.schema.Index;
 import dev.retort.runtime.schema.Metadata;
 import dev.retort.runtime.schema.PrimaryKey;
 import dev.retort.runtime.schema.ReferentialAction;
+import dev.retort.runtime.schema.Sequence;
 import dev.retort.runtime.schema.Table;
 import dev.retort.runtime.schema.UniqueConstraint;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
 /**
  * Collects the rows of the catalogue queries per table, in any order, and builds the
  * {@link Metadata} at the end: tables by name, columns by position, constraints and
- * indexes by name, so the result does not depend on the order the database returns rows.
+ * indexes by name, sequences by name, so the result does not depend on the order the database returns rows.
  */
 final class SchemaAssembly {
 
@@ -39,6 +40,12 @@ final class SchemaAssembly {
     }
 
     private final Map<String, Parts> tables = new TreeMap<>();
+    private final Map<String, Sequence> sequences = new TreeMap<>();
+
+    /** Registers a sequence read from the catalogue, by name as a migration writes it. */
+    void addSequence(String name, long start, long increment) {
+        sequences.put(name, Sequence.of(name).startWith(start).incrementBy(increment));
+    }
 
     /** Registers a table; rows for unregistered tables (views, excluded tables) are ignored. */
     Parts add(String name) {
@@ -68,6 +75,7 @@ final class SchemaAssembly {
             parts.comment.ifPresent(table::comment);
             metadata.table(table.build());
         }
+        sequences.values().forEach(metadata::sequence);
         return metadata.build();
     }
 
