@@ -7,12 +7,14 @@ import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.ConstraintType;
 import dev.retort.runtime.operation.CreateForeignKey;
 import dev.retort.runtime.operation.CreateIndex;
+import dev.retort.runtime.operation.CreateSequence;
 import dev.retort.runtime.operation.CreateTable;
 import dev.retort.runtime.operation.CreateTableComment;
 import dev.retort.runtime.operation.CreateUniqueConstraint;
 import dev.retort.runtime.operation.DropColumn;
 import dev.retort.runtime.operation.DropConstraint;
 import dev.retort.runtime.operation.DropIndex;
+import dev.retort.runtime.operation.DropSequence;
 import dev.retort.runtime.operation.DropTable;
 import dev.retort.runtime.operation.DropTableComment;
 import dev.retort.runtime.operation.Operation;
@@ -76,6 +78,10 @@ public final class Detections {
                     + o.table() + "'");
         } else if (operation instanceof DropTableComment o) {
             out.add("Detected removed table comment on '" + o.table() + "'");
+        } else if (operation instanceof CreateSequence o) {
+            out.add("Detected added sequence '" + o.name() + "'");
+        } else if (operation instanceof DropSequence o) {
+            out.add("Detected removed sequence '" + o.name() + "'");
         } else if (operation instanceof BatchAlterTable o) {
             // The same words as in place: the batch is how SQLite runs them, not what changed.
             o.operations().forEach(inner -> out.addAll(describe(inner)));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
+import dev.retort.runtime.operation.CreateSequence;
+import dev.retort.runtime.operation.DropSequence;
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Type;
 import java.util.List;
@@ -26,5 +28,13 @@ class DetectionsTest {
         assertThat(Detections.describe(batch)).isEqualTo(inPlace).containsExactly(
                 "Detected added column 'account.email'",
                 "Detected type change from Type.varchar(50) to Type.varchar(100) on 'account.name'");
+    }
+
+    @Test
+    void addedAndRemovedSequencesAreNamed() {
+        CreateSequence create = CreateSequence.builder("account_seq").incrementBy(50).build();
+        assertThat(Detections.describe(create)).containsExactly("Detected added sequence 'account_seq'");
+        assertThat(Detections.describe(new DropSequence("x"))).containsExactly("Detected removed sequence 'x'");
+        assertThat(Detections.oneLine(create)).isEqualTo("op.createSequence(\"account_seq\", s -> s.incrementBy(50));");
     }
 }

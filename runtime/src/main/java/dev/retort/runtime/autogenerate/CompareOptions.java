@@ -90,8 +90,9 @@ public final class CompareOptions {
 
     /**
      * Compares only the objects {@code include} accepts: tables, columns, indexes, unique
-     * constraints and foreign keys, each described by a {@link SchemaObject}. An excluded
-     * table takes its columns and constraints with it.
+     * constraints, foreign keys and sequences, each described by a {@link SchemaObject}. An
+     * excluded table takes its columns and constraints with it. The table filters ({@link
+     * #includeTables}, {@link #excludeTables}) do not apply to sequences: filter them here.
      */
     public CompareOptions includeObject(Predicate<SchemaObject> include) {
         return new CompareOptions(compareTypes, compareServerDefaults, includeTables, excludeTables,
@@ -120,6 +121,8 @@ public final class CompareOptions {
      * false, as SQLite), each existing table's changes go into one {@code batchAlterTable},
      * which rebuilds the table; where it stores no comments ({@link
      * Dialect#supportsComments()} is false), comments are neither compared nor written; where
+     * it has no sequences ({@link Dialect#supportsSequences()} is false, as SQLite), the
+     * model's sequences are left out; where
      * it cannot tell a unique index from a unique constraint ({@link
      * Dialect#uniqueIndexesAreConstraints()}, as MariaDB and MySQL), a unique index of the model
      * matches the database's unique key of the same name and columns; where it refuses to drop
@@ -136,6 +139,11 @@ public final class CompareOptions {
     /** The dialect the operations are written for; empty when none was given. */
     public Optional<Dialect> dialect() {
         return Optional.ofNullable(dialect);
+    }
+
+    /** True when the model's sequences are compared: no dialect was given, or its database has sequences. */
+    boolean comparesSequences() {
+        return dialect == null || dialect.supportsSequences();
     }
 
     /** True when comments are compared: no dialect was given, or its database stores comments. */

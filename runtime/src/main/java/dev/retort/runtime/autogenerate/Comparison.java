@@ -10,12 +10,14 @@ import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.ConstraintType;
 import dev.retort.runtime.operation.CreateForeignKey;
 import dev.retort.runtime.operation.CreateIndex;
+import dev.retort.runtime.operation.CreateSequence;
 import dev.retort.runtime.operation.CreateTable;
 import dev.retort.runtime.operation.CreateTableComment;
 import dev.retort.runtime.operation.CreateUniqueConstraint;
 import dev.retort.runtime.operation.DropColumn;
 import dev.retort.runtime.operation.DropConstraint;
 import dev.retort.runtime.operation.DropIndex;
+import dev.retort.runtime.operation.DropSequence;
 import dev.retort.runtime.operation.DropTable;
 import dev.retort.runtime.operation.DropTableComment;
 import dev.retort.runtime.operation.Operation;
@@ -25,6 +27,7 @@ import dev.retort.runtime.schema.Index;
 import dev.retort.runtime.schema.Metadata;
 import dev.retort.runtime.schema.PrimaryKey;
 import dev.retort.runtime.schema.ReferentialAction;
+import dev.retort.runtime.schema.Sequence;
 import dev.retort.runtime.schema.Table;
 import dev.retort.runtime.schema.TableConstraint;
 import dev.retort.runtime.schema.Type;
@@ -56,21 +59,28 @@ import java.util.stream.Collectors;
  * CompareOptions#compareTypes(boolean) turned off}), nullability, server default (when
  * {@link CompareOptions#compareServerDefaults(boolean) turned on}) and comment; added and
  * dropped indexes (by name), unique constraints (by columns) and foreign keys (by columns,
- * referenced table and columns, and actions); table comments. It does not compare primary
- * keys or check constraints (databases rewrite a check's SQL), as Alembic does not.
+ * referenced table and columns, and actions); table comments; added and dropped sequences
+ * (by name). It does not compare primary keys or check constraints (databases rewrite a
+ * check's SQL), as Alembic does not; nor a sequence's start or increment: altering them on a
+ * sequence in use would restart it or skip values, so a change there is left to a
+ * hand-written migration (Alembic compares no sequences at all).
  *
  * <p>It never guesses a rename: a table or column that disappears while another appears is
  * a drop and an add, each with a note asking the author whether it is a rename. The
  * operations come in an order that runs: foreign keys and indexes are dropped before the
- * columns and tables they use, new tables are created referenced-first, and dropped tables
- * go last, referencing-first.
+ * columns and tables they use, new sequences are created before new tables (whose
+ * defaults may draw from them), new tables are created referenced-first, dropped tables go
+ * last, referencing-first, and dropped sequences after them. The downgrade of a dropped
+ * sequence recreates it with the start and increment read from the database, not the
+ * position it had reached.
  *
  * <p>With {@link CompareOptions#forDialect(Dialect)} for a database that cannot alter in
  * place (SQLite), the changes to each existing table, when any of them is one the dialect
  * refuses, are gathered into one {@link BatchAlterTable} (its downgrade is one batch too),
  * placed where the last of them stood; a dropped column always goes into its table's batch
  * there, since only a batch can rebuild a table whose index, key or check still reads the
- * column; comments are left out where the database stores none.
+ * column; comments are left out where the database stores none, and so are the model's
+ * sequences where it has none (SQLite, where Hibernate numbers rows without them).
  *
  * <p>A model of {@linkplain Metadata.Builder#unquotedNames() unquoted names} (as the
  * processor generates from JPA entities) is compared, and its operations written, with its
@@ -160,14 +170,18 @@ public final class Comparison {
         private final CompareOptions options;
         private final Map<String, Table> model = new LinkedHashMap<>();
         private final Map<String, Table> database = new LinkedHashMap<>();
+        private final Map<String, Sequence> modelSequences = new LinkedHashMap<>();
+        private final Map<String, Sequence> databaseSequences = new LinkedHashMap<>();
 
         private final List<Change> dropForeignKeys = new ArrayList<>();
         private final List<Change> dropIndexesAndUniques = new ArrayList<>();
+        private final List<Change> createSequences = new ArrayList<>();
         private final List<Change> createTables = new ArrayList<>();
         private final List<Change> alterTables = new ArrayList<>();
         private final List<Change> createIndexesAndUniques = new ArrayList<>();
         private final List<Change> createForeignKeys = new ArrayList<>();
         private final List<Change> dropTables = new ArrayList<>();
+        private final List<Change> dropSequences = new ArrayList<>();
 
         Comparer(Metadata target, Metadata db, CompareOptions options) {
             this.options = options;
@@ -181,6 +195,24 @@ public final class Comparison {
                     database.put(table.name(), table);
                 }
             }
+            if (options.comparesSequences()) {
+                for (Sequence sequence : target.sequences()) {
+                    if (includedSequence(sequence.name(), true, db.sequence(sequence.name()).isPresent())) {
+                        modelSequences.put(sequence.name(), sequence);
+                    }
+                }
+            }
+            for (Sequence sequence : db.sequences()) {
+                boolean inModel = options.comparesSequences() && target.sequence(sequence.name()).isPresent();
+                if (includedSequence(sequence.name(), inModel, true)) {
+                    databaseSequences.put(sequence.name(), sequence);
+                }
+            }
+        }
+
+        private boolean includedSequence(String name, boolean inModel, boolean inDatabase) {
+            return options.includes(new SchemaObject(SchemaObject.Kind.SEQUENCE, name, Optional.of(name), inModel,
+                    inDatabase));
         }
 
         private boolean includedTable(String name, boolean inModel, boolean inDatabase) {
@@ -197,6 +229,7 @@ public final class Comparison {
         List<Change> compare() {
             List<String> added = model.keySet().stream().filter(n -> !database.containsKey(n)).toList();
             List<String> dropped = database.keySet().stream().filter(n -> !model.containsKey(n)).toList();
+            compareSequences();
             createTables(added, dropped);
             for (Table table : model.values()) {
                 Table existing = database.get(table.name());
@@ -208,11 +241,13 @@ public final class Comparison {
             List<Change> all = new ArrayList<>();
             all.addAll(dropForeignKeys);
             all.addAll(dropIndexesAndUniques);
+            all.addAll(createSequences);
             all.addAll(createTables);
             all.addAll(alterTables);
             all.addAll(createIndexesAndUniques);
             all.addAll(createForeignKeys);
             all.addAll(dropTables);
+            all.addAll(dropSequences);
             return options.batchesAlterations() ? batched(all, options.dialect().orElseThrow()) : all;
         }
 
@@ -381,6 +416,17 @@ public final class Comparison {
                     createForeignKeys.add(Change.of(createForeignKey(name, fk)));
                 }
             }
+        }
+
+        /** Sequences by name only: a new start or increment would restart or skip a sequence in use. */
+        private void compareSequences() {
+            modelSequences.values().stream().filter(s -> !databaseSequences.containsKey(s.name()))
+                    .forEach(s -> createSequences.add(Change.of(
+                            new CreateSequence(Optional.empty(), s.name(), s.start(), s.increment()))));
+            databaseSequences.values().stream().filter(s -> !modelSequences.containsKey(s.name()))
+                    .forEach(s -> dropSequences.add(new Change(new DropSequence(Optional.empty(), s.name()),
+                            List.of(new CreateSequence(Optional.empty(), s.name(), s.start(), s.increment())),
+                            List.of())));
         }
 
         private void dropTables(List<String> dropped, List<String> added) {

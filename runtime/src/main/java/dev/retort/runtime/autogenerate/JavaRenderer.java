@@ -8,12 +8,14 @@ import dev.retort.runtime.operation.CreateCheckConstraint;
 import dev.retort.runtime.operation.CreateForeignKey;
 import dev.retort.runtime.operation.CreateIndex;
 import dev.retort.runtime.operation.CreatePrimaryKey;
+import dev.retort.runtime.operation.CreateSequence;
 import dev.retort.runtime.operation.CreateTable;
 import dev.retort.runtime.operation.CreateTableComment;
 import dev.retort.runtime.operation.CreateUniqueConstraint;
 import dev.retort.runtime.operation.DropColumn;
 import dev.retort.runtime.operation.DropConstraint;
 import dev.retort.runtime.operation.DropIndex;
+import dev.retort.runtime.operation.DropSequence;
 import dev.retort.runtime.operation.DropTable;
 import dev.retort.runtime.operation.DropTableComment;
 import dev.retort.runtime.operation.Execute;
@@ -237,6 +239,12 @@ public final class JavaRenderer {
         if (operation instanceof DropTableComment o) {
             return call(on(o.schema()) + "dropTableComment", string(o.table()));
         }
+        if (operation instanceof CreateSequence o) {
+            return createSequence(o);
+        }
+        if (operation instanceof DropSequence o) {
+            return call(on(o.schema()) + "dropSequence", string(o.name()));
+        }
         if (operation instanceof Execute o) {
             return call("execute", string(o.sql()));
         }
@@ -245,6 +253,18 @@ public final class JavaRenderer {
         }
         throw new IllegalArgumentException("Autogenerate does not write " + operation.getClass().getSimpleName()
                 + " operations as Java; write that part of the revision by hand");
+    }
+
+    /** {@code op.createSequence("account_seq", s -> s.incrementBy(50));}, a start or increment of 1 left out. */
+    private static String createSequence(CreateSequence o) {
+        String options = (o.start() == 1 ? "" : ".startWith(" + longLiteral(o.start()) + ")")
+                + (o.increment() == 1 ? "" : ".incrementBy(" + longLiteral(o.increment()) + ")");
+        return options.isEmpty() ? call(on(o.schema()) + "createSequence", string(o.name()))
+                : call(on(o.schema()) + "createSequence", string(o.name()), "s -> s" + options);
+    }
+
+    private static String longLiteral(long value) {
+        return value == (int) value ? Long.toString(value) : value + "L";
     }
 
     private static String on(Optional<String> schema) {

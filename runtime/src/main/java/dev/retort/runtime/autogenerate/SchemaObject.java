@@ -14,7 +14,7 @@ import java.util.Optional;
  * }</pre>
  *
  * @param kind what the object is
- * @param table the table it belongs to (for a table, its own name)
+ * @param table the table it belongs to (for a table or a sequence, its own name)
  * @param name the object's name; empty for an unnamed constraint of the model
  * @param inModel true when the target model has it
  * @param inDatabase true when the database has it
@@ -32,7 +32,9 @@ public record SchemaObject(Kind kind, String table, Optional<String> name, boole
         /** A unique constraint. */
         UNIQUE_CONSTRAINT,
         /** A foreign key. */
-        FOREIGN_KEY
+        FOREIGN_KEY,
+        /** A sequence, which belongs to no table. */
+        SEQUENCE
     }
 
     /** Validates the parts. */

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
+import dev.retort.runtime.operation.CreateSequence;
 import dev.retort.runtime.operation.CreateTable;
 import dev.retort.runtime.operation.DropColumn;
+import dev.retort.runtime.operation.DropSequence;
 import dev.retort.runtime.operation.DropTable;
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Expr;
 import dev.retort.runtime.schema.Metadata;
+import dev.retort.runtime.schema.Sequence;
 import dev.retort.runtime.schema.Type;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ComparisonTest {
@@ -168,5 +172,55 @@ class ComparisonTest {
         assertThat(Comparison.compare(model, database, CompareOptions.defaults()
                         .forDialect(new dev.retort.runtime.dialect.H2Dialect())).operations())
                 .isEqualTo(Comparison.compare(model, database, CompareOptions.defaults()).operations());
+    }
+
+    @Test
+    void sequencesAreCreatedBeforeNewTablesAndDroppedAfterDroppedTablesByNameOnly() {
+        Metadata database = Metadata.builder()
+                .table("legacy", t -> t.column(Column.of("id", Type.BIGINT).primaryKey()))
+                .sequence(Sequence.of("legacy_seq").startWith(7).incrementBy(50))
+                .sequence(Sequence.of("kept_seq"))
+                .build();
+        Metadata model = Metadata.builder()
+                .table("account", t -> t.column(Column.of("id", Type.BIGINT).primaryKey()))
+                .sequence(Sequence.of("account_seq").incrementBy(50))
+                // A different start and increment are not altered: that would restart a sequence in use.
+                .sequence(Sequence.of("kept_seq").startWith(100).incrementBy(10))
+                .build();
+        Comparison comparison = Comparison.compare(model, database, CompareOptions.defaults());
+        assertThat(comparison.operations()).extracting(o -> o.getClass().getSimpleName())
+                .containsExactly("CreateSequence", "CreateTable", "DropTable", "DropSequence");
+        assertThat(comparison.operations().get(0)).isEqualTo(
+                new CreateSequence(Optional.empty(), "account_seq", 1, 50));
+        assertThat(comparison.operations().get(3)).isEqualTo(new DropSequence("legacy_seq"));
+        // Routine: no note (the table pair carries the usual rename note).
+        assertThat(List.of(comparison.changes().get(0), comparison.changes().get(3))).noneMatch(Change::needsReview);
+        // The downgrade recreates the dropped sequence as the database had it, then drops the new one.
+        assertThat(comparison.downgradeOperations()).extracting(o -> o.getClass().getSimpleName())
+                .containsExactly("CreateSequence", "CreateTable", "DropTable", "DropSequence");
+        assertThat(comparison.downgradeOperations().get(0)).isEqualTo(
+                new CreateSequence(Optional.empty(), "legacy_seq", 7, 50));
+        assertThat(comparison.downgradeOperations().get(3)).isEqualTo(new DropSequence("account_seq"));
+    }
+
+    @Test
+    void includeObjectSeesSequencesAndSqliteLeavesTheModelsOut() {
+        Metadata model = Metadata.builder().sequence(Sequence.of("account_seq").incrementBy(50)).build();
+        Metadata database = Metadata.builder().sequence(Sequence.of("other_seq")).build();
+        List<SchemaObject> seen = new java.util.ArrayList<>();
+        Comparison filtered = Comparison.compare(model, database, CompareOptions.defaults().includeObject(o -> {
+            seen.add(o);
+            return !o.name().orElseThrow().equals("other_seq");
+        }));
+        assertThat(seen).containsExactly(
+                new SchemaObject(SchemaObject.Kind.SEQUENCE, "account_seq", Optional.of("account_seq"), true, false),
+                new SchemaObject(SchemaObject.Kind.SEQUENCE, "other_seq", Optional.of("other_seq"), false, true));
+        assertThat(filtered.operations()).containsExactly(new CreateSequence(Optional.empty(), "account_seq", 1, 50));
+        // SQLite has no sequences (Hibernate numbers rows without them there): the model's are left out.
+        CompareOptions sqlite = CompareOptions.defaults().forDialect(new dev.retort.runtime.dialect.SqliteDialect());
+        assertThat(Comparison.compare(model, Metadata.empty(), sqlite).isEmpty()).isTrue();
+        assertThat(Comparison.compare(model, Metadata.empty(), CompareOptions.defaults()
+                .forDialect(new dev.retort.runtime.dialect.H2Dialect())).operations())
+                .containsExactly(new CreateSequence(Optional.empty(), "account_seq", 1, 50));
     }
 }

@@ -9,6 +9,7 @@ import dev.retort.runtime.schema.Expr;
 import dev.retort.runtime.schema.ForeignKey;
 import dev.retort.runtime.schema.Metadata;
 import dev.retort.runtime.schema.ReferentialAction;
+import dev.retort.runtime.schema.Sequence;
 import dev.retort.runtime.schema.Type;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -216,5 +217,27 @@ class JavaRendererTest {
                 .extracting(o -> o.getClass().getSimpleName())
                 .contains("AlterColumn", "CreateUniqueConstraint", "CreateTableComment")
                 .doesNotContain("BatchAlterTable");
+    }
+
+    @Test
+    void sequencesRenderWithoutTheirDefaultsAndADroppedOneComesBackAsItWas() {
+        Metadata database = Metadata.builder().sequence(Sequence.of("legacy_seq").startWith(1000)).build();
+        Metadata model = Metadata.builder()
+                .sequence(Sequence.of("account_seq").incrementBy(50))
+                .sequence(Sequence.of("plain_seq"))
+                .sequence(Sequence.of("big_seq").startWith(5_000_000_000L).incrementBy(-2))
+                .build();
+        JavaRenderer.Rendered rendered = JavaRenderer.render(
+                Comparison.compare(model, database, CompareOptions.defaults()).changes());
+        assertThat(rendered.upgrade()).containsExactly(
+                "op.createSequence(\"account_seq\", s -> s.incrementBy(50));",
+                "op.createSequence(\"plain_seq\");",
+                "op.createSequence(\"big_seq\", s -> s.startWith(5000000000L).incrementBy(-2));",
+                "op.dropSequence(\"legacy_seq\");");
+        assertThat(rendered.downgrade()).containsExactly(
+                "op.createSequence(\"legacy_seq\", s -> s.startWith(1000));",
+                "op.dropSequence(\"big_seq\");",
+                "op.dropSequence(\"plain_seq\");",
+                "op.dropSequence(\"account_seq\");");
     }
 }
