@@ -12,12 +12,14 @@ import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.CreateForeignKey;
 import dev.retort.runtime.operation.CreateIndex;
+import dev.retort.runtime.operation.CreateSequence;
 import dev.retort.runtime.operation.CreateTable;
 import dev.retort.runtime.operation.CreateTableComment;
 import dev.retort.runtime.operation.CreateUniqueConstraint;
 import dev.retort.runtime.operation.DropColumn;
 import dev.retort.runtime.operation.DropConstraint;
 import dev.retort.runtime.operation.DropIndex;
+import dev.retort.runtime.operation.DropSequence;
 import dev.retort.runtime.operation.DropTable;
 import dev.retort.runtime.operation.DropTableComment;
 import dev.retort.runtime.operation.Operation;
@@ -26,6 +28,7 @@ import dev.retort.runtime.schema.Expr;
 import dev.retort.runtime.schema.ForeignKey;
 import dev.retort.runtime.schema.Metadata;
 import dev.retort.runtime.schema.ReferentialAction;
+import dev.retort.runtime.schema.Sequence;
 import dev.retort.runtime.schema.Type;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
@@ -82,6 +85,54 @@ class RoundTripTest {
 
             run(connection, dialect, first.downgradeOperations());
             assertThat(Introspection.read(connection, dialect).tables()).isEmpty();
+        }
+    }
+
+    /**
+     * Hibernate's ids draw from sequences: a model's sequences are created before its tables
+     * and then compare clean; adding and dropping one is found, applied and undone, the
+     * dropped one coming back with its start and increment. SQLite has no sequences: a
+     * model's produce nothing there.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql", "mariadb", "sqlite"})
+    void sequencesAreCreatedAddedAndDroppedAndCompareClean(String kind) throws Exception {
+        try (TestDatabase db = TestDatabases.open(kind); Connection connection = db.dataSource().getConnection()) {
+            Dialect dialect = Dialects.detect(connection);
+            Metadata model = base().sequence(Sequence.of("account_seq").incrementBy(50))
+                    .sequence(Sequence.of("orders_seq").startWith(1000)).build();
+            Comparison first = Comparison.compare(model, Introspection.read(connection, dialect), all(dialect));
+            List<String> tables = List.of("CreateTable", "CreateIndex", "CreateTable", "CreateIndex");
+            List<String> expected = new java.util.ArrayList<>(tables);
+            if (!kind.equals("sqlite")) {
+                expected.addAll(0, List.of("CreateSequence", "CreateSequence"));
+            }
+            assertThat(first.operations()).extracting(o -> o.getClass().getSimpleName())
+                    .containsExactlyElementsOf(expected);
+            run(connection, dialect, first.operations());
+            assertNothingFound(connection, dialect, model);
+            if (kind.equals("sqlite")) {
+                assertThat(Introspection.read(connection, dialect).sequences()).isEmpty();
+                return;
+            }
+            assertThat(Introspection.read(connection, dialect).sequences()).containsExactly(
+                    Sequence.of("account_seq").incrementBy(50), Sequence.of("orders_seq").startWith(1000));
+            // A new start or increment is not a change: altering a sequence in use would restart it.
+            assertNothingFound(connection, dialect, base().sequence(Sequence.of("account_seq").incrementBy(1))
+                    .sequence(Sequence.of("orders_seq")).build());
+
+            Metadata added = base().sequence(Sequence.of("account_seq").incrementBy(50))
+                    .sequence(Sequence.of("orders_seq").startWith(1000))
+                    .sequence(Sequence.of("invoice_seq").incrementBy(5)).build();
+            changes(connection, dialect, model, added, List.of(CreateSequence.class));
+            Metadata dropped = base().sequence(Sequence.of("account_seq").incrementBy(50)).build();
+            changes(connection, dialect, model, dropped, List.of(DropSequence.class));
+            assertThat(Introspection.read(connection, dialect).sequence("orders_seq"))
+                    .hasValue(Sequence.of("orders_seq").startWith(1000));
+
+            run(connection, dialect, first.downgradeOperations());
+            Metadata empty = Introspection.read(connection, dialect);
+            assertThat(empty.isEmpty()).as(empty.toString()).isTrue();
         }
     }
 
