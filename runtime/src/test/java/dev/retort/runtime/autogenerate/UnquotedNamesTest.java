@@ -8,10 +8,12 @@ import dev.retort.runtime.dialect.H2Dialect;
 import dev.retort.runtime.dialect.MariaDbDialect;
 import dev.retort.runtime.dialect.PostgresDialect;
 import dev.retort.runtime.dialect.SqliteDialect;
+import dev.retort.runtime.operation.CreateSequence;
 import dev.retort.runtime.operation.CreateTable;
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.ForeignKey;
 import dev.retort.runtime.schema.Metadata;
+import dev.retort.runtime.schema.Sequence;
 import dev.retort.runtime.schema.Type;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
@@ -42,6 +44,8 @@ class UnquotedNamesTest {
                         .column(Column.of("customer_id", Type.BIGINT))
                         .foreignKey(ForeignKey.of(List.of("customer_id"), "Customer", List.of("id"))
                                 .named("FK_PurchaseOrder_customer")))
+                // Hibernate 6's default id generator: <entity>_SEQ, increment 50.
+                .sequence(Sequence.of("PurchaseOrder_SEQ").incrementBy(50))
                 .build();
     }
 
@@ -62,6 +66,8 @@ class UnquotedNamesTest {
                 .extracting(o -> ((CreateTable) o).table()).containsExactly("customer", "purchaseorder");
         assertThat(postgres.toString()).contains("\"displayname\"").contains("ix_customer_displayname")
                 .contains("fk_purchaseorder_customer").doesNotContain("displayName");
+        assertThat(postgres.operations().get(0)).isEqualTo(
+                new CreateSequence(java.util.Optional.empty(), "purchaseorder_seq", 1, 50));
 
         Comparison plain = Comparison.compare(hibernateStyle(), Metadata.empty(), CompareOptions.defaults());
         assertThat(plain.operations()).filteredOn(CreateTable.class::isInstance)
@@ -80,6 +86,7 @@ class UnquotedNamesTest {
         assertThat(customer.primaryKey().orElseThrow().columns()).containsExactly("id");
         assertThat(customer.column("displayname").orElseThrow().isNullable()).isFalse();
         assertThat(customer.indexes()).extracting(i -> i.name() + i.columns()).containsExactly("ix_customer_displayname[displayname]");
+        assertThat(lower.sequences()).containsExactly(Sequence.of("purchaseorder_seq").incrementBy(50));
         assertThat(model).isNotEqualTo(model.renamed(n -> n)).as("the flag is part of the value");
     }
 
@@ -101,11 +108,20 @@ class UnquotedNamesTest {
                     assertThat(rows.next()).isTrue();
                     assertThat(rows.getString(1)).isEqualTo("Ann");
                 }
+                if (!kind.equals("sqlite")) {
+                    // Hibernate draws ids from the sequence by its bare name.
+                    String next = kind.equals("postgresql") ? "SELECT nextval('PurchaseOrder_SEQ')"
+                            : "SELECT NEXT VALUE FOR PurchaseOrder_SEQ";
+                    try (ResultSet rows = statement.executeQuery(next)) {
+                        assertThat(rows.next()).isTrue();
+                        assertThat(rows.getLong(1)).isEqualTo(1L);
+                    }
+                }
             }
             Comparison after = Comparison.compare(hibernateStyle(), Introspection.read(connection, dialect), options);
             assertThat(after.changes()).as(after.toString()).isEmpty();
             RoundTripTest.run(connection, dialect, found.downgradeOperations());
-            assertThat(Introspection.read(connection, dialect).tables()).isEmpty();
+            assertThat(Introspection.read(connection, dialect).isEmpty()).isTrue();
         }
     }
 }
