@@ -14,6 +14,7 @@ import dev.retort.runtime.Migrator;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.H2Dialect;
 import dev.retort.runtime.dialect.PostgresDialect;
+import dev.retort.runtime.dialect.SqliteDialect;
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Type;
 import java.io.IOException;
@@ -222,6 +223,31 @@ class OfflineScriptTest {
                 INSERT INTO retort_version (version_num) VALUES ('a1');
 
                 """);
+    }
+
+    @Test
+    void sequencesAreWrittenAndSqliteRefusesThemBeforeWritingTheRevision() {
+        var sequences = registry(revision("a1", List.of(), List.of(), "account ids",
+                op -> op.createSequence("account_seq", s -> s.incrementBy(50)), op -> op.dropSequence("account_seq")));
+        StringBuilder out = new StringBuilder();
+        Migrator.builder(sequences).dialect(new PostgresDialect()).build().sql(out).upgrade("head");
+        assertThat(out.toString()).contains("""
+                -- Running upgrade  -> a1, account ids
+
+                CREATE SEQUENCE account_seq START WITH 1 INCREMENT BY 50;
+
+                INSERT INTO retort_version (version_num) VALUES ('a1');
+                """);
+        StringBuilder down = new StringBuilder();
+        Migrator.builder(sequences).dialect(new PostgresDialect()).build().sql(down).downgrade("a1:base");
+        assertThat(down.toString()).contains("DROP SEQUENCE account_seq;");
+
+        StringBuilder sqlite = new StringBuilder();
+        assertThatThrownBy(() -> Migrator.builder(sequences).dialect(new SqliteDialect()).build().sql(sqlite)
+                .upgrade("head"))
+                .hasMessageContaining("a1")
+                .hasStackTraceContaining("The sqlite dialect cannot run CreateSequence");
+        assertThat(sqlite.toString()).doesNotContain("SEQUENCE");
     }
 
     @Test
