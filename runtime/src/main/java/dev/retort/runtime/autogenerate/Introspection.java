@@ -12,8 +12,10 @@ import java.util.Objects;
  * Reads the schema of a live database into a {@link Metadata}: tables, columns (types in
  * the portable set, others as {@code Type.raw}), nullability, server defaults, primary
  * keys, foreign keys with their actions, unique constraints, indexes (not those the
- * database made for a constraint), check constraints and comments. Names come back as a
- * migration writes them ({@code ACCOUNT} on H2 reads as {@code account}).
+ * database made for a constraint), check constraints and comments; and sequences with their
+ * start and increment, except those the database made for an identity or serial column
+ * (they belong to the column). Names come back as a migration writes them ({@code ACCOUNT}
+ * on H2 reads as {@code account}).
  *
  * <pre>{@code
  * try (Connection connection = dataSource.getConnection()) {
@@ -23,7 +25,9 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>A schema is read in a few catalogue queries whatever its number of tables. The
+ * <p>A schema is read in a few catalogue queries whatever its number of tables; sequences
+ * come with the tables' query on H2 and PostgreSQL, while MariaDB, whose catalogue lists a
+ * sequence without its start and increment, costs one query per sequence. The
  * migrator's version table and its {@code <version table>_lock} table are never read.
  * Reads H2, PostgreSQL, MariaDB/MySQL and SQLite (SQLite: a few pragma calls per table, in-process);
  * other databases fail with a message.
