@@ -3,6 +3,7 @@ package dev.retort.processor;
 import com.google.auto.service.AutoService;
 import dev.retort.processor.jpa.EntityReader;
 import dev.retort.processor.jpa.JpaProblem;
+import dev.retort.processor.jpa.MappedSequence;
 import dev.retort.processor.jpa.MappedTable;
 import dev.retort.processor.jpa.Naming;
 import dev.retort.processor.jpa.SchemaWriter;
@@ -37,9 +38,10 @@ import javax.tools.Diagnostic;
  * order_line.unit_price}) or Hibernate's default (the Java names as written).
  *
  * <p>Entity inheritance (all three strategies) and unidirectional {@code @OneToMany} map as
- * Hibernate 6's schema export lays them out. What the entities map that the schema model cannot
- * hold (an attribute type without a portable column type, a sequence generator, a hierarchy
- * annotation Hibernate refuses, …) is a compile warning on the element, with a {@code [Jpa…]}
+ * Hibernate 7's schema export lays them out, and so do the sequences of {@code AUTO} and {@code
+ * SEQUENCE} keys ({@code account_seq}, increment 50, or a {@code @SequenceGenerator}'s). What
+ * the entities map that the schema model cannot hold (an attribute type without a portable
+ * column type, a table generator, a hierarchy annotation Hibernate refuses, …) is a compile warning on the element, with a {@code [Jpa…]}
  * tag; the rest of the model is still written.
  */
 @AutoService(Processor.class)
@@ -100,9 +102,12 @@ public final class EntitySchemaProcessor extends AbstractProcessor {
         EntityReader reader = new EntityReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), naming,
                 this::warn);
         List<MappedTable> tables = reader.read(entities);
+        List<MappedSequence> sequences = reader.sequences();
         try {
             // The same checks the generated initializer runs when loaded: index names unique, keys to known columns.
-            Metadata.builder().tables(tables.stream().map(MappedTable::table).toList()).build();
+            Metadata.Builder model = Metadata.builder().tables(tables.stream().map(MappedTable::table).toList());
+            sequences.forEach(s -> model.sequence(s.sequence()));
+            model.build();
         } catch (IllegalArgumentException e) {
             TypeElement first = entities.get(0);
             warn(JpaProblem.INVALID_TABLE, first, null, "of package " + pkg, "(all tables)", e.getMessage());
@@ -113,7 +118,7 @@ public final class EntitySchemaProcessor extends AbstractProcessor {
                 .getTypeElement(TypeNames.GENERATED.canonicalName()) != null;
         try {
             new SchemaWriter(getClass().getName(), generatedAvailable)
-                    .write(pkg, tables, naming.optionValue(), entities)
+                    .write(pkg, tables, sequences, naming.optionValue(), entities)
                     .writeTo(processingEnv.getFiler());
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
@@ -140,6 +145,7 @@ public final class EntitySchemaProcessor extends AbstractProcessor {
             case NO_ID -> Message.JPA_NO_ID;
             case UNRESOLVED_TARGET -> Message.JPA_UNRESOLVED_TARGET;
             case GENERATOR_NOT_MODELLED -> Message.JPA_GENERATOR_NOT_MODELLED;
+            case SEQUENCE_CONFLICT -> Message.JPA_SEQUENCE_CONFLICT;
             case SCHEMA_IGNORED -> Message.JPA_SCHEMA_IGNORED;
             case UNKNOWN_COLUMN -> Message.JPA_UNKNOWN_COLUMN;
             case INVALID_TABLE -> Message.JPA_INVALID_TABLE;

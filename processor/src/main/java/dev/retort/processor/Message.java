@@ -126,9 +126,15 @@ enum Message {
             + "reference out. Reference an @Entity by its @Id (or all columns of an @EmbeddedId)."),
 
     JPA_GENERATOR_NOT_MODELLED("JpaGeneratorNotModelled",
-            "Attribute %2$s of entity %1$s is generated with strategy %3$s, whose sequence or table is not "
-            + "part of GeneratedSchema. Create it in a revision (op.execute), or use "
-            + "@GeneratedValue(strategy = GenerationType.IDENTITY) for an auto-increment column."),
+            "Attribute %2$s of entity %1$s is generated %3$s is not part of GeneratedSchema. Create it in a "
+            + "revision (op.execute), or use @GeneratedValue(strategy = GenerationType.SEQUENCE) on a whole-number "
+            + "key (GeneratedSchema holds its sequence) or GenerationType.IDENTITY (an auto-increment column)."),
+
+    JPA_SEQUENCE_CONFLICT("JpaSequenceConflict",
+            "Entity %1$s draws ids from sequence %2$s with initialValue %3$d and allocationSize %4$d, but %5$s "
+            + "declares it with initialValue %6$d and allocationSize %7$d; GeneratedSchema keeps those of %5$s, "
+            + "and Hibernate refuses a sequence whose increment differs from a generator's allocationSize. Give both "
+            + "generators the same values, or different sequenceNames."),
 
     JPA_SCHEMA_IGNORED("JpaSchemaIgnored",
             "Entity %s places its table in schema or catalog \"%s\"; the model holds one schema, so table %s "

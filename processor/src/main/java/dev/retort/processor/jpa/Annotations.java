@@ -7,6 +7,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
@@ -51,6 +52,12 @@ final class Annotations {
     static final String CONVERT = PKG + "Convert";
     static final String MAP_KEY_COLUMN = PKG + "MapKeyColumn";
     static final String ORDER_COLUMN = PKG + "OrderColumn";
+    static final String SEQUENCE_GENERATOR = PKG + "SequenceGenerator";
+    static final String SEQUENCE_GENERATORS = PKG + "SequenceGenerators";
+    static final String TABLE_GENERATOR = PKG + "TableGenerator";
+    static final String TABLE_GENERATORS = PKG + "TableGenerators";
+    /** Hibernate's own generator annotations, which name no sequence the reader can see. */
+    static final String HIBERNATE_ANNOTATIONS = "org.hibernate.annotations.";
 
     private final Elements elements;
 
@@ -61,6 +68,11 @@ final class Annotations {
     /** The type named {@code name}, or null when it is not on the compile classpath. */
     TypeElement typeElement(String name) {
         return elements.getTypeElement(name);
+    }
+
+    /** The package {@code element} belongs to, whose {@code package-info} may declare generators. */
+    PackageElement packageOf(Element element) {
+        return elements.getPackageOf(element);
     }
 
     /** The annotation named {@code name} directly on {@code element}. */

@@ -25,8 +25,16 @@ public enum JpaProblem {
     NO_ID,
     /** A relationship to an entity whose key cannot be referenced: entity, attribute, target, why. */
     UNRESOLVED_TARGET,
-    /** A generator whose sequence or table is not part of the model: entity, attribute, strategy. */
+    /**
+     * A generated key whose table or generator is not part of the model: entity, attribute, how it
+     * is generated (a phrase such as "with strategy TABLE, whose table or generator").
+     */
     GENERATOR_NOT_MODELLED,
+    /**
+     * Two generators give one sequence different values: entity, sequence, its start and
+     * increment, the entity that declared the sequence first, that one's start and increment.
+     */
+    SEQUENCE_CONFLICT,
     /** {@code @Table(schema)} or {@code catalog} given: entity, schema, table. */
     SCHEMA_IGNORED,
     /** An index or unique constraint naming a column the table lacks: entity, what, column, table. */

@@ -11,6 +11,7 @@ import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.ForeignKey;
 import dev.retort.runtime.schema.Index;
 import dev.retort.runtime.schema.PrimaryKey;
+import dev.retort.runtime.schema.Sequence;
 import dev.retort.runtime.schema.Table;
 import dev.retort.runtime.schema.Type;
 import dev.retort.runtime.schema.UniqueConstraint;
@@ -20,7 +21,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Writes {@code GeneratedSchema}: the tables read from a package's entities as one {@code
+ * Writes {@code GeneratedSchema}: the tables and sequences read from a package's entities as one {@code
  * public static final Metadata METADATA}, declared with the public {@code Metadata.builder()}
  * API exactly as a hand-written model would be, its names declared {@code unquotedNames()} as
  * Hibernate writes them. The output depends only on the tables, so it is byte-identical from
@@ -39,6 +40,7 @@ public final class SchemaWriter {
     private static final ClassName UNIQUE = ClassName.get(SCHEMA, "UniqueConstraint");
     private static final ClassName FOREIGN_KEY = ClassName.get(SCHEMA, "ForeignKey");
     private static final ClassName PRIMARY_KEY = ClassName.get(SCHEMA, "PrimaryKey");
+    private static final ClassName SEQUENCE = ClassName.get(SCHEMA, "Sequence");
     private static final ClassName LIST = ClassName.get("java.util", "List");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
@@ -55,11 +57,12 @@ public final class SchemaWriter {
     }
 
     /**
-     * The source of {@code GeneratedSchema} in {@code packageName} holding {@code tables}, in
-     * order, with every entity of the package as an originating element (for Gradle).
+     * The source of {@code GeneratedSchema} in {@code packageName} holding {@code tables} and
+     * {@code sequences}, in order, with every entity of the package as an originating element
+     * (for Gradle).
      */
-    public JavaFile write(String packageName, List<MappedTable> tables, String naming,
-            List<? extends Element> entities) {
+    public JavaFile write(String packageName, List<MappedTable> tables, List<MappedSequence> sequences,
+            String naming, List<? extends Element> entities) {
         // Hibernate writes every name bare in its SQL, so each database stores it in its own case.
         CodeBlock.Builder init = CodeBlock.builder().add("$T.builder()", METADATA).indent().indent()
                 .add("\n.unquotedNames()");
@@ -68,10 +71,21 @@ public final class SchemaWriter {
             table(init, mapped.table());
             init.add(")").unindent().unindent();
         }
+        for (MappedSequence mapped : sequences) {
+            Sequence sequence = mapped.sequence();
+            init.add("\n.sequence($T.of($S)", SEQUENCE, sequence.name());
+            if (sequence.start() != 1) {
+                init.add(".startWith($L)", sequence.start());
+            }
+            if (sequence.increment() != 1) {
+                init.add(".incrementBy($L)", sequence.increment());
+            }
+            init.add(")");
+        }
         init.add("\n.build()").unindent().unindent();
 
         CodeBlock.Builder javadoc = CodeBlock.builder()
-                .add("The tables of the JPA entities of package {@code $L}, as a Retort schema model: the target\n",
+                .add("The tables and sequences of the JPA entities of package {@code $L}, as a Retort schema model: the target\n",
                         packageName.isEmpty() ? "(default)" : packageName)
                 .add("of {@code retort revision --autogenerate} and {@code retort check}. Names follow the\n")
                 .add("{@code $L} naming strategy ({@code -Aretort.jpa.naming}).\n\n<ul>\n", naming);
@@ -87,13 +101,19 @@ public final class SchemaWriter {
                 javadoc.add("<li>{@code $L}: {@link $L#$L}\n", mapped.table().name(), entity, mapped.attribute());
             }
         }
+        for (MappedSequence mapped : sequences) {
+            javadoc.add("<li>sequence {@code $L}: ids of ", mapped.sequence().name());
+            javadoc.add(mapped.entities().stream().map(e -> CodeBlock.of("{@link $L}", e.getQualifiedName()))
+                    .collect(CodeBlock.joining(", ")));
+            javadoc.add("\n");
+        }
         javadoc.add("</ul>\n");
 
         TypeSpec.Builder type = TypeSpec.classBuilder(CLASS_NAME)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc(javadoc.build())
                 .addField(FieldSpec.builder(METADATA, "METADATA", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                        .addJavadoc("The schema the entities map to, in table-name order.\n")
+                        .addJavadoc("The schema the entities map to: tables in table-name order, then sequences by name.\n")
                         .initializer(init.build())
                         .build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());

@@ -80,6 +80,7 @@ final class InheritanceEntities {
                         @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS)
                         public abstract class Animal {
                             @Id
+                            @GeneratedValue
                             private Long id;
 
                             @Column(nullable = false, length = 40)
