@@ -49,9 +49,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Hibernate ORM 7 itself agrees with {@code GeneratedSchema}, for the shop entities, the
  * JOINED and TABLE_PER_CLASS hierarchies, the unidirectional {@code @OneToMany} set and the
- * other mappings ({@code @EmbeddedId}, {@code @OneToOne}, explicit join and collection tables), under
+ * other mappings ({@code @EmbeddedId}, {@code @OneToOne}, explicit join and collection tables) and
+ * the keys drawn from sequences ({@link SequenceEntities}, in two packages), under
  * both naming strategies, on H2, PostgreSQL and MariaDB: on a schema Retort created from the
- * model, Hibernate starts with {@code hbm2ddl.auto=validate} and stores and reads entities; on
+ * model, Hibernate starts with {@code hbm2ddl.auto=validate} (which checks that every sequence
+ * exists) and stores and reads entities, drawing their ids from the sequences Retort created; on
  * a schema Hibernate created ({@code hbm2ddl.auto=create}), Retort's comparison with the model
  * finds nothing, and the primary keys (which the comparison leaves alone) are the model's:
  * what {@code retort check} tells a team adopting Retort on a database Hibernate made.
@@ -128,7 +130,10 @@ class HibernateAgreesTest {
         }
     }
 
-    /** Accounts, an order referencing two of them with a tag, a line, a card payment; then read in a new session. */
+    /**
+     * Accounts, an order referencing two of them with a tag, a line, a card payment, one entity
+     * per sequence; then read in a new session.
+     */
     private static void storeAndReadBack(SessionFactory factory, ClassLoader loader) throws Exception {
         Class<?> account = loader.loadClass(ShopEntities.PKG + ".Account");
         Class<?> order = loader.loadClass(ShopEntities.PKG + ".Order");
@@ -158,10 +163,19 @@ class HibernateAgreesTest {
                 get(ann, "phones", Collection.class).add("+41 1");
                 Object car = entity(loader, "ElectricCar", "plate", "ZH 1", "seats", 4, "rangeKm", 400);
                 session.persist(car);
-                Object rex = entity(loader, "Dog", "id", 3L, "name", "Rex", "breed", "collie");
+                Object rex = entity(loader, "Dog", "name", "Rex", "breed", "collie");
                 session.persist(rex);
                 session.persist(entity(loader, "Vet", "id", 1L, "patient", rex));
-                return new Object[] {get(placed, "id", Object.class), get(car, "id", Object.class)};
+                Object receipt = entity(loader, "Receipt", "amount", 5);
+                session.persist(receipt);
+                for (String simpleName : List.of("Invoice", "Stamp", "Badge", "GiftCard", "Ticket")) {
+                    session.persist(entity(loader, simpleName));
+                }
+                for (String simpleName : List.of("Bill", "Fee")) {
+                    session.persist(entity(loader, SequenceEntities.BILLING + "." + simpleName));
+                }
+                return new Object[] {get(placed, "id", Object.class), get(car, "id", Object.class),
+                        get(rex, "id", Object.class), get(receipt, "id", Object.class)};
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
@@ -183,7 +197,13 @@ class HibernateAgreesTest {
             assertThat(String.valueOf(get(ann, "status", Object.class))).isEqualTo("ACTIVE");
             assertThat(session.createSelectionQuery("from Payment", payment).getResultList()).hasSize(1);
             assertThat(get(session.find(electricCar, ids[1]), "rangeKm", Integer.class)).isEqualTo(400);
-            assertThat(get(session.find(dog, 3L), "breed", String.class)).isEqualTo("collie");
+            assertThat(get(session.find(dog, ids[2]), "breed", String.class)).isEqualTo("collie");
+            // The first id of a sequence is its start: the @SequenceGenerator's initialValue.
+            assertThat(ids[3]).isEqualTo(1000L);
+            for (String entity : List.of("Invoice", "Stamp", "Badge", "GiftCard", "Ticket", "Bill", "Fee")) {
+                assertThat(session.createSelectionQuery("select count(*) from " + entity, Long.class)
+                        .getSingleResult()).as("rows of %s", entity).isEqualTo(1L);
+            }
             assertThat(session.createSelectionQuery("from Account", account).getResultList()).hasSize(1);
         });
     }
@@ -241,6 +261,8 @@ class HibernateAgreesTest {
         sources.addAll(InheritanceEntities.all());
         sources.addAll(UnidirectionalOneToManyTest.sources());
         sources.addAll(EntityMappingsTest.sources());
+        sources.addAll(SequenceEntities.shop());
+        sources.addAll(SequenceEntities.billing());
         Map<String, String> changes = new java.util.LinkedHashMap<>();
         // H2 and MariaDB: Hibernate declares a STRING enum as a native enum('NEW', ...) column.
         changes.put("@Enumerated(EnumType.STRING)",
@@ -283,12 +305,21 @@ class HibernateAgreesTest {
             Path dir = Files.createTempDirectory("retort-hibernate-" + variant);
             dir.toFile().deleteOnExit();
             URLClassLoader loader = CompiledClasses.load(c, dir);
-            Metadata model = (Metadata) loader.loadClass(ShopEntities.PKG + ".GeneratedSchema")
-                    .getField("METADATA").get(null);
+            // One database holds both packages' tables, so the model is both GeneratedSchemas.
+            Metadata.Builder both = Metadata.builder().unquotedNames();
+            for (String pkg : List.of(ShopEntities.PKG, SequenceEntities.BILLING)) {
+                Metadata one = (Metadata) loader.loadClass(pkg + ".GeneratedSchema").getField("METADATA").get(null);
+                both.tables(one.tables());
+                one.sequences().forEach(both::sequence);
+            }
+            Metadata model = both.build();
             List<Class<?>> entities = new ArrayList<>();
             for (JavaFileObject source : sources) {
-                String simpleName = source.getName().replaceAll(".*/|\\.java$", "");
-                Class<?> type = loader.loadClass(ShopEntities.PKG + "." + simpleName);
+                String name = source.getName().replaceAll("^/|\\.java$", "").replace('/', '.');
+                if (name.endsWith("package-info")) {
+                    continue;
+                }
+                Class<?> type = loader.loadClass(name);
                 if (type.isAnnotationPresent(jakarta.persistence.Entity.class)) {
                     entities.add(type);
                 }
@@ -299,10 +330,13 @@ class HibernateAgreesTest {
         return compiled;
     }
 
-    /** A new instance of {@code simpleName} with its fields set from {@code values}, pairs of name and value. */
-    private static Object entity(ClassLoader loader, String simpleName, Object... values)
+    /**
+     * A new instance of {@code name} (a simple name in the shop package, or qualified) with its
+     * fields set from {@code values}, pairs of name and value.
+     */
+    private static Object entity(ClassLoader loader, String name, Object... values)
             throws ReflectiveOperationException {
-        Class<?> type = loader.loadClass(ShopEntities.PKG + "." + simpleName);
+        Class<?> type = loader.loadClass(name.contains(".") ? name : ShopEntities.PKG + "." + name);
         var constructor = type.getDeclaredConstructor();
         constructor.setAccessible(true);
         Object out = constructor.newInstance();

@@ -58,15 +58,15 @@ final class SequenceEntities {
                             @Id @GeneratedValue(generator = "numbered") protected Integer id;
                         }
                         """),
-                source("Coupon", """
+                source("Badge", """
                         @Entity
-                        public class Coupon extends Numbered {
+                        public class Badge extends Numbered {
                             private int percent;
                         }
                         """),
-                source("Voucher", """
+                source("GiftCard", """
                         @Entity
-                        public class Voucher extends Numbered {
+                        public class GiftCard extends Numbered {
                             private BigDecimal amount;
                         }
                         """),

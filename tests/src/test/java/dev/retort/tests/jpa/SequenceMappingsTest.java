@@ -45,7 +45,7 @@ class SequenceMappingsTest {
                 Sequence.of(name(naming, "invoice_header_seq", "InvoiceHeader_SEQ")).incrementBy(50),
                 Sequence.of(name(naming, "receipt_numbers", "ReceiptNumbers")).startWith(1000).incrementBy(10),
                 Sequence.of("receipt_gen").incrementBy(50),
-                // Coupon and Voucher share their mapped superclass's generator: one sequence.
+                // Badge and GiftCard share their mapped superclass's generator: one sequence.
                 Sequence.of("document_numbers"),
                 Sequence.of("ticket_gen").incrementBy(50));
         assertThat(model.table(name(naming, "invoice_header", "InvoiceHeader")).orElseThrow().column("id")
