@@ -4,15 +4,16 @@ import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.ForeignKey;
 import dev.retort.runtime.schema.Metadata;
 import dev.retort.runtime.schema.PrimaryKey;
+import dev.retort.runtime.schema.Sequence;
 import dev.retort.runtime.schema.Type;
 import dev.retort.runtime.schema.UniqueConstraint;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
- * The tables of the JPA entities of package {@code com.acme.shop}, as a Retort schema model: the target
- * of {@code retort revision --autogenerate} and {@code retort check}. Names follow the
- * {@code hibernate} naming strategy ({@code -Aretort.jpa.naming}).
+ * The tables and sequences of the JPA entities of package {@code com.acme.shop}, as a Retort schema
+ * model: the target of {@code retort revision --autogenerate} and {@code retort check}. Names
+ * follow the {@code hibernate} naming strategy ({@code -Aretort.jpa.naming}).
  *
  * <ul>
  * <li>{@code Account}: {@link com.acme.shop.Account}
@@ -23,12 +24,13 @@ import javax.annotation.processing.Generated;
  * <li>{@code Tag}: {@link com.acme.shop.Tag}
  * <li>{@code orders}: {@link com.acme.shop.Order}
  * <li>{@code orders_Tag}: {@link com.acme.shop.Order#tags}
+ * <li>sequence {@code OrderLine_SEQ}: ids of {@link com.acme.shop.OrderLine}
  * </ul>
  */
 @Generated("dev.retort.processor.EntitySchemaProcessor")
 public final class GeneratedSchema {
     /**
-     * The schema the entities map to, in table-name order.
+     * The schema the entities map to: tables in table-name order, then sequences by name.
      */
     public static final Metadata METADATA = Metadata.builder()
             .unquotedNames()
@@ -62,7 +64,7 @@ public final class GeneratedSchema {
                     .foreignKey(ForeignKey.of(List.of("Account_id"), "Account", List.of("id")))
                     .foreignKey(ForeignKey.of(List.of("pinnedOrders_id"), "orders", List.of("id"))))
             .table("OrderLine", t -> t
-                    .column(Column.of("id", Type.BIGINT).primaryKey().autoIncrement())
+                    .column(Column.of("id", Type.BIGINT).primaryKey())
                     .column(Column.of("order_id", Type.BIGINT).notNull())
                     .column(Column.of("quantity", Type.INTEGER).notNull())
                     .column(Column.of("position", Type.SMALLINT).notNull())
@@ -105,6 +107,7 @@ public final class GeneratedSchema {
                     .primaryKey(PrimaryKey.of("orders_id", "tags_id"))
                     .foreignKey(ForeignKey.of(List.of("orders_id"), "orders", List.of("id")))
                     .foreignKey(ForeignKey.of(List.of("tags_id"), "Tag", List.of("id"))))
+            .sequence(Sequence.of("OrderLine_SEQ").incrementBy(50))
             .build();
 
     private GeneratedSchema() {

@@ -85,10 +85,10 @@ public final class SchemaWriter {
         init.add("\n.build()").unindent().unindent();
 
         CodeBlock.Builder javadoc = CodeBlock.builder()
-                .add("The tables and sequences of the JPA entities of package {@code $L}, as a Retort schema model: the target\n",
+                .add("The tables and sequences of the JPA entities of package {@code $L}, as a Retort schema\n",
                         packageName.isEmpty() ? "(default)" : packageName)
-                .add("of {@code retort revision --autogenerate} and {@code retort check}. Names follow the\n")
-                .add("{@code $L} naming strategy ({@code -Aretort.jpa.naming}).\n\n<ul>\n", naming);
+                .add("model: the target of {@code retort revision --autogenerate} and {@code retort check}. Names\n")
+                .add("follow the {@code $L} naming strategy ({@code -Aretort.jpa.naming}).\n\n<ul>\n", naming);
         for (MappedTable mapped : tables) {
             String entity = mapped.entity().getQualifiedName().toString();
             if (mapped.attribute() == null) {

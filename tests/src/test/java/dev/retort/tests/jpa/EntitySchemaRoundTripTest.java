@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the class files, compared with an empty database, the operations run, the database read back
  * and compared again: nothing left. The entities are the shop's (SINGLE_TABLE payments,
  * unidirectional {@code @OneToMany} by join column and by join table) and the JOINED and
- * TABLE_PER_CLASS hierarchies.
+ * TABLE_PER_CLASS hierarchies, and the entities with sequence keys: their sequences are created
+ * too, except on SQLite, which has none and where the comparison leaves them out.
  */
 class EntitySchemaRoundTripTest {
 
@@ -43,11 +44,15 @@ class EntitySchemaRoundTripTest {
     void theGeneratedSchemaIsCreatedAndThenComparesClean(String kind, String naming) throws Exception {
         List<JavaFileObject> sources = new ArrayList<>(ShopEntities.all());
         sources.addAll(InheritanceEntities.all());
+        sources.addAll(SequenceEntities.shop());
         Compilation c = JpaTestSupport.compileWithNaming(naming, sources);
         assertThat(c).succeededWithoutWarnings();
         Metadata model = JpaTestSupport.loadMetadata(c, ShopEntities.PKG, classes);
-        // shop: 8 tables; JOINED: vehicle, car, electric_car, truck, garage; TABLE_PER_CLASS: dog, cat, keeper, vet
-        assertThat(model.tables()).hasSize(17);
+        // shop: 8 tables; JOINED: vehicle, car, electric_car, truck, garage; TABLE_PER_CLASS: dog, cat, keeper, vet;
+        // sequence keys: invoice_header, receipt, stamp, badge, gift_card, ticket
+        assertThat(model.tables()).hasSize(23);
+        // order_line's, animal's and five of the sequence keys' (badge and gift_card share one)
+        assertThat(model.sequences()).hasSize(7);
 
         try (TestDatabase db = TestDatabases.open(kind); Connection connection = db.dataSource().getConnection()) {
             Dialect dialect = Dialects.detect(connection);
@@ -57,6 +62,8 @@ class EntitySchemaRoundTripTest {
                     options);
             assertThat(first.operations()).extracting(o -> o.getClass().getSimpleName())
                     .contains("CreateTable", "CreateIndex");
+            assertThat(first.operations()).filteredOn(o -> o.getClass().getSimpleName().equals("CreateSequence"))
+                    .hasSize(kind.equals("sqlite") ? 0 : model.sequences().size());
 
             var op = new DefaultOperations(dialect, new JdbcSink(connection), connection);
             first.operations().forEach(op::run);

@@ -11,7 +11,7 @@ import javax.tools.JavaFileObject;
  * {@code @Lob}, {@code @Version}, a mapped superclass, indexes and unique constraints on
  * {@code @Table}, a SINGLE_TABLE payment hierarchy with a named discriminator (H2 reads an
  * all-upper-case name such as Hibernate's default {@code DTYPE} back in lower case, so the
- * default is tested apart), and unidirectional {@code @OneToMany}
+ * default is tested apart), order lines numbered by Hibernate's default sequence, and unidirectional {@code @OneToMany}
  * attributes: order payments by join column, an account's pinned orders by join table.
  */
 final class ShopEntities {
@@ -177,7 +177,7 @@ final class ShopEntities {
                 @Entity
                 public class OrderLine {
                     @Id
-                    @GeneratedValue(strategy = GenerationType.IDENTITY)
+                    @GeneratedValue
                     private Long id;
 
                     @ManyToOne(optional = false)
