@@ -23,15 +23,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every kind of model change through the command line, as a user makes it, on each
  * database: a model declared in Java is created from an empty database, then changed one
  * kind of change at a time (tables, columns, nullability, type, server default, indexes,
- * unique constraints, foreign keys, comments). At each step {@code check} fails and lists
+ * unique constraints, foreign keys, comments, sequences). At each step {@code check} fails and lists
  * the change, {@code revision --autogenerate} writes it and its reverse, the revision
  * compiles and applies, {@code check} is clean, {@code downgrade -1} restores the schema
  * of the step before, and {@code upgrade head} goes on.
  *
  * <p>Server defaults are compared ({@code compare_server_default=true}). On SQLite, which
  * alters no column or constraint in place, those changes come as one {@code
- * batchAlterTable} per table; comments are not stored there, so a comment in the model is
- * no difference. On MariaDB a unique index reads back as a unique key and is dropped as
+ * batchAlterTable} per table; comments and sequences are not stored there, so a comment or
+ * a sequence in the model is no difference. On MariaDB a unique index reads back as a unique key and is dropped as
  * one; on H2 and MariaDB the index a kept foreign key uses is dropped between dropping and
  * recreating the key.
  */
@@ -52,6 +52,7 @@ class EveryChangeThroughCliTest {
                     // the key stays (H2 and MariaDB refuse that unless the key is dropped around it).
                     ".index(\"ix_account_team\", \"team_id\")");
 
+    static final String SEQUENCE = ".sequence(" + FQ + "Sequence.of(\"invoice_seq\").incrementBy(50))";
     static final String PHONE = ".column(Column.of(\"phone\", Type.varchar(30)))";
     static final String UNIQUE_EMAIL = ".unique(" + FQ + "UniqueConstraint.of(\"email\").named(\"uq_account_email\"))";
     static final String FK_TEAM = ".foreignKey(" + FQ + "ForeignKey.of(java.util.List.of(\"team_id\"), \"team\", "
@@ -150,6 +151,15 @@ class EveryChangeThroughCliTest {
                 .nothingOnSqlite());
         steps.add(Step.of("comment account", m -> m.add("account", ".comment(\"Customers\")"))
                 .op(null, "op.createTableComment(\"account\", \"Customers\");", "op.dropTableComment(\"account\");")
+                .nothingOnSqlite());
+        // SQLite has no sequences: a model's sequences are no difference there.
+        steps.add(Step.of("add sequence", m -> m.with(SEQUENCE))
+                .op(null, "op.createSequence(\"invoice_seq\", s -> s.incrementBy(50));",
+                        "op.dropSequence(\"invoice_seq\");")
+                .nothingOnSqlite());
+        steps.add(Step.of("drop sequence", m -> m.without(SEQUENCE))
+                .op(null, "op.dropSequence(\"invoice_seq\");",
+                        "op.createSequence(\"invoice_seq\", s -> s.incrementBy(50));")
                 .nothingOnSqlite());
         steps.add(Step.of("drop column phone", m -> m.remove("account", PHONE))
                 .op("account", "op.dropColumn(\"account\", \"phone\");",
@@ -404,19 +414,34 @@ class EveryChangeThroughCliTest {
     /** The model's source: each table's builder lines, in order; every edit returns a new model. */
     static final class Model {
         private final Map<String, List<String>> tables;
+        /** Builder calls after the tables, such as {@code .sequence(…)}. */
+        private final List<String> more;
 
         Model() {
-            this(new LinkedHashMap<>());
+            this(new LinkedHashMap<>(), new ArrayList<>());
         }
 
-        private Model(Map<String, List<String>> tables) {
+        private Model(Map<String, List<String>> tables, List<String> more) {
             this.tables = tables;
+            this.more = more;
         }
 
         private Model copy() {
             Map<String, List<String>> out = new LinkedHashMap<>();
             tables.forEach((name, lines) -> out.put(name, new ArrayList<>(lines)));
-            return new Model(out);
+            return new Model(out, new ArrayList<>(more));
+        }
+
+        Model with(String call) {
+            Model out = copy();
+            out.more.add(call);
+            return out;
+        }
+
+        Model without(String call) {
+            Model out = copy();
+            assertThat(out.more.remove(call)).as(call).isTrue();
+            return out;
         }
 
         Model table(String name, String... lines) {
@@ -463,6 +488,7 @@ class EveryChangeThroughCliTest {
                 lines.forEach(line -> out.append("\n                    ").append(line));
                 out.append(')');
             });
+            more.forEach(call -> out.append("\n            ").append(call));
             return out.toString();
         }
     }
