@@ -167,6 +167,7 @@ public final class SchemaWriter {
     private static CodeBlock type(Type type) {
         return switch (type.kind()) {
             case VARCHAR -> CodeBlock.of("$T.varchar($L)", TYPE, type.length().getAsInt());
+            case CHAR -> CodeBlock.of("$T.character($L)", TYPE, type.length().getAsInt());
             case NUMERIC -> CodeBlock.of("$T.numeric($L, $L)", TYPE, type.precision().getAsInt(),
                     type.scale().getAsInt());
             case BINARY -> type.length().isPresent() ? CodeBlock.of("$T.varbinary($L)", TYPE, type.length().getAsInt())

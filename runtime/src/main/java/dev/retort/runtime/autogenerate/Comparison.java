@@ -879,15 +879,22 @@ public final class Comparison {
             }
             return switch (to.kind()) {
                 case VARCHAR -> from.kind() == Type.Kind.TEXT
-                        || from.kind() == Type.Kind.VARCHAR && to.length().getAsInt() < from.length().getAsInt();
+                        || (from.kind() == Type.Kind.VARCHAR || from.kind() == Type.Kind.CHAR)
+                                && to.length().getAsInt() < from.length().getAsInt();
                 case NUMERIC -> from.kind() == Type.Kind.NUMERIC
                         && (to.scale().getAsInt() < from.scale().getAsInt()
                                 || to.precision().getAsInt() - to.scale().getAsInt()
                                         < from.precision().getAsInt() - from.scale().getAsInt())
-                        || from.kind() == Type.Kind.DOUBLE;
+                        || from.kind() == Type.Kind.DOUBLE || from.kind() == Type.Kind.REAL;
                 case BINARY -> from.kind() == Type.Kind.BINARY && to.length().isPresent()
                         && (from.length().isEmpty() || to.length().getAsInt() < from.length().getAsInt());
-                case SMALLINT, INTEGER, BIGINT -> from.kind() == Type.Kind.NUMERIC || from.kind() == Type.Kind.DOUBLE;
+                case SMALLINT, INTEGER, BIGINT -> from.kind() == Type.Kind.NUMERIC || from.kind() == Type.Kind.DOUBLE
+                        || from.kind() == Type.Kind.REAL;
+                // A REAL keeps about 7 significant digits.
+                case REAL -> from.kind() == Type.Kind.DOUBLE || from.kind() == Type.Kind.NUMERIC;
+                case CHAR -> from.kind() == Type.Kind.TEXT
+                        || (from.kind() == Type.Kind.CHAR || from.kind() == Type.Kind.VARCHAR)
+                                && to.length().getAsInt() < from.length().getAsInt();
                 default -> false;
             };
         }
@@ -902,6 +909,9 @@ public final class Comparison {
                 case NUMERIC -> from.kind() == Type.Kind.NUMERIC || from.isInteger();
                 case BINARY -> from.kind() == Type.Kind.BINARY;
                 case TIMESTAMP -> from.kind() == Type.Kind.DATE;
+                case DOUBLE -> from.kind() == Type.Kind.REAL;
+                // Values already padded to the old length gain blanks; none is cut.
+                case CHAR -> from.kind() == Type.Kind.CHAR;
                 default -> false;
             };
         }

@@ -73,6 +73,8 @@ import java.util.stream.Collectors;
  * <tr><th>Type</th><th>standard</th><th>H2</th><th>PostgreSQL</th></tr>
  * <tr><td>TEXT</td><td>CLOB</td><td>CHARACTER VARYING</td><td>TEXT</td></tr>
  * <tr><td>DOUBLE</td><td colspan="3">DOUBLE PRECISION</td></tr>
+ * <tr><td>REAL</td><td colspan="3">REAL</td></tr>
+ * <tr><td>character(n)</td><td colspan="3">CHAR(n)</td></tr>
  * <tr><td>TIME</td><td>TIME</td><td>TIME(6)</td><td>TIME</td></tr>
  * <tr><td>TIMESTAMP_TZ</td><td colspan="3">TIMESTAMP WITH TIME ZONE</td></tr>
  * <tr><td>BINARY</td><td>BLOB</td><td>BINARY VARYING</td><td>BYTEA</td></tr>
@@ -560,8 +562,10 @@ public abstract class Dialect {
             case SMALLINT -> Types.SMALLINT;
             case BOOLEAN -> Types.BOOLEAN;
             case VARCHAR, TEXT -> Types.VARCHAR;
+            case CHAR -> Types.CHAR;
             case NUMERIC -> Types.NUMERIC;
             case DOUBLE -> Types.DOUBLE;
+            case REAL -> Types.REAL;
             case DATE -> Types.DATE;
             case TIME -> Types.TIME;
             case TIMESTAMP -> Types.TIMESTAMP;
@@ -699,8 +703,8 @@ public abstract class Dialect {
         if (type != null && type.kind() == Type.Kind.JSON) {
             return renderJsonLiteral((String) value);
         }
-        if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
-            return renderNonFiniteLiteral(d);
+        if ((value instanceof Double || value instanceof Float) && !Double.isFinite(((Number) value).doubleValue())) {
+            return renderNonFiniteLiteral(((Number) value).doubleValue());
         }
         if (value instanceof String || value instanceof Boolean || value instanceof Number) {
             return renderLiteral(value);
@@ -810,9 +814,11 @@ public abstract class Dialect {
             case SMALLINT -> "SMALLINT";
             case BOOLEAN -> "BOOLEAN";
             case VARCHAR -> "VARCHAR(" + type.length().getAsInt() + ")";
+            case CHAR -> "CHAR(" + type.length().getAsInt() + ")";
             case TEXT -> "CLOB";
             case NUMERIC -> "NUMERIC(" + type.precision().getAsInt() + ", " + type.scale().getAsInt() + ")";
             case DOUBLE -> "DOUBLE PRECISION";
+            case REAL -> "REAL";
             case DATE -> "DATE";
             case TIME -> "TIME";
             case TIMESTAMP -> "TIMESTAMP";

@@ -56,6 +56,10 @@ import java.util.UUID;
  * <tr><td>TEXT</td><td>LONGTEXT</td><td>the portable type is unbounded; {@code TEXT} stops at 64 KiB</td></tr>
  * <tr><td>NUMERIC(p, s)</td><td>DECIMAL(p, s)</td><td>the same type under its usual name</td></tr>
  * <tr><td>DOUBLE</td><td>DOUBLE</td><td></td></tr>
+ * <tr><td>REAL</td><td>FLOAT</td><td>{@code REAL} is {@code DOUBLE} there unless {@code sql_mode} has
+ *     {@code REAL_AS_FLOAT}</td></tr>
+ * <tr><td>character(n)</td><td>CHAR(n)</td><td>trailing blanks are dropped when read; on MySQL a
+ *     {@code CHAR(36)} reads back as {@code UUID}, the type it stands for there</td></tr>
  * <tr><td>TIME</td><td>TIME(6)</td><td>keeps microseconds like PostgreSQL</td></tr>
  * <tr><td>TIMESTAMP</td><td>DATETIME(6)</td><td>{@code TIMESTAMP} is limited to 1970–2038 and converts
  *     through the session time zone; a local date-time must not</td></tr>
@@ -188,6 +192,8 @@ public class MariaDbDialect extends Dialect {
             case TEXT -> "LONGTEXT";
             case NUMERIC -> "DECIMAL(" + type.precision().getAsInt() + ", " + type.scale().getAsInt() + ")";
             case DOUBLE -> "DOUBLE";
+            // REAL is a synonym of DOUBLE unless the session sets REAL_AS_FLOAT.
+            case REAL -> "FLOAT";
             case TIME -> "TIME(6)";
             case TIMESTAMP -> "DATETIME(6)";
             case TIMESTAMP_TZ -> "TIMESTAMP(6)";

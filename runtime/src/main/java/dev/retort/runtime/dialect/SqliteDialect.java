@@ -48,12 +48,14 @@ import java.util.regex.Pattern;
  * SQLite stores values by "type affinity", taken from the declared type's name; it does not
  * enforce lengths or precision. The declared names are kept readable (what JDBC metadata
  * reports): {@code INTEGER}, {@code BIGINT}, {@code SMALLINT}, {@code BOOLEAN} (stored 0/1),
- * {@code VARCHAR(n)} and {@code TEXT}, {@code NUMERIC(p, s)} (numeric affinity: a value is
- * kept as an integer or an 8-byte float, so more than 15 significant digits are rounded),
- * {@code DOUBLE}, {@code DATE}, {@code TIME}, {@code TIMESTAMP} and {@code TIMESTAMP WITH
- * TIME ZONE} (stored as the driver writes them: text when written as strings), {@code BLOB}
- * for binary, and {@code CHAR(36)} for UUIDs and {@code TEXT} for JSON (text affinity, so a
- * document is kept exactly as written; SQLite's {@code json_…} functions read it).
+ * {@code VARCHAR(n)}, {@code CHARACTER(n)} (neither padded nor checked) and {@code TEXT},
+ * {@code NUMERIC(p, s)} (numeric affinity: a value is kept as an integer or an 8-byte float,
+ * so more than 15 significant digits are rounded), {@code DOUBLE}, {@code REAL} (kept in 8
+ * bytes like {@code DOUBLE}), {@code DATE}, {@code TIME}, {@code TIMESTAMP} and {@code
+ * TIMESTAMP WITH TIME ZONE} (stored as the driver writes them: text when written as
+ * strings), {@code BLOB} for binary, and {@code CHAR(36)} for UUIDs and {@code TEXT} for
+ * JSON (text affinity, so a document is kept exactly as written; SQLite's {@code json_…}
+ * functions read it).
  * Auto-increment is possible only on a table's single-column {@code INTEGER PRIMARY KEY}
  * (the rowid), rendered {@code INTEGER PRIMARY KEY AUTOINCREMENT} whatever the integer
  * kind: ids then never repeat, as with an identity column.
@@ -143,6 +145,8 @@ public class SqliteDialect extends Dialect {
         return switch (type.kind()) {
             case TEXT, JSON -> "TEXT";
             case DOUBLE -> "DOUBLE";
+            // Not CHAR(n): CHAR(36) is what a UUID is declared as.
+            case CHAR -> "CHARACTER(" + type.length().getAsInt() + ")";
             case BINARY -> "BLOB";
             case UUID -> "CHAR(36)";
             default -> super.renderType(type);

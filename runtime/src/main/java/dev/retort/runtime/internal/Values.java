@@ -95,7 +95,7 @@ public final class Values {
             case SMALLINT -> Short.valueOf((short) integral(v, type, Short.MIN_VALUE, Short.MAX_VALUE, where));
             case BIGINT -> Long.valueOf(integral(v, type, Long.MIN_VALUE, Long.MAX_VALUE, where));
             case BOOLEAN -> require(v, Boolean.class, type, "a Boolean", where);
-            case VARCHAR, TEXT -> require(v, String.class, type, "a String", where);
+            case VARCHAR, CHAR, TEXT -> require(v, String.class, type, "a String", where);
             case JSON -> require(v, String.class, type, "the JSON text as a String", where);
             case NUMERIC -> decimal(v, type, where);
             case DOUBLE -> {
@@ -103,6 +103,12 @@ public final class Values {
                     yield Double.valueOf(n.doubleValue());
                 }
                 throw mismatch(v, type, "a Double, Float, Integer or Long", where);
+            }
+            case REAL -> {
+                if (v instanceof Number n && !(v instanceof BigDecimal) && !(v instanceof BigInteger)) {
+                    yield Float.valueOf(n.floatValue());
+                }
+                throw mismatch(v, type, "a Float, Double, Integer or Long", where);
             }
             case DATE -> require(v, LocalDate.class, type, "a LocalDate or java.sql.Date", where);
             case TIME -> require(v, LocalTime.class, type, "a LocalTime or java.sql.Time", where);

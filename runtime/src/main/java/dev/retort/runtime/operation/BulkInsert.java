@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * <p>Which Java values a type takes: integers ({@code Integer}, {@code Long}, {@code
  * Short}, {@code BigInteger}, range-checked) for the integer types; {@code BigDecimal} or
  * any integer or {@code Double} for {@code NUMERIC}; {@code Double}, {@code Float}, {@code
- * Integer}, {@code Long} or {@code Short} for {@code DOUBLE}; {@code Boolean}; {@code
+ * Integer}, {@code Long} or {@code Short} for {@code DOUBLE} and {@code REAL}; {@code Boolean}; {@code
  * String} for text and for {@code JSON} (the JSON text); {@code LocalDate}, {@code
  * LocalTime}, {@code LocalDateTime} (or their {@code java.sql} forms); {@code
  * OffsetDateTime}, {@code ZonedDateTime} or {@code Instant} for {@code TIMESTAMP_TZ};

@@ -32,12 +32,19 @@ public final class Type {
         BOOLEAN,
         /** A character string of at most {@link Type#length()} characters. */
         VARCHAR,
+        /**
+         * A character string of exactly {@link Type#length()} characters, blank-padded when
+         * shorter (SQL's {@code CHAR(n)}).
+         */
+        CHAR,
         /** A character string of unbounded length. */
         TEXT,
         /** An exact decimal number of {@link Type#precision()} digits, {@link Type#scale()} of them after the point. */
         NUMERIC,
         /** An 8-byte floating-point number. */
         DOUBLE,
+        /** A 4-byte floating-point number. */
+        REAL,
         /** A calendar date. */
         DATE,
         /** A time of day without time zone. */
@@ -68,6 +75,11 @@ public final class Type {
     public static final Type TEXT = new Type(Kind.TEXT, -1, -1, -1, null);
     /** {@code DOUBLE PRECISION}: an 8-byte floating-point number. */
     public static final Type DOUBLE = new Type(Kind.DOUBLE, -1, -1, -1, null);
+    /**
+     * {@code REAL}: a 4-byte floating-point number (about 7 significant digits), {@code FLOAT}
+     * on MariaDB; what Hibernate makes of a Java {@code float}. SQLite stores it in 8 bytes.
+     */
+    public static final Type REAL = new Type(Kind.REAL, -1, -1, -1, null);
     /** {@code DATE}. */
     public static final Type DATE = new Type(Kind.DATE, -1, -1, -1, null);
     /** {@code TIME}: a time of day without time zone. */
@@ -107,6 +119,22 @@ public final class Type {
             throw new IllegalArgumentException("varchar length must be at least 1, was " + length);
         }
         return new Type(Kind.VARCHAR, length, -1, -1, null);
+    }
+
+    /**
+     * {@code CHAR(length)}: text of exactly {@code length} characters, blank-padded when
+     * shorter, for codes of fixed width such as {@code character(3)} for an ISO currency.
+     * MariaDB and MySQL drop the padding when the value is read; SQLite neither pads nor
+     * checks the length. On MySQL {@code character(36)} is the column {@link #UUID} is made
+     * of, and reads back as {@code UUID}.
+     *
+     * @throws IllegalArgumentException when {@code length} is not positive
+     */
+    public static Type character(int length) {
+        if (length < 1) {
+            throw new IllegalArgumentException("character length must be at least 1, was " + length);
+        }
+        return new Type(Kind.CHAR, length, -1, -1, null);
     }
 
     /**
@@ -156,7 +184,7 @@ public final class Type {
         return kind;
     }
 
-    /** The maximum length of a {@code varchar} or {@code varbinary}; empty otherwise. */
+    /** The maximum length of a {@code varchar} or {@code varbinary}, the length of a {@code character}; empty otherwise. */
     public OptionalInt length() {
         return length < 0 ? OptionalInt.empty() : OptionalInt.of(length);
     }
@@ -197,6 +225,7 @@ public final class Type {
     public String toString() {
         return switch (kind) {
             case VARCHAR -> "Type.varchar(" + length + ")";
+            case CHAR -> "Type.character(" + length + ")";
             case NUMERIC -> "Type.numeric(" + precision + ", " + scale + ")";
             case BINARY -> length < 0 ? "Type.BINARY" : "Type.varbinary(" + length + ")";
             case RAW -> "Type.raw(" + JavaLiterals.string(sql) + ")";

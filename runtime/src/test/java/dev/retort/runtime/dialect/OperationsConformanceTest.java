@@ -374,6 +374,8 @@ class OperationsConformanceTest {
                     new Case("c_numeric", Type.numeric(12, 2), "NUMERIC", "numeric", "DECIMAL", "NUMERIC",
                             new BigDecimal("1234567890.12")),
                     new Case("c_double", Type.DOUBLE, "DOUBLE PRECISION", "float8", "DOUBLE", "DOUBLE", Math.PI),
+                    new Case("c_real", Type.REAL, "REAL", "float4", "FLOAT", "REAL", 0.1f),
+                    new Case("c_char", Type.character(3), "CHARACTER", "bpchar", "CHAR", "CHARACTER", "ab"),
                     new Case("c_date", Type.DATE, "DATE", "date", "DATE", "DATE", LocalDate.of(1999, 12, 31)),
                     new Case("c_time", Type.TIME, "TIME", "time", "TIME", "TIME", LocalTime.of(23, 59, 58, 123_456_000)),
                     new Case("c_timestamp", Type.TIMESTAMP, "TIMESTAMP", "timestamp", "DATETIME", "TIMESTAMP",
@@ -404,6 +406,7 @@ class OperationsConformanceTest {
             if (!f.is("sqlite")) {
                 // SQLite keeps the declared type as text only; the others report size and scale.
                 assertThat(read.get("c_varchar").size()).isEqualTo(12);
+                assertThat(read.get("c_char").size()).isEqualTo(3);
                 assertThat(read.get("c_numeric").size()).isEqualTo(12);
                 assertThat(read.get("c_numeric").decimalDigits()).isEqualTo(2);
             }
@@ -455,6 +458,12 @@ class OperationsConformanceTest {
                         assertThat(rs.getBoolean(index)).as(c.column()).isEqualTo(bool);
                     } else if (expected instanceof Double d) {
                         assertThat(rs.getDouble(index)).as(c.column()).isEqualTo(d);
+                    } else if (expected instanceof Float real) {
+                        assertThat(rs.getFloat(index)).as(c.column()).isEqualTo(real);
+                    } else if (c.type().kind() == Type.Kind.CHAR) {
+                        // Blank-padded to the length; MariaDB drops the padding when reading, SQLite never adds it.
+                        String padded = f.is("mariadb") || f.is("sqlite") ? "ab" : "ab ";
+                        assertThat(rs.getString(index)).as(c.column()).isEqualTo(padded);
                     } else if (expected instanceof Number number) {
                         assertThat(rs.getLong(index)).as(c.column()).isEqualTo(number.longValue());
                     } else if (expected instanceof java.time.temporal.Temporal || expected instanceof UUID) {

@@ -170,6 +170,8 @@ final class H2CatalogReader implements CatalogReader {
             case "CHARACTER LARGE OBJECT" -> Type.TEXT;
             case "NUMERIC" -> precision > 0 ? Type.numeric(precision, scale) : Type.raw("NUMERIC");
             case "DOUBLE PRECISION" -> Type.DOUBLE;
+            case "REAL" -> Type.REAL;
+            case "CHARACTER" -> noLength ? Type.raw("CHARACTER") : Type.character((int) length);
             case "DATE" -> Type.DATE;
             case "TIME" -> Type.TIME;
             case "TIMESTAMP" -> Type.TIMESTAMP;
@@ -178,7 +180,7 @@ final class H2CatalogReader implements CatalogReader {
             case "BINARY LARGE OBJECT" -> Type.BINARY;
             case "UUID" -> Type.UUID;
             case "JSON" -> Type.JSON;
-            case "CHARACTER", "BINARY" -> Type.raw(dataType + (noLength ? "" : "(" + length + ")"));
+            case "BINARY" -> Type.raw(dataType + (noLength ? "" : "(" + length + ")"));
             default -> Type.raw(dataType);
         };
     }

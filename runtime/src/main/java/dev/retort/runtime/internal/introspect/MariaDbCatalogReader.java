@@ -298,6 +298,8 @@ final class MariaDbCatalogReader implements CatalogReader {
             case "bit": return full.equals("bit(1)") ? Type.BOOLEAN : Type.raw(columnType);
             case "longtext": return Type.TEXT;
             case "double": return full.equals("double") ? Type.DOUBLE : Type.raw(columnType);
+            // FLOAT(p) up to 24 is stored as plain float; float(m,d) stays raw.
+            case "float": return full.equals("float") ? Type.REAL : Type.raw(columnType);
             case "date": return Type.DATE;
             case "longblob": return Type.BINARY;
             case "uuid": return Type.UUID;
@@ -329,6 +331,9 @@ final class MariaDbCatalogReader implements CatalogReader {
             }
             if (mysql && base.equals("char") && first == 36) {
                 return Type.UUID;
+            }
+            if (base.equals("char") && single) {
+                return Type.character(first);
             }
         }
         return Type.raw(columnType);

@@ -157,6 +157,7 @@ final class PostgresCatalogReader implements CatalogReader {
             case "boolean": return Type.BOOLEAN;
             case "text", "character varying": return Type.TEXT;
             case "double precision": return Type.DOUBLE;
+            case "real": return Type.REAL;
             case "date": return Type.DATE;
             case "time without time zone": return Type.TIME;
             case "timestamp without time zone": return Type.TIMESTAMP;
@@ -173,6 +174,9 @@ final class PostgresCatalogReader implements CatalogReader {
             String rest = sized.group(4).strip();
             if (base.equals("character varying") && rest.isEmpty()) {
                 return Type.varchar(first);
+            }
+            if (base.equals("character") && rest.isEmpty()) {
+                return Type.character(first);
             }
             int scale = sized.group(3) == null ? 0 : Integer.parseInt(sized.group(3));
             if (base.equals("numeric") && rest.isEmpty() && scale <= first) {

@@ -271,6 +271,7 @@ final class SqliteCatalogReader implements CatalogReader {
             case "BOOLEAN": return Type.BOOLEAN;
             case "TEXT": return Type.TEXT;
             case "DOUBLE", "DOUBLE PRECISION": return Type.DOUBLE;
+            case "REAL": return Type.REAL;
             case "DATE": return Type.DATE;
             case "TIME": return Type.TIME;
             case "TIMESTAMP": return Type.TIMESTAMP;
@@ -287,8 +288,12 @@ final class SqliteCatalogReader implements CatalogReader {
             if (sized.group(3) == null && base.equals("VARCHAR")) {
                 return Type.varchar(first);
             }
+            // SqliteDialect declares a UUID CHAR(36) and a fixed-length text CHARACTER(n).
             if (sized.group(3) == null && base.equals("CHAR") && first == 36) {
                 return Type.UUID;
+            }
+            if (sized.group(3) == null && (base.equals("CHARACTER") || base.equals("CHAR"))) {
+                return Type.character(first);
             }
             if (base.equals("NUMERIC") || base.equals("DECIMAL")) {
                 return Type.numeric(first, sized.group(3) == null ? 0 : Integer.parseInt(sized.group(3)));
