@@ -78,6 +78,32 @@ class ComparisonTest {
         assertThat(widening.changes()).singleElement().satisfies(c -> assertThat(c.needsReview()).isFalse());
     }
 
+    /** The note a change of the column {@code v} from {@code database} to {@code model} carries; empty when none. */
+    private static Optional<String> typeNote(Type database, Type model) {
+        Comparison comparison = Comparison.compare(one("t", Column.of("v", model)), one("t", Column.of("v", database)),
+                CompareOptions.defaults());
+        assertThat(comparison.operations()).singleElement().isInstanceOf(AlterColumn.class);
+        return comparison.changes().get(0).notes().stream().findFirst();
+    }
+
+    @Test
+    void aRealIsNarrowerThanADoubleAndCharacterLengthsAndKindsAreChanges() {
+        assertThat(typeNote(Type.REAL, Type.DOUBLE)).isEmpty();
+        assertThat(typeNote(Type.DOUBLE, Type.REAL)).get().asString().contains("narrows");
+        assertThat(typeNote(Type.numeric(12, 2), Type.REAL)).get().asString().contains("narrows");
+        assertThat(typeNote(Type.REAL, Type.numeric(12, 2))).get().asString().contains("narrows");
+        assertThat(typeNote(Type.character(2), Type.character(3))).isEmpty();
+        assertThat(typeNote(Type.character(3), Type.character(2))).get().asString().contains("narrows");
+        assertThat(typeNote(Type.varchar(10), Type.character(3))).get().asString().contains("narrows");
+        assertThat(typeNote(Type.TEXT, Type.character(3))).get().asString().contains("narrows");
+        assertThat(typeNote(Type.character(3), Type.varchar(2))).get().asString().contains("narrows");
+        // Same length, other kind: padding appears or goes, so it is a change to check, not a narrowing.
+        assertThat(typeNote(Type.varchar(3), Type.character(3))).get().asString()
+                .doesNotContain("narrows").contains("convert every value");
+        assertThat(typeNote(Type.character(3), Type.varchar(3))).get().asString()
+                .doesNotContain("narrows").contains("convert every value");
+    }
+
     @Test
     void typesAreComparedByDefaultAndServerDefaultsOnlyWhenAsked() {
         Metadata database = one("account", Column.of("n", Type.INTEGER).serverDefault("a"));

@@ -48,6 +48,8 @@ class IntrospectionTest {
                     Column.of("opens", Type.TIME),
                     Column.of("born", Type.DATE),
                     Column.of("score", Type.DOUBLE),
+                    Column.of("weight", Type.REAL),
+                    Column.of("currency", Type.character(3)),
                     Column.of("token", Type.UUID),
                     Column.of("profile", Type.JSON),
                     Column.of("avatar", Type.BINARY),
@@ -84,12 +86,22 @@ class IntrospectionTest {
                     Column.of("opens", Type.TIME),
                     Column.of("born", Type.DATE),
                     Column.of("score", Type.DOUBLE),
+                    Column.of("weight", Type.REAL),
+                    Column.of("currency", Type.character(3)),
                     Column.of("token", Type.UUID),
                     Column.of("profile", Type.JSON),
                     Column.of("avatar", Type.BINARY),
                     Column.of("small", Type.SMALLINT),
                     Column.of("count", Type.INTEGER));
             assertThat(account.primaryKey().orElseThrow().columns()).containsExactly("id");
+            // A hand-written CHAR is CHAR(1); a 4-byte float is FLOAT on MariaDB, where REAL means DOUBLE.
+            try (var statement = connection.createStatement()) {
+                statement.executeUpdate("CREATE TABLE codes (id INT PRIMARY KEY, flag CHAR, rate "
+                        + (kind.equals("mariadb") ? "FLOAT" : "REAL") + ")");
+            }
+            Table codes = Introspection.read(connection, dialect).table("codes").orElseThrow();
+            assertThat(codes.column("flag").orElseThrow().type()).isEqualTo(Type.character(1));
+            assertThat(codes.column("rate").orElseThrow().type()).isEqualTo(Type.REAL);
             if (kind.equals("mariadb")) {
                 // A boolean as Hibernate declares it there, BIT(1), reads back as BOOLEAN; wider bits do not.
                 try (var statement = connection.createStatement()) {
@@ -147,6 +159,8 @@ class IntrospectionTest {
                     Column.of("opens", Type.TIME),
                     Column.of("born", Type.DATE),
                     Column.of("score", Type.DOUBLE),
+                    Column.of("weight", Type.REAL),
+                    Column.of("currency", Type.character(3)),
                     Column.of("token", Type.UUID),
                     Column.of("profile", Type.JSON),
                     Column.of("avatar", Type.BINARY),
@@ -183,6 +197,8 @@ class IntrospectionTest {
                     Column.of("opens", Type.TIME),
                     Column.of("born", Type.DATE),
                     Column.of("score", Type.DOUBLE),
+                    Column.of("weight", Type.REAL),
+                    Column.of("currency", Type.character(3)),
                     Column.of("token", Type.UUID),
                     Column.of("profile", Type.TEXT), // SQLite's dialect writes JSON as TEXT
                     Column.of("avatar", Type.BINARY),

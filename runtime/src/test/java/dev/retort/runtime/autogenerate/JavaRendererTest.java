@@ -88,6 +88,34 @@ class JavaRendererTest {
             .build();
 
     @Test
+    void writesRealAndCharacterTypesAsTheirConstants() {
+        Metadata before = Metadata.builder().table("price", t -> t
+                .column(Column.of("rate", Type.DOUBLE))
+                .column(Column.of("currency", Type.character(2)).notNull())).build();
+        Metadata after = Metadata.builder().table("price", t -> t
+                .column(Column.of("rate", Type.REAL))
+                .column(Column.of("currency", Type.character(3)).notNull())).build();
+        JavaRenderer.Rendered java = JavaRenderer.render(
+                Comparison.compare(after, before, CompareOptions.defaults()).changes());
+        assertThat(String.join("\n", java.upgrade())).isEqualTo("""
+                // CHECK: Changes the type of price.rate from Type.DOUBLE to Type.REAL, which narrows it: values that do not fit make this fail (or are cut). Check the data first.
+                op.alterColumn("price", "rate", c -> c.type(Type.REAL)
+                        .existingType(Type.DOUBLE)
+                        .existingNullable(true)
+                        .existingNoServerDefault());
+                op.alterColumn("price", "currency", c -> c.type(Type.character(3))
+                        .existingType(Type.character(2))
+                        .existingNullable(false)
+                        .existingNoServerDefault());""");
+        JavaRenderer.Rendered created = JavaRenderer.render(
+                Comparison.compare(after, Metadata.empty(), CompareOptions.defaults()).changes());
+        assertThat(String.join("\n", created.upgrade())).isEqualTo("""
+                op.createTable("price",
+                        Column.of("rate", Type.REAL),
+                        Column.of("currency", Type.character(3)).notNull());""");
+    }
+
+    @Test
     void rendersUpgradeAndDowngradeLikeHandWrittenCode() {
         Comparison comparison = Comparison.compare(AFTER, BEFORE, CompareOptions.defaults());
         JavaRenderer.Rendered java = JavaRenderer.render(comparison.changes());

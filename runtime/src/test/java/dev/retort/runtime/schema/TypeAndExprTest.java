@@ -15,6 +15,9 @@ class TypeAndExprTest {
         assertThat(Type.varchar(50).length()).hasValue(50);
         assertThat(Type.numeric(12, 2).precision()).hasValue(12);
         assertThat(Type.numeric(12, 2).scale()).hasValue(2);
+        assertThat(Type.character(3).kind()).isEqualTo(Type.Kind.CHAR);
+        assertThat(Type.character(3).length()).hasValue(3);
+        assertThat(Type.REAL.length()).isEmpty();
         assertThat(Type.varbinary(16).kind()).isEqualTo(Type.Kind.BINARY);
         assertThat(Type.varbinary(16).length()).hasValue(16);
         assertThat(Type.BINARY.length()).isEmpty();
@@ -28,6 +31,9 @@ class TypeAndExprTest {
         assertThat(Type.varchar(5)).isEqualTo(Type.varchar(5)).hasSameHashCodeAs(Type.varchar(5)).isNotEqualTo(Type.varchar(6));
         assertThat(Type.numeric(5, 1)).isNotEqualTo(Type.numeric(5, 2));
         assertThat(Type.BINARY).isNotEqualTo(Type.varbinary(5));
+        assertThat(Type.character(3)).isEqualTo(Type.character(3)).isNotEqualTo(Type.varchar(3))
+                .isNotEqualTo(Type.character(2));
+        assertThat(Type.REAL).isNotEqualTo(Type.DOUBLE);
         assertThat(Type.raw("X")).isEqualTo(Type.raw("X")).isNotEqualTo(Type.raw("Y"));
     }
 
@@ -45,6 +51,8 @@ class TypeAndExprTest {
                 .hasMessageContaining("numeric(2, 3)");
         assertThatThrownBy(() -> Type.numeric(0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Type.varbinary(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Type.character(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("character length must be at least 1, was 0");
         assertThatThrownBy(() -> Type.raw(" ")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -55,6 +63,8 @@ class TypeAndExprTest {
         assertThat(Type.numeric(12, 2)).hasToString("Type.numeric(12, 2)");
         assertThat(Type.varbinary(8)).hasToString("Type.varbinary(8)");
         assertThat(Type.BINARY).hasToString("Type.BINARY");
+        assertThat(Type.REAL).hasToString("Type.REAL");
+        assertThat(Type.character(3)).hasToString("Type.character(3)");
         assertThat(Type.raw("CHAR(\"3\")")).hasToString("Type.raw(\"CHAR(\\\"3\\\")\")");
     }
 
