@@ -72,6 +72,8 @@ public final class GeneratedSchema {
                     .column(Column.of("currency", Type.varchar(3)))
                     .column(Column.of("discount", Type.numeric(38, 2)))
                     .column(Column.of("weight", Type.DOUBLE).notNull())
+                    .column(Column.of("discount_rate", Type.REAL).notNull())
+                    .column(Column.of("size_code", Type.character(1)))
                     .column(Column.of("delivery_window", Type.TIME))
                     .foreignKey(ForeignKey.of(List.of("order_id"), "orders", List.of("id"))))
             .table("orders", t -> t

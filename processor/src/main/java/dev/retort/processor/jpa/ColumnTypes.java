@@ -14,11 +14,11 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * Java attribute types to the portable column types, as Hibernate maps them by default.
- * Where Hibernate's type is outside the portable set the nearest portable one is used:
- * {@code float} is {@code DOUBLE} (Hibernate: {@code real}), {@code byte} and an ordinal enum
- * are {@code SMALLINT} (Hibernate: {@code tinyint}, {@code smallint} on PostgreSQL), {@code
- * char} is {@code varchar(1)} (Hibernate: {@code char(1)}), {@code Instant} is {@code
- * TIMESTAMP_TZ} (Hibernate stores it with a time zone), {@code LocalDateTime} {@code TIMESTAMP}.
+ * {@code float} is {@code REAL} and {@code char} {@code character(1)}, as Hibernate declares
+ * them. Where Hibernate's type is outside the portable set the nearest portable one is used:
+ * {@code byte} and an ordinal enum are {@code SMALLINT} (Hibernate: {@code tinyint}, {@code
+ * smallint} on PostgreSQL). {@code Instant} is {@code TIMESTAMP_TZ} (Hibernate stores it with
+ * a time zone), {@code LocalDateTime} {@code TIMESTAMP}.
  */
 final class ColumnTypes {
 
@@ -36,8 +36,8 @@ final class ColumnTypes {
             Map.entry("java.lang.Byte", Type.SMALLINT),
             Map.entry("java.lang.Boolean", Type.BOOLEAN),
             Map.entry("java.lang.Double", Type.DOUBLE),
-            Map.entry("java.lang.Float", Type.DOUBLE),
-            Map.entry("java.lang.Character", Type.varchar(1)),
+            Map.entry("java.lang.Float", Type.REAL),
+            Map.entry("java.lang.Character", Type.character(1)),
             Map.entry("java.math.BigInteger", Type.numeric(DEFAULT_PRECISION, 0)),
             Map.entry("java.time.LocalDate", Type.DATE),
             Map.entry("java.time.LocalTime", Type.TIME),
@@ -76,10 +76,11 @@ final class ColumnTypes {
             case BOOLEAN:
                 return Optional.of(Type.BOOLEAN);
             case DOUBLE:
-            case FLOAT:
                 return Optional.of(Type.DOUBLE);
+            case FLOAT:
+                return Optional.of(Type.REAL);
             case CHAR:
-                return Optional.of(Type.varchar(1));
+                return Optional.of(Type.character(1));
             case ARRAY:
                 TypeMirror component = ((ArrayType) type).getComponentType();
                 boolean bytes = component.getKind() == TypeKind.BYTE

@@ -140,6 +140,7 @@ class HibernateAgreesTest {
         Class<?> payment = loader.loadClass(ShopEntities.PKG + ".Payment");
         Class<?> electricCar = loader.loadClass(ShopEntities.PKG + ".ElectricCar");
         Class<?> dog = loader.loadClass(ShopEntities.PKG + ".Dog");
+        Class<?> orderLine = loader.loadClass(ShopEntities.PKG + ".OrderLine");
 
         Object[] ids = factory.fromTransaction(session -> {
             try {
@@ -155,7 +156,12 @@ class HibernateAgreesTest {
                 get(placed, "tags", Collection.class).add(tag);
                 session.persist(placed);
                 Object money = entity(loader, "Money", "amount", new BigDecimal("6.25"), "currency", "EUR");
-                session.persist(entity(loader, "OrderLine", "order", placed, "quantity", 2, "unitPrice", money));
+                Object line = entity(loader, "OrderLine", "order", placed, "quantity", 2, "unitPrice", money,
+                        "discountRate", 0.25f);
+                if (hasField(line.getClass(), "sizeCode")) { // not on MariaDB, see entities()
+                    field(line.getClass(), "sizeCode").set(line, 'M');
+                }
+                session.persist(line);
                 Object card = entity(loader, "CardPayment", "amount", new BigDecimal("12.50"), "last4", "4242",
                         "expiryMonth", 12, "cardHolder", ann);
                 session.persist(card);
@@ -205,6 +211,11 @@ class HibernateAgreesTest {
                         .getSingleResult()).as("rows of %s", entity).isEqualTo(1L);
             }
             assertThat(session.createSelectionQuery("from Account", account).getResultList()).hasSize(1);
+            Object line = session.createSelectionQuery("from OrderLine", orderLine).getSingleResult();
+            assertThat(get(line, "discountRate", Float.class)).isEqualTo(0.25f);
+            if (hasField(orderLine, "sizeCode")) {
+                assertThat(get(line, "sizeCode", Character.class)).isEqualTo('M');
+            }
         });
     }
 
@@ -277,6 +288,10 @@ class HibernateAgreesTest {
             // bit(1), reads back as BOOLEAN).
             changes.put("private LocalTime deliveryWindow;\n", "");
             changes.put("private OffsetDateTime shippedAt;", "private Instant shippedAt;");
+            // Hibernate declares a char varchar(1) there, whatever @JdbcTypeCode says: its MySQL dialects never
+            // declare char, which they read back without trailing blanks. The model's is character(1), as
+            // Hibernate's on H2 and PostgreSQL.
+            changes.put("private Character sizeCode;\n", "");
         }
         List<JavaFileObject> out = new ArrayList<>();
         java.util.Set<String> applied = new java.util.HashSet<>();
@@ -359,6 +374,15 @@ class HibernateAgreesTest {
             return type.cast(field(target.getClass(), name).get(target));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean hasField(Class<?> type, String name) {
+        try {
+            field(type, name);
+            return true;
+        } catch (NoSuchFieldException e) {
+            return false;
         }
     }
 

@@ -195,6 +195,10 @@ final class ShopEntities {
 
                     private double weight;
 
+                    private float discountRate;
+
+                    private Character sizeCode;
+
                     private LocalTime deliveryWindow;
                 }
                 """);
