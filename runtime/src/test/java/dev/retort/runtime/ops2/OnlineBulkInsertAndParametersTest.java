@@ -52,7 +52,9 @@ class OnlineBulkInsertAndParametersTest {
                 Column.of("seen_tz", Type.TIMESTAMP_TZ),
                 Column.of("photo", Type.BINARY),
                 Column.of("token", Type.UUID),
-                Column.of("doc", Type.JSON));
+                Column.of("doc", Type.JSON),
+                Column.of("rate", Type.REAL),
+                Column.of("code", Type.character(3)));
         f.connection.commit();
     }
 
@@ -73,13 +75,16 @@ class OnlineBulkInsertAndParametersTest {
                 .column("photo", Type.BINARY)
                 .column("token", Type.UUID)
                 .column("doc", Type.JSON)
+                .column("rate", Type.REAL)
+                .column("code", Type.character(3))
                 .row(1L, (short) 7, 42, "o'hara", "line\nbreak -- ? 'x'", new BigDecimal("1234567890.12"), 0.1,
                         true, LocalDate.of(1815, 12, 10), LocalTime.of(6, 30, 15, 250_000_000),
                         LocalDateTime.of(2024, 1, 2, 3, 4, 5, 987_654_000), SEEN_TZ,
-                        new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 0x27}, TOKEN, "{\"tags\": [\"a\", \"b\"], \"n\": 1}")
+                        new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 0x27}, TOKEN, "{\"tags\": [\"a\", \"b\"], \"n\": 1}",
+                        0.25, "EUR")
                 .row(2, 8, 43L, "grace", "", 5, 2, false, null, null, null, Instant.parse("2024-06-01T00:00:00Z"),
-                        new byte[0], TOKEN.toString(), "[]")
-                .row(3L, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                        new byte[0], TOKEN.toString(), "[]", 3, "US")
+                .row(3L, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Every column of every row, ordered by id, read back in the Java classes the values went in as. */
@@ -88,7 +93,7 @@ class OnlineBulkInsertAndParametersTest {
         String docText = f.postgres() ? "CAST(doc AS TEXT)" : "CAST(doc AS VARCHAR(200))";
         try (Statement statement = f.observer.createStatement();
              ResultSet rs = statement.executeQuery("SELECT id, small, num, name, note, balance, ratio, active, born, "
-                     + "wakes, seen, seen_tz, photo, token, " + docText + " FROM " + table + " ORDER BY id")) {
+                     + "wakes, seen, seen_tz, photo, token, " + docText + ", rate, code FROM " + table + " ORDER BY id")) {
             while (rs.next()) {
                 var row = new ArrayList<Object>();
                 row.add(rs.getObject(1, Long.class));
@@ -107,6 +112,8 @@ class OnlineBulkInsertAndParametersTest {
                 row.add(rs.getBytes(13) == null ? null : List.of(toBoxed(rs.getBytes(13))));
                 row.add(rs.getObject(14, UUID.class));
                 row.add(rs.getString(15) == null ? null : rs.getString(15).replace(" ", ""));
+                row.add(rs.getObject(16) == null ? null : rs.getFloat(16));
+                row.add(rs.getString(17));
                 rows.add(row);
             }
         }
@@ -129,11 +136,11 @@ class OnlineBulkInsertAndParametersTest {
                 new BigDecimal("1234567890.12"), 0.1, true, LocalDate.of(1815, 12, 10),
                 LocalTime.of(6, 30, 15, 250_000_000), LocalDateTime.of(2024, 1, 2, 3, 4, 5, 987_654_000),
                 SEEN_TZ.toInstant(), List.of(toBoxed(new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 0x27})), TOKEN,
-                "{\"tags\":[\"a\",\"b\"],\"n\":1}"));
+                "{\"tags\":[\"a\",\"b\"],\"n\":1}", 0.25f, "EUR"));
         rows.add(java.util.Arrays.asList(2L, (short) 8, 43, "grace", "", new BigDecimal("5.00"), 2.0, false, null,
-                null, null, Instant.parse("2024-06-01T00:00:00Z"), List.of(), TOKEN, "[]"));
+                null, null, Instant.parse("2024-06-01T00:00:00Z"), List.of(), TOKEN, "[]", 3.0f, "US "));
         rows.add(java.util.Arrays.asList(3L, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null));
+                null, null, null, null));
         return rows;
     }
 
