@@ -6,7 +6,7 @@ try {
 } catch (Exception e) {
     def message = "PostgreSQL at ${url} is unreachable (${e.message})"
     if ('true'.equalsIgnoreCase(System.getenv('CI'))) {
-        throw new IllegalStateException("CI=true requires ${message}")
+        throw new IllegalStateException("CI=true requires the PostgreSQL server, but ${message}")
     }
     System.err.println("SKIPPED upgrade-postgresql: ${message}")
     return false
