@@ -250,11 +250,12 @@ public final class Migrator {
                 for (String row : before) {
                     (graph.find(row).isPresent() ? known : unknown).add(row);
                 }
+                // Resolve the targets first: an unknown target fails without a warning about rows it never replaced.
+                List<String> after = sorted(graph.stampHeads(known, targets));
                 if (!unknown.isEmpty()) {
                     logger.log(Level.WARNING, "Stamp replaces version-table rows that this build does not "
                             + "contain: " + String.join(", ", unknown));
                 }
-                List<String> after = sorted(graph.stampHeads(known, targets));
                 logger.log(Level.INFO, "Running stamp_revision " + String.join(", ", before) + " -> "
                         + String.join(", ", after));
                 connection.setAutoCommit(false);
