@@ -1,11 +1,8 @@
 package dev.retort.cli;
 
 import dev.retort.cli.internal.EnvExpander;
+import dev.retort.cli.internal.PropertiesFile;
 import dev.retort.runtime.autogenerate.CompareOptions;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -188,15 +185,7 @@ public final class Config {
     /** As {@link #load(Path)}, looking environment variables up with {@code environment}. */
     public static Config load(Path file, Function<String, String> environment) {
         Path absolute = file.toAbsolutePath().normalize();
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(absolute)) {
-            properties.load(reader);
-        } catch (NoSuchFileException e) {
-            throw new CommandException("No configuration file " + absolute
-                    + ". Run 'retort init' to create one, or pass -c FILE.");
-        } catch (IOException e) {
-            throw new CommandException("Cannot read " + absolute + ": " + e.getMessage(), e);
-        }
+        Properties properties = PropertiesFile.read(absolute);
         Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
         unknown.removeAll(KEYS);
         if (!unknown.isEmpty()) {
