@@ -1,8 +1,8 @@
 package dev.retort.cli;
 
+import dev.retort.autogenerate.CompareOptions;
 import dev.retort.cli.internal.EnvExpander;
 import dev.retort.cli.internal.PropertiesFile;
-import dev.retort.runtime.autogenerate.CompareOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
