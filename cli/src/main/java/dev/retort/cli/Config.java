@@ -175,8 +175,9 @@ public final class Config {
      * Reads a {@code retort.properties} file, expanding {@code ${env:NAME}} from the
      * process environment. Relative paths are taken from the file's folder.
      *
-     * @throws CommandException when the file is missing or unreadable, has an unknown key,
-     *                          or names an environment variable that is not set
+     * @throws CommandException when the file is missing or unreadable, is not UTF-8, has a
+     *                          malformed &#92;u escape or an unknown key, or names an
+     *                          environment variable that is not set or in a reference left unclosed
      */
     public static Config load(Path file) {
         return load(file, System::getenv);
