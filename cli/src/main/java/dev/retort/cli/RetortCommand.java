@@ -261,7 +261,9 @@ final class RetortCommand implements Runnable {
         private static String message(RuntimeException e) {
             if (e instanceof MigrationException m) {
                 StringBuilder out = new StringBuilder(String.valueOf(m.getMessage()));
-                if (m.statement() != null && !out.toString().contains(m.statement())) {
+                // Compared on one line: a message may quote a multi-line statement reflowed.
+                if (m.statement() != null
+                        && !oneLine(out.toString(), null).contains(oneLine(m.statement(), null))) {
                     out.append(" Statement: ").append(m.statement());
                 }
                 return out.toString();
