@@ -14,6 +14,7 @@ import dev.retort.graph.GraphProblem;
 import dev.retort.graph.MultipleHeadsException;
 import dev.retort.graph.RevisionGraph;
 import dev.retort.graph.RevisionNode;
+import dev.retort.runtime.JdbcUrls;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.schema.Metadata;
@@ -255,7 +256,7 @@ public final class Commands {
             }
             List<String> heads = Autogenerate.requireAtHead(config, database, source, "retort check");
             Comparison comparison = Autogenerate.compareConfigured(config, database, model, compare);
-            return new CheckResult(comparison.changes(), heads, config.url().orElse(""));
+            return new CheckResult(comparison.changes(), heads, JdbcUrls.redact(config.url().orElse("")));
         }
     }
 
@@ -645,6 +646,9 @@ public final class Commands {
     public static MigrationResult stamp(Config config, List<String> targets, Consumer<String> log) {
         targets.forEach(t -> requireNoRange("stamp", t));
         try (Database database = Database.open(config, log)) {
+            // An unknown target fails here, before the migrator warns that it replaces rows.
+            RevisionGraph.of(database.registry().revisions().stream().map(d -> d.node()).toList())
+                    .stampHeads(List.of(), targets);
             return database.online(m -> m.stamp(targets.toArray(String[]::new)));
         }
     }

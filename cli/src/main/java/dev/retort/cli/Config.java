@@ -2,10 +2,7 @@ package dev.retort.cli;
 
 import dev.retort.autogenerate.CompareOptions;
 import dev.retort.cli.internal.EnvExpander;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.retort.cli.internal.PropertiesFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -178,8 +175,9 @@ public final class Config {
      * Reads a {@code retort.properties} file, expanding {@code ${env:NAME}} from the
      * process environment. Relative paths are taken from the file's folder.
      *
-     * @throws CommandException when the file is missing or unreadable, has an unknown key,
-     *                          or names an environment variable that is not set
+     * @throws CommandException when the file is missing or unreadable, is not UTF-8, has a
+     *                          malformed &#92;u escape or an unknown key, or names an
+     *                          environment variable that is not set or in a reference left unclosed
      */
     public static Config load(Path file) {
         return load(file, System::getenv);
@@ -188,15 +186,7 @@ public final class Config {
     /** As {@link #load(Path)}, looking environment variables up with {@code environment}. */
     public static Config load(Path file, Function<String, String> environment) {
         Path absolute = file.toAbsolutePath().normalize();
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(absolute)) {
-            properties.load(reader);
-        } catch (NoSuchFileException e) {
-            throw new CommandException("No configuration file " + absolute
-                    + ". Run 'retort init' to create one, or pass -c FILE.");
-        } catch (IOException e) {
-            throw new CommandException("Cannot read " + absolute + ": " + e.getMessage(), e);
-        }
+        Properties properties = PropertiesFile.read(absolute);
         Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
         unknown.removeAll(KEYS);
         if (!unknown.isEmpty()) {

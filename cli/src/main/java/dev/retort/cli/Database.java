@@ -4,6 +4,7 @@ import dev.retort.cli.internal.DialectNames;
 import dev.retort.cli.internal.DriverDataSource;
 import dev.retort.cli.internal.ParsedRevision;
 import dev.retort.cli.internal.ProjectClasspath;
+import dev.retort.cli.internal.Secrets;
 import dev.retort.cli.internal.SourceScanner;
 import dev.retort.runtime.MigrationRegistry;
 import dev.retort.runtime.Migrator;
@@ -146,16 +147,16 @@ final class Database implements AutoCloseable {
         DriverDataSource dataSource = new DriverDataSource(url, config.user().orElse(null),
                 config.password().orElse(null), classLoader);
         if (!dataSource.hasDriver()) {
-            throw new CommandException("No JDBC driver for " + url + " on the classpath " + config.classpath()
+            throw new CommandException(masked("No JDBC driver for " + url + " on the classpath " + config.classpath()
                     + ". Add the driver's jar to 'classpath=' in " + configName(config)
-                    + " (./mvnw dependency:copy-dependencies puts the project's jars in target/dependency).");
+                    + " (./mvnw dependency:copy-dependencies puts the project's jars in target/dependency)."));
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.getMetaData();
         } catch (SQLException e) {
-            throw new CommandException("Cannot connect to " + url + ": " + firstLine(e.getMessage())
-                    + ". Check that the database is running and the " + key + ", user and password in " + configName(config)
-                    + ".", e);
+            throw new CommandException(masked("Cannot connect to " + url + ": " + firstLine(e.getMessage())
+                    + ". Check that the database is running and the " + key + ", user and password in "
+                    + configName(config) + "."), e);
         }
         return dataSource;
     }
@@ -168,7 +169,7 @@ final class Database implements AutoCloseable {
         try {
             return DialectNames.resolve(config.dialect(), config.url(), configName(config));
         } catch (IllegalArgumentException e) {
-            throw new CommandException(e.getMessage(), e);
+            throw new CommandException(Secrets.mask(e.getMessage(), secrets(config)), e);
         }
     }
 
@@ -228,12 +229,28 @@ final class Database implements AutoCloseable {
         closeQuietly(classLoader);
     }
 
+    /** {@code text} with the configured password and every URL secret hidden: these messages quote the URL. */
+    private String masked(String text) {
+        return Secrets.mask(text, secrets(config));
+    }
+
+    /** The secrets of a configuration: its password and those its URLs carry. */
+    static List<String> secrets(Config config) {
+        List<String> secrets = new ArrayList<>();
+        config.password().ifPresent(secrets::add);
+        config.url().ifPresent(u -> secrets.addAll(Secrets.inUrl(u)));
+        config.shadowUrl().ifPresent(u -> secrets.addAll(Secrets.inUrl(u)));
+        return secrets;
+    }
+
     static String configName(Config config) {
         return config.file().map(Path::toString).orElse(Config.DEFAULT_FILE_NAME);
     }
 
+    /** The driver's first line, without a final period: the message goes on after it. */
     private static String firstLine(String message) {
-        return message == null ? "no message" : message.lines().findFirst().orElse("").strip();
+        String line = message == null ? "no message" : message.lines().findFirst().orElse("").strip();
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
     }
 
     private static void closeQuietly(URLClassLoader loader) {

@@ -2,19 +2,23 @@ package dev.retort.cli;
 
 import dev.retort.autogenerate.Change;
 import dev.retort.cli.internal.Detections;
+import dev.retort.cli.internal.Secrets;
 import dev.retort.graph.RevisionException;
 import dev.retort.runtime.AppliedStep;
 import dev.retort.runtime.MigrationException;
 import dev.retort.runtime.MigrationResult;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,8 +32,10 @@ import picocli.CommandLine;
 /**
  * The {@code retort} command line: parses arguments, calls {@link Commands} and prints
  * what it returns in Alembic's formats. A failure prints one line {@code FAILED: …} on the
- * error stream and exits with status 1 (a stack trace too with {@code --verbose}); bad
- * arguments print the usage and exit with status 2. Run it through {@link Main}.
+ * error stream and exits with status 1 (the whole message and the stack trace with {@code
+ * --verbose}); bad arguments print the usage and exit with status 2. Whatever it prints on
+ * the error stream, and the URL of {@code current --verbose}, goes through {@link #mask}:
+ * no password reaches the terminal or a CI log. Run it through {@link Main}.
  */
 @Command(name = "retort", mixinStandardHelpOptions = true, versionProvider = RetortCommand.Version.class,
         description = "Database migrations for Java: a revision graph the compiler checks.",
@@ -43,6 +49,9 @@ import picocli.CommandLine;
 final class RetortCommand implements Runnable {
 
     private final Path workingDirectory;
+
+    /** The passwords of the configurations read so far, hidden from everything printed. */
+    private final Set<String> secrets = new LinkedHashSet<>();
 
     @Spec
     CommandSpec spec;
@@ -164,7 +173,26 @@ final class RetortCommand implements Runnable {
         }
         xArguments.forEach(builder::xArgument);
         builder.tag(tag);
-        return builder.build();
+        Config config = builder.build();
+        Database.secrets(config).forEach(this::rememberSecret);
+        return config;
+    }
+
+    /** Adds a password to hide from everything printed. */
+    void rememberSecret(String secret) {
+        if (secret != null && !secret.isEmpty()) {
+            secrets.add(secret);
+        }
+    }
+
+    /**
+     * {@code text} with every password hidden: those of the configuration and {@code
+     * --password}, and every secret a JDBC URL in it carries. The one filter between the
+     * command line and what it prints about databases.
+     */
+    String mask(String text) {
+        rememberSecret(password);
+        return Secrets.mask(text, secrets);
     }
 
     Path workingDirectory() {
@@ -191,10 +219,18 @@ final class RetortCommand implements Runnable {
                 return exitStatus;
             } catch (CommandException | RevisionException | MigrationException e) {
                 return failed(message(e), e);
-            } catch (RuntimeException e) {
-                return failed("Unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
-                        + (root.verbose ? "" : ". Run again with --verbose for the stack trace."), e);
+            } catch (Throwable e) {
+                // An Error (AssertionError, StackOverflowError) from a migration or a driver is
+                // still one FAILED line and status 1, never a raw stack trace.
+                return failed(unexpected(e, root.verbose), e);
             }
+        }
+
+        /** The FAILED text of a failure no command expected: its class and message. */
+        static String unexpected(Throwable e, boolean verbose) {
+            String message = e.getMessage() == null || e.getMessage().isBlank() ? "(no message)" : e.getMessage();
+            return "Unexpected " + e.getClass().getSimpleName() + ": " + message
+                    + (verbose ? "" : ". Run again with --verbose for the stack trace.");
         }
 
         abstract void execute();
@@ -207,12 +243,16 @@ final class RetortCommand implements Runnable {
             return root.config(null);
         }
 
-        private int failed(String message, Exception e) {
+        private int failed(String message, Throwable e) {
             out().flush();
             PrintWriter err = spec.commandLine().getErr();
-            err.println("FAILED: " + message);
             if (root.verbose) {
-                e.printStackTrace(err);
+                StringWriter trace = new StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                err.println(root.mask("FAILED: " + message));
+                err.print(root.mask(trace.toString()));
+            } else {
+                err.println(root.mask("FAILED: " + oneLine(message, e)));
             }
             err.flush();
             return 1;
@@ -220,8 +260,10 @@ final class RetortCommand implements Runnable {
 
         private static String message(RuntimeException e) {
             if (e instanceof MigrationException m) {
-                StringBuilder out = new StringBuilder(m.getMessage());
-                if (m.statement() != null && !m.getMessage().contains(m.statement())) {
+                StringBuilder out = new StringBuilder(String.valueOf(m.getMessage()));
+                // Compared on one line: a message may quote a multi-line statement reflowed.
+                if (m.statement() != null
+                        && !oneLine(out.toString(), null).contains(oneLine(m.statement(), null))) {
                     out.append(" Statement: ").append(m.statement());
                 }
                 return out.toString();
@@ -229,10 +271,28 @@ final class RetortCommand implements Runnable {
             return e.getMessage();
         }
 
+        // H2 appends "; SQL statement:\n<the statement> [42001-224]" to its messages: a repeat
+        // of the statement the migrator already quotes, and the reason the line broke.
+        private static final Pattern H2_ECHO = Pattern.compile("(?s); SQL statement:\\R.*?(?= \\[\\d{5}-\\d+\\])");
+        private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
+
+        /**
+         * The message on one line, as the default output promises: PostgreSQL's {@code
+         * Position:} / {@code Detail:} lines, H2's echoed SQL and multi-line statements are
+         * joined; {@code --verbose} prints the text as it is.
+         */
+        static String oneLine(String message, Throwable e) {
+            String text = message == null ? "(no message)" : message;
+            if (e instanceof MigrationException m && m.statement() != null) {
+                text = H2_ECHO.matcher(text).replaceAll("");
+            }
+            return LINE_BREAK.matcher(text.strip()).replaceAll(" ");
+        }
+
         /** A log line (migrator progress, autogenerate detections) live on the error stream, as Alembic's logging. */
         void log(String line) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println(line);
+            err.println(root.mask(line));
             err.flush();
         }
 
@@ -269,9 +329,7 @@ final class RetortCommand implements Runnable {
 
         /** The migrator's log lines, live on the error stream as Alembic's logging: progress for long runs. */
         void progress(String line) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println(line);
-            err.flush();
+            log(line);
         }
 
         void printSteps(MigrationResult result, String verb) {
@@ -570,7 +628,7 @@ final class RetortCommand implements Runnable {
             List<String> current = Commands.current(config);
             Set<String> marks = new HashSet<>(current);
             if (root.verbose) {
-                out().println("Current revision(s) for " + config.url().orElse("") + ":");
+                out().println("Current revision(s) for " + root.mask(config.url().orElse("")) + ":");
             }
             for (String id : current) {
                 RevisionScript script = sourceScript(config, id);

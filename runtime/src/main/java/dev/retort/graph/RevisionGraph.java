@@ -105,6 +105,34 @@ public final class RevisionGraph {
         return g.nodes.get(indexOf(id));
     }
 
+    /**
+     * The rows of a version table that are ancestors of another of its rows through down
+     * revisions, sorted: {@code [ab01]} for {@code ab01, cd03} on a chain {@code ab01 <- bc02
+     * <- cd03}. No upgrade, downgrade or stamp writes such a table (a step replaces its down
+     * revisions), so one that holds them was written by hand or by another tool. Rows this
+     * graph does not contain are ignored; a row that is only a dependency ({@code dependsOn})
+     * of another is legitimate and not listed.
+     */
+    public List<String> ancestorRows(Collection<String> rows) {
+        List<Integer> known = new ArrayList<>();
+        for (String id : rows) {
+            Integer i = g.index.get(id);
+            if (i != null && !known.contains(i)) {
+                known.add(i);
+            }
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int a : known) {
+            for (int b : known) {
+                if (a != b && g.ancVer[b].get(a)) {
+                    out.add(a);
+                    break;
+                }
+            }
+        }
+        return g.names(out);
+    }
+
     /** Revisions no other revision names as down revision, sorted by id. */
     public List<String> heads() {
         return heads;

@@ -237,9 +237,17 @@ class MariaDbRenderTest {
                 + "(version_num))");
         assertThat(dialect.insertVersion("shop", "retort_version", "abc"))
                 .isEqualTo("INSERT INTO shop.retort_version (version_num) VALUES ('abc')");
-        assertThat(dialect.tryAdvisoryLock(-42)).isEqualTo(
-                "SELECT GET_LOCK(CONCAT('retort:-42:', LEFT(COALESCE(DATABASE(), ''), 36)), 0)");
-        assertThat(dialect.advisoryUnlock(-42)).isEqualTo(
-                "SELECT RELEASE_LOCK(CONCAT('retort:-42:', LEFT(COALESCE(DATABASE(), ''), 36)))");
+        // MariaDB reads a backslash as an escape: its literal() doubles it as well as the quote.
+        assertThat(dialect.deleteVersion(null, "v", "\\' OR 1=1;--"))
+                .isEqualTo("DELETE FROM v WHERE version_num='\\\\'' OR 1=1;--'");
+        assertThat(dialect.insertVersion("shop", "retort_version"))
+                .isEqualTo("INSERT INTO shop.retort_version (version_num) VALUES (?)");
+        // The key is bound; the name is still retort:<key>:<database>, as before it was.
+        assertThat(dialect.tryAdvisoryLock()).isEqualTo(
+                "SELECT GET_LOCK(CONCAT('retort:', ?, ':', LEFT(COALESCE(DATABASE(), ''), 36)), 0)");
+        assertThat(dialect.advisoryUnlock()).isEqualTo(
+                "SELECT RELEASE_LOCK(CONCAT('retort:', ?, ':', LEFT(COALESCE(DATABASE(), ''), 36)))");
+        assertThat(dialect.advisoryLockHolderQuery(-42)).hasValueSatisfying(text -> assertThat(text)
+                .contains("IS_USED_LOCK(CONCAT('retort:-42:', LEFT(COALESCE(DATABASE(), ''), 36)))"));
     }
 }
