@@ -5,6 +5,7 @@ import dev.retort.cli.internal.DriverDataSource;
 import dev.retort.cli.internal.ParsedRevision;
 import dev.retort.cli.internal.ProjectClasspath;
 import dev.retort.cli.internal.SourceScanner;
+import dev.retort.runtime.JdbcUrls;
 import dev.retort.runtime.MigrationRegistry;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.OfflineSql;
@@ -58,7 +59,7 @@ final class Database implements AutoCloseable {
      */
     static Database open(Config config, Consumer<String> log, boolean allowNoRevisions) {
         String packageName = config.requirePackage();
-        List<Path> entries = ProjectClasspath.expand(config.classpath());
+        List<Path> entries = ProjectClasspath.expand(classpath(config, log));
         URLClassLoader loader = ProjectClasspath.classLoader(entries, Database.class.getClassLoader());
         try {
             List<MigrationRegistry> registries;
@@ -89,6 +90,26 @@ final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(loader);
             throw e;
+        }
+    }
+
+    /**
+     * The configured classpath; the default one ({@code classpath=} unset) finds a Maven
+     * project's dependencies itself (see {@link ProjectClasspath#defaultEntries}).
+     */
+    private static List<Path> classpath(Config config, Consumer<String> log) {
+        Path base = config.baseDirectory();
+        List<Path> defaults = List.of(base.resolve("target/classes").normalize(),
+                base.resolve("target/dependency/*").normalize());
+        if (!config.classpath().equals(defaults)) {
+            return config.classpath();
+        }
+        try {
+            return ProjectClasspath.defaultEntries(base, log);
+        } catch (IllegalStateException e) {
+            throw new CommandException("Cannot list the project's dependencies: " + e.getMessage() + ". Run "
+                    + "'./mvnw compile dependency:copy-dependencies' (retort then reads target/dependency), or set "
+                    + "'classpath=' in " + configName(config) + ".", e);
         }
     }
 
@@ -146,16 +167,18 @@ final class Database implements AutoCloseable {
         DriverDataSource dataSource = new DriverDataSource(url, config.user().orElse(null),
                 config.password().orElse(null), classLoader);
         if (!dataSource.hasDriver()) {
-            throw new CommandException("No JDBC driver for " + url + " on the classpath " + config.classpath()
-                    + ". Add the driver's jar to 'classpath=' in " + configName(config)
-                    + " (./mvnw dependency:copy-dependencies puts the project's jars in target/dependency).");
+            throw new CommandException("No JDBC driver for " + JdbcUrls.redact(url) + " on the classpath " + config.classpath()
+                    + ". The retort distribution bundles the H2, PostgreSQL, MariaDB and SQLite drivers; for "
+                    + "another database add its driver to the project's dependencies, or its jar to 'classpath=' in "
+                    + configName(config) + ".");
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.getMetaData();
         } catch (SQLException e) {
-            throw new CommandException("Cannot connect to " + url + ": " + firstLine(e.getMessage())
-                    + ". Check that the database is running and the " + key + ", user and password in " + configName(config)
-                    + ".", e);
+            String origin = config.origin(key).orElse("'" + key + "' in " + configName(config));
+            throw new CommandException("Cannot connect to " + JdbcUrls.redact(url) + ": "
+                    + withoutPeriod(firstLine(e.getMessage())) + ". Check that the database is running and that "
+                    + origin + " names it, with the right user and password.", e);
         }
         return dataSource;
     }
@@ -230,6 +253,11 @@ final class Database implements AutoCloseable {
 
     static String configName(Config config) {
         return config.file().map(Path::toString).orElse(Config.DEFAULT_FILE_NAME);
+    }
+
+    /** Drivers end their messages with a period; ours adds its own sentence after it. */
+    private static String withoutPeriod(String message) {
+        return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
 
     private static String firstLine(String message) {

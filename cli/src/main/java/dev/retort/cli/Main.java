@@ -37,7 +37,7 @@ public final class Main {
      *     err}, 2 for arguments that do not parse (after the usage)
      */
     public static int run(Path workingDirectory, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new RetortCommand(workingDirectory));
+        CommandLine commandLine = RetortCommand.commandLine(workingDirectory);
         commandLine.setOut(out);
         commandLine.setErr(err);
         int status = commandLine.execute(args);
