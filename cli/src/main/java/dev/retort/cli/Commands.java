@@ -63,6 +63,9 @@ public final class Commands {
 
     private static final DateTimeFormatter CREATE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+    /** Where {@link #init} puts the development database: outside target/, which 'mvn clean' deletes. */
+    private static final String DEVELOPMENT_DATABASE_FOLDER = "db";
+
     private Commands() {
     }
 
@@ -71,8 +74,9 @@ public final class Commands {
     /**
      * Creates a Retort set-up in {@code directory}: {@code retort.properties}, the
      * migrations package folder under {@code src/main/java}, and the revision template
-     * {@code retort/revision.java.tmpl} copied from the built-in template {@code template}.
-     * Refuses to overwrite an existing set-up.
+     * {@code retort/revision.java.tmpl} copied from the built-in template {@code template}, and
+     * {@code db/.gitignore} for the development H2 database the default {@code url} names
+     * ({@code db/dev}, outside {@code target/}). Refuses to overwrite an existing set-up.
      *
      * @param directory   the project folder; created if missing
      * @param packageName the Java package of the revisions, such as {@code com.acme.migrations}
@@ -107,6 +111,14 @@ public final class Commands {
             Files.createDirectories(templateFile.getParent());
             Files.writeString(templateFile, templateText, StandardCharsets.UTF_8);
             created.add(templateFile);
+            // The development database's folder ignores itself, so no database file is ever committed.
+            Path ignore = dir.resolve(DEVELOPMENT_DATABASE_FOLDER).resolve(".gitignore");
+            if (!Files.exists(ignore)) {
+                Files.createDirectories(ignore.getParent());
+                Files.writeString(ignore, "# The development database that retort.properties' url names.\n*\n",
+                        StandardCharsets.UTF_8);
+                created.add(ignore);
+            }
         } catch (IOException e) {
             throw new CommandException("Cannot write in " + dir + ": " + e.getMessage(), e);
         }
@@ -118,8 +130,10 @@ public final class Commands {
                 # Retort configuration. Relative paths are relative to this file's folder.
                 # Values may use ${env:NAME} or ${env:NAME:-default} for secrets and per-machine settings.
 
-                # The database: any JDBC URL whose driver is on the classpath below.
-                url=jdbc:h2:file:./target/retort-db
+                # The database: any JDBC URL. retort bundles the H2, PostgreSQL, MariaDB and SQLite drivers.
+                # The development database lives in db/ (relative to the folder retort runs in), outside
+                # target/ so that 'mvn clean' keeps it; db/.gitignore keeps it out of version control.
+                url=jdbc:h2:file:./db/dev
                 user=sa
                 password=${env:RETORT_DB_PASSWORD:-}
 
@@ -127,11 +141,13 @@ public final class Commands {
                 package=%s
                 source=src/main/java
 
-                # Where the compiled revisions and the JDBC driver are, comma-separated; dir/* means every
-                # jar in dir. './mvnw compile dependency:copy-dependencies' fills both defaults.
-                classpath=target/classes, target/dependency/*
+                # Where the compiled revisions and the project's dependencies are, comma-separated; dir/* means
+                # every jar in dir. By default target/classes and, in a Maven project, the dependencies that
+                # 'mvnw dependency:build-classpath' lists (run once, cached in target/retort-classpath.txt),
+                # or target/dependency/* when that folder exists. Run './mvnw compile' before 'retort upgrade'.
+                # classpath=target/classes, target/dependency/*
 
-                # The SQL dialect of 'retort upgrade head --sql' (h2, postgresql); by default the url's.
+                # The SQL dialect (h2, postgresql, mariadb, mysql, sqlite); by default the url's.
                 # dialect=
 
                 # The table that records the database's current revisions.
