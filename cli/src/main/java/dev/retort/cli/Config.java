@@ -454,6 +454,23 @@ public final class Config {
             return set(key, value, "key '" + key + "'");
         }
 
+        /**
+         * As {@link #set(String, String)}, first expanding {@code ${env:NAME}} and {@code
+         * ${env:NAME:-default}} in {@code value} as {@link #load(Path)} does: for tools that take
+         * the keys from elsewhere than a file, such as the Maven plugin's parameters.
+         *
+         * @param environment looks a variable up; returns {@code null} when it is not set
+         * @throws CommandException when a variable without default is not set, or as {@link #set(String, String)}
+         */
+        public Builder set(String key, String value, Function<String, String> environment) {
+            String where = "key '" + key + "'";
+            try {
+                return set(key, EnvExpander.expand(value, environment, where), where);
+            } catch (IllegalArgumentException e) {
+                throw new CommandException(e.getMessage(), e);
+            }
+        }
+
         /** As {@link #set(String, String)}; {@code where} names the key (and file) in an error. */
         Builder set(String key, String value, String where) {
             switch (key) {
