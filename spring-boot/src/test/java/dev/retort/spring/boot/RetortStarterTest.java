@@ -116,6 +116,18 @@ class RetortStarterTest {
     }
 
     @Test
+    void anUnknownTargetStopsStartUpNamingIt() {
+        try (TestDatabase database = TestDatabases.h2()) {
+            String[] output = new String[1];
+            Throwable failure = captureOutput(output, () -> catchStart(Apps.of(PlainApplication.class).on(database)
+                    .with("retort.package", "dev.retort.spring.boot.race").with("retort.target", "f00dcafe")));
+            assertThat(rootCause(failure, dev.retort.graph.RevisionException.class).getMessage()).contains("f00dcafe");
+            assertThat(output[0]).contains("Retort cannot plan the start-up upgrade: ")
+                    .contains("Set retort.target to heads (the default)");
+        }
+    }
+
+    @Test
     void severalRegistriesNeedRetortPackage() {
         try (TestDatabase database = TestDatabases.h2()) {
             Throwable failure = catchStart(Apps.of(PlainApplication.class).on(database));
@@ -164,6 +176,37 @@ class RetortStarterTest {
                     + "dev.retort.spring.boot.race (target heads, version table retort_version)");
             assertThat(output[0]).contains("Running upgrade  -> c1e0a7b3d520, Create the table each later revision");
             assertThat(output[0]).doesNotContain("s3cr3t-pw");
+        }
+    }
+
+    @Test
+    void aRetortDataSourceBeanIsTheOneMigrated() {
+        try (TestDatabase application = TestDatabases.h2(); TestDatabase migrations = TestDatabases.h2()) {
+            try (ConfigurableApplicationContext context = Apps.of(PlainApplication.class, TwoDataSources.class)
+                    .with("retort.package", "dev.retort.spring.boot.race")
+                    .with("test.application-url", application.url()).with("test.migration-url", migrations.url())
+                    .start()) {
+                assertThat(context.getBean(RetortMigrationInitializer.class).result().orElseThrow().steps()).hasSize(3);
+            }
+            assertThat(Migrator.builder(registry("dev.retort.spring.boot.race")).dataSource(migrations.dataSource())
+                    .build().current()).containsExactly("e3a2c9d5f742");
+            assertThat(Migrator.builder(registry("dev.retort.spring.boot.race")).dataSource(application.dataSource())
+                    .build().current()).isEmpty();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TwoDataSources {
+        @Bean
+        @org.springframework.context.annotation.Primary
+        DataSource dataSource(org.springframework.core.env.Environment environment) {
+            return new DriverManagerDataSource(environment.getRequiredProperty("test.application-url"));
+        }
+
+        @Bean
+        @RetortDataSource
+        DataSource migrationDataSource(org.springframework.core.env.Environment environment) {
+            return new DriverManagerDataSource(environment.getRequiredProperty("test.migration-url"));
         }
     }
 
