@@ -34,6 +34,11 @@ final class Apps {
         return this;
     }
 
+    Apps without(String key) {
+        properties.remove(key);
+        return this;
+    }
+
     Apps web() {
         web = WebApplicationType.SERVLET;
         return with("server.port", "0");

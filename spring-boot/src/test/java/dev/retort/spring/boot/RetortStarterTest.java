@@ -211,6 +211,37 @@ class RetortStarterTest {
     }
 
     @Test
+    void hibernateLeavesAnEmbeddedSchemaThatRetortManagesAlone() {
+        // Without Retort's SchemaManagementProvider, Boot defaults ddl-auto to create-drop on
+        // H2: Hibernate would drop the migrated table and lose the seeded row.
+        try (TestDatabase database = TestDatabases.h2();
+             ConfigurableApplicationContext context = Apps.of(SampleApplication.class).on(database)
+                     .with("retort.package", SAMPLE).without("spring.jpa.hibernate.ddl-auto").start()) {
+            assertThat(context.getBean(CustomerRepository.class).findByName("Ada Lovelace")).isPresent();
+        }
+    }
+
+    @Test
+    void retortUserAloneReachesTheApplicationsDatabaseAsThatUser() throws Exception {
+        try (TestDatabase database = TestDatabases.h2()) {
+            try (java.sql.Connection sa = java.sql.DriverManager.getConnection(database.url(), "sa", "");
+                 java.sql.Statement statement = sa.createStatement()) {
+                statement.execute("CREATE USER schema_owner PASSWORD 'owner-pw-91' ADMIN");
+            }
+            String[] output = new String[1];
+            try (ConfigurableApplicationContext context = captureOutput(output, () -> Apps.of(PlainApplication.class)
+                    .on(database).with("spring.datasource.username", "sa")
+                    .with("retort.package", "dev.retort.spring.boot.race")
+                    .with("retort.user", "schema_owner").with("retort.password", "owner-pw-91").start())) {
+                assertThat(context.getBean(Migrator.class).current()).containsExactly("e3a2c9d5f742");
+            }
+            assertThat(output[0]).contains("Retort migrates " + database.url().substring(0, database.url().indexOf(';')))
+                    .contains(" as schema_owner with the 3 revisions")
+                    .doesNotContain("owner-pw-91");
+        }
+    }
+
+    @Test
     void retortEnabledFalseLeavesTheDatabaseAlone() {
         try (TestDatabase database = TestDatabases.h2();
              ConfigurableApplicationContext context = Apps.of(PlainApplication.class).on(database)

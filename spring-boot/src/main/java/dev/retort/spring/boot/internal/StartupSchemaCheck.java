@@ -1,9 +1,9 @@
 package dev.retort.spring.boot.internal;
 
 import dev.retort.runtime.JdbcUrls;
-import dev.retort.runtime.autogenerate.CompareOptions;
-import dev.retort.runtime.autogenerate.Comparison;
-import dev.retort.runtime.autogenerate.Introspection;
+import dev.retort.autogenerate.CompareOptions;
+import dev.retort.autogenerate.Comparison;
+import dev.retort.autogenerate.Introspection;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.schema.Metadata;
@@ -22,7 +22,7 @@ import org.springframework.beans.factory.InitializingBean;
 public final class StartupSchemaCheck implements InitializingBean {
 
     /** The class whose presence enables the check. */
-    public static final String COMPARISON_CLASS = "dev.retort.runtime.autogenerate.Comparison";
+    public static final String COMPARISON_CLASS = "dev.retort.autogenerate.Comparison";
 
     private static final String GENERATED_CLASS = "GeneratedSchema";
     private static final String GENERATED_FIELD = "METADATA";
