@@ -9,8 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -30,27 +28,17 @@ class RetortEndpointTest {
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/retort")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
-            String json = response.body();
-            assertThat(json).startsWith("{\"migrators\":{\"retortMigrator\":{")
-                    .contains("\"registry\":\"dev.retort.spring.boot.sample\"")
-                    .contains("\"current\":[\"6b2d1f8e3ca1\"]")
-                    .contains("\"heads\":[\"7c3e2a9f4db2\"]");
-            assertThat(revision(json, "7c3e2a9f4db2")).contains("\"state\":\"pending\"", "\"current\":false",
-                    "\"head\":true", "\"downRevisions\":[\"6b2d1f8e3ca1\"]", "\"message\":\"Seed the first customer\"");
-            assertThat(revision(json, "6b2d1f8e3ca1")).contains("\"state\":\"applied\"", "\"current\":true",
-                    "\"head\":false");
-            assertThat(revision(json, "5a1c0e7d2b90")).contains("\"state\":\"applied\"", "\"current\":false",
-                    "\"downRevisions\":[]");
-            // Newest first, as retort history lists them.
-            assertThat(json.indexOf("\"id\":\"7c3e2a9f4db2\"")).isLessThan(json.indexOf("\"id\":\"6b2d1f8e3ca1\""));
-            assertThat(json.indexOf("\"id\":\"6b2d1f8e3ca1\"")).isLessThan(json.indexOf("\"id\":\"5a1c0e7d2b90\""));
+            // Newest first, as retort history lists them; the same text on Boot 4 (Jackson 3) and 3.5 (Jackson 2).
+            assertThat(response.body()).isEqualTo("{\"migrators\":{\"retortMigrator\":{"
+                    + "\"registry\":\"dev.retort.spring.boot.sample\","
+                    + "\"current\":[\"6b2d1f8e3ca1\"],\"heads\":[\"7c3e2a9f4db2\"],\"revisions\":["
+                    + "{\"id\":\"7c3e2a9f4db2\",\"message\":\"Seed the first customer\",\"downRevisions\":[\"6b2d1f8e3ca1\"],"
+                    + "\"branchLabels\":[],\"state\":\"pending\",\"current\":false,\"head\":true},"
+                    + "{\"id\":\"6b2d1f8e3ca1\",\"message\":\"Add the customer's email address\","
+                    + "\"downRevisions\":[\"5a1c0e7d2b90\"],\"branchLabels\":[],\"state\":\"applied\",\"current\":true,"
+                    + "\"head\":false},"
+                    + "{\"id\":\"5a1c0e7d2b90\",\"message\":\"Create the customer table\",\"downRevisions\":[],"
+                    + "\"branchLabels\":[],\"state\":\"applied\",\"current\":false,\"head\":false}]}}}");
         }
-    }
-
-    /** The JSON object (with no nested object) that holds {@code "id":"<id>"}. */
-    private static String revision(String json, String id) {
-        Matcher m = Pattern.compile("\\{[^{}]*\"id\":\"" + id + "\"[^{}]*}").matcher(json);
-        assertThat(m.find()).as("revision %s in %s", id, json).isTrue();
-        return m.group();
     }
 }
