@@ -11,6 +11,7 @@ import dev.retort.graph.MultipleHeadsException;
 import dev.retort.graph.RevisionGraph;
 import dev.retort.graph.RevisionNode;
 import dev.retort.runtime.MigrationResult;
+import dev.retort.test.SchemaSnapshots;
 import dev.retort.runtime.autogenerate.Change;
 import dev.retort.runtime.autogenerate.CompareOptions;
 import dev.retort.runtime.autogenerate.Comparison;
@@ -257,6 +258,25 @@ public final class Commands {
             Comparison comparison = Autogenerate.compareConfigured(config, database, model, compare);
             return new CheckResult(comparison.changes(), heads, config.url().orElse(""));
         }
+    }
+
+    // ---------------------------------------------------------------- snapshot
+
+    /**
+     * {@code retort snapshot}: writes the schema at each revision to {@code <directory>/<id>.json}
+     * (see {@link SchemaSnapshots}), applying every revision to a scratch database made beside
+     * the configured one, as {@code check --shadow} does; returns the files whose content changed.
+     */
+    public static List<Path> snapshot(Config config, Path directory, Consumer<String> log) {
+        return Snapshots.write(config, directory, log);
+    }
+
+    /**
+     * {@code retort snapshot --check}: the committed snapshots under {@code directory} that
+     * their revision no longer produces (an applied revision was edited); empty when all match.
+     */
+    public static List<SchemaSnapshots.Mismatch> snapshotCheck(Config config, Path directory, Consumer<String> log) {
+        return Snapshots.verify(config, directory, log);
     }
 
     /**
