@@ -1,12 +1,12 @@
 package dev.retort.cli;
 
+import dev.retort.autogenerate.CompareOptions;
+import dev.retort.autogenerate.Comparison;
+import dev.retort.autogenerate.Introspection;
 import dev.retort.cli.internal.DriverDataSource;
 import dev.retort.cli.internal.ModelLoader;
 import dev.retort.cli.internal.ScratchDatabase;
 import dev.retort.runtime.Migrator;
-import dev.retort.runtime.autogenerate.CompareOptions;
-import dev.retort.runtime.autogenerate.Comparison;
-import dev.retort.runtime.autogenerate.Introspection;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.schema.Metadata;

@@ -1,5 +1,9 @@
 package dev.retort.cli;
 
+import dev.retort.autogenerate.Change;
+import dev.retort.autogenerate.CompareOptions;
+import dev.retort.autogenerate.Comparison;
+import dev.retort.autogenerate.JavaRenderer;
 import dev.retort.cli.internal.BuiltinTemplates;
 import dev.retort.cli.internal.Names;
 import dev.retort.cli.internal.ParsedRevision;
@@ -11,13 +15,9 @@ import dev.retort.graph.MultipleHeadsException;
 import dev.retort.graph.RevisionGraph;
 import dev.retort.graph.RevisionNode;
 import dev.retort.runtime.MigrationResult;
-import dev.retort.test.SchemaSnapshots;
-import dev.retort.runtime.autogenerate.Change;
-import dev.retort.runtime.autogenerate.CompareOptions;
-import dev.retort.runtime.autogenerate.Comparison;
-import dev.retort.runtime.autogenerate.JavaRenderer;
-import dev.retort.runtime.schema.Metadata;
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.schema.Metadata;
+import dev.retort.test.SchemaSnapshots;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

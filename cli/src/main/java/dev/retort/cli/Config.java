@@ -1,7 +1,7 @@
 package dev.retort.cli;
 
+import dev.retort.autogenerate.CompareOptions;
 import dev.retort.cli.internal.EnvExpander;
-import dev.retort.runtime.autogenerate.CompareOptions;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

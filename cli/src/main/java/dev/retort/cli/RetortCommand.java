@@ -1,11 +1,11 @@
 package dev.retort.cli;
 
+import dev.retort.autogenerate.Change;
 import dev.retort.cli.internal.Detections;
 import dev.retort.graph.RevisionException;
 import dev.retort.runtime.AppliedStep;
 import dev.retort.runtime.MigrationException;
 import dev.retort.runtime.MigrationResult;
-import dev.retort.runtime.autogenerate.Change;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +23,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The {@code retort} command line: parses arguments, calls {@link Commands} and prints

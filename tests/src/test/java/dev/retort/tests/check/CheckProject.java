@@ -2,10 +2,10 @@ package dev.retort.tests.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.retort.autogenerate.Introspection;
 import dev.retort.cli.Main;
 import dev.retort.processor.EntitySchemaProcessor;
 import dev.retort.processor.RevisionProcessor;
-import dev.retort.runtime.autogenerate.Introspection;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.schema.Metadata;
 import java.io.IOException;

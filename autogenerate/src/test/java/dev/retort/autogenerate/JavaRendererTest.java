@@ -1,4 +1,4 @@
-package dev.retort.runtime.autogenerate;
+package dev.retort.autogenerate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,7 +25,7 @@ class JavaRendererTest {
 
     /**
      * Whole revision classes are compared with golden files under
-     * {@code runtime/src/test/resources/goldens/JavaRendererTest/<method>/<fqcn>.java}. To rewrite
+     * {@code autogenerate/src/test/resources/goldens/JavaRendererTest/<method>/<fqcn>.java}. To rewrite
      * them after an intended change, run with {@code -Dgoldens.update=true} (surefire hands
      * command-line user properties to the test JVM) or with the environment variable
      * {@code RETORT_GOLDENS_UPDATE=true} (the runtime module's surefire configures no

@@ -1,9 +1,10 @@
-package dev.retort.runtime.autogenerate;
+package dev.retort.autogenerate;
 
+import dev.retort.autogenerate.internal.JavaSource;
+import dev.retort.autogenerate.internal.introspect.Defaults;
 import dev.retort.runtime.NamingConvention;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.OperationNotSupportedException;
-import dev.retort.runtime.internal.introspect.Defaults;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
@@ -852,7 +853,7 @@ public final class Comparison {
 
         /** A note when changing {@code from} to {@code to} may fail or lose data; empty for a widening. */
         static Optional<String> note(String column, Type from, Type to) {
-            String change = "Changes the type of " + column + " from " + from + " to " + to;
+            String change = "Changes the type of " + column + " from " + JavaSource.type(from) + " to " + JavaSource.type(to);
             if (narrows(from, to)) {
                 return Optional.of(change + ", which narrows it: values that do not fit make this fail (or are"
                         + " cut). Check the data first.");

@@ -1,4 +1,4 @@
-package dev.retort.runtime.internal.introspect;
+package dev.retort.autogenerate.internal.introspect;
 
 import dev.retort.runtime.schema.Expr;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package dev.retort.runtime.autogenerate;
+package dev.retort.autogenerate;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,8 +1,8 @@
-package dev.retort.runtime.autogenerate;
+package dev.retort.autogenerate;
 
+import dev.retort.autogenerate.internal.introspect.CatalogReader;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.dialect.Dialect;
-import dev.retort.runtime.internal.introspect.CatalogReader;
 import dev.retort.runtime.schema.Metadata;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
-package dev.retort.runtime.autogenerate;
+package dev.retort.autogenerate;
 
-import dev.retort.runtime.internal.JavaLiterals;
+import dev.retort.autogenerate.internal.JavaSource;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
@@ -21,7 +21,6 @@ import dev.retort.runtime.operation.DropTableComment;
 import dev.retort.runtime.operation.Execute;
 import dev.retort.runtime.operation.Operation;
 import dev.retort.runtime.operation.RenameTable;
-import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.TableConstraint;
 import java.util.ArrayList;
 import java.util.List;
@@ -193,7 +192,7 @@ public final class JavaRenderer {
             return call(on(o.schema()) + "renameTable", string(o.table()), string(o.newName()));
         }
         if (operation instanceof AddColumn o) {
-            return call(on(o.schema()) + "addColumn", string(o.table()), o.column().toString());
+            return call(on(o.schema()) + "addColumn", string(o.table()), JavaSource.column(o.column()));
         }
         if (operation instanceof DropColumn o) {
             return call(on(o.schema()) + "dropColumn", string(o.table()), string(o.column()));
@@ -272,7 +271,7 @@ public final class JavaRenderer {
     }
 
     private static String createTable(CreateTable o) {
-        List<String> columns = o.columns().stream().map(Column::toString).toList();
+        List<String> columns = o.columns().stream().map(JavaSource::column).toList();
         if (o.constraints().isEmpty() && o.comment().isEmpty()) {
             return "createTable(" + string(o.table()) + ",\n" + CONTINUATION
                     + String.join(",\n" + CONTINUATION, columns) + ");";
@@ -317,16 +316,17 @@ public final class JavaRenderer {
         }
         List<String> calls = new ArrayList<>();
         o.type().ifPresent(t -> calls.add(o.using().isPresent()
-                ? ".type(" + t + ", " + string(o.using().get()) + ")" : ".type(" + t + ")"));
+                ? ".type(" + JavaSource.type(t) + ", " + string(o.using().get()) + ")"
+                : ".type(" + JavaSource.type(t) + ")"));
         o.nullable().ifPresent(n -> calls.add(".nullable(" + n + ")"));
-        o.serverDefault().ifPresent(d -> calls.add(d.expression().map(e -> ".serverDefault(" + e + ")")
+        o.serverDefault().ifPresent(d -> calls.add(d.expression().map(e -> ".serverDefault(" + JavaSource.expr(e) + ")")
                 .orElse(".dropServerDefault()")));
         o.comment().ifPresent(c -> calls.add(c.text().map(t -> ".comment(" + string(t) + ")").orElse(".dropComment()")));
         o.newName().ifPresent(n -> calls.add(".rename(" + string(n) + ")"));
-        o.existingType().ifPresent(t -> calls.add(".existingType(" + t + ")"));
+        o.existingType().ifPresent(t -> calls.add(".existingType(" + JavaSource.type(t) + ")"));
         o.existingNullable().ifPresent(n -> calls.add(".existingNullable(" + n + ")"));
         o.existingServerDefault().ifPresent(d -> calls.add(d.expression()
-                .map(e -> ".existingServerDefault(" + e + ")").orElse(".existingNoServerDefault()")));
+                .map(e -> ".existingServerDefault(" + JavaSource.expr(e) + ")").orElse(".existingNoServerDefault()")));
         o.existingComment().ifPresent(c -> calls.add(c.text().map(t -> ".existingComment(" + string(t) + ")")
                 .orElse(".existingNoComment()")));
         o.existingAutoIncrement().ifPresent(a -> calls.add(".existingAutoIncrement(" + a + ")"));
@@ -360,7 +360,7 @@ public final class JavaRenderer {
     /** One change of a batch as a call on the batch builder, e.g. {@code .dropColumn("legacy")}. */
     private static String batchCall(Operation operation) {
         if (operation instanceof AddColumn o) {
-            return ".addColumn(" + o.column() + ")";
+            return ".addColumn(" + JavaSource.column(o.column()) + ")";
         }
         if (operation instanceof DropColumn o) {
             return ".dropColumn(" + string(o.column()) + ")";
@@ -467,7 +467,7 @@ public final class JavaRenderer {
 
     /** A Java string literal. */
     static String string(String value) {
-        return JavaLiterals.string(value);
+        return JavaSource.string(value);
     }
 
     private static String javadoc(String text) {

@@ -1,4 +1,4 @@
-package dev.retort.runtime.internal.introspect;
+package dev.retort.autogenerate.internal.introspect;
 
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.schema.CheckConstraint;
@@ -16,9 +16,9 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.function.Predicate;
 
 /**
  * Reads a PostgreSQL schema from {@code pg_catalog} in four queries: tables with comments

@@ -1,4 +1,4 @@
-package dev.retort.runtime.autogenerate;
+package dev.retort.autogenerate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

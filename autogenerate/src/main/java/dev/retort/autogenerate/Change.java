@@ -1,4 +1,4 @@
-package dev.retort.runtime.autogenerate;
+package dev.retort.autogenerate;
 
 import dev.retort.runtime.operation.Operation;
 import java.util.List;

@@ -1,14 +1,19 @@
-package dev.retort.runtime.internal;
+package dev.retort.runtime;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The first sentence of a doc comment, as plain text: the default message of a revision.
- * One rule for the processor (which writes it into the registry) and the command line
- * (which reads revisions from source before they compile), so both show the same message.
+ * The rule that turns a revision's class javadoc into its message: the first sentence, as
+ * plain text, without its closing period. The annotation processor writes it into the
+ * registry and the command line reads it from sources that have not compiled yet; both call
+ * this one rule, so both show the same message.
+ *
+ * <pre>{@code
+ * RevisionMessage.fromJavadoc(" Adds the {@code account} table. Then fills it.")   // "Adds the account table"
+ * }</pre>
  */
-public final class JavadocSentence {
+public final class RevisionMessage {
 
     /** {@code {@code x}}, {@code {@literal x}}, {@code {@link Ref label}}: keep the text a reader sees. */
     private static final Pattern INLINE_TAG = Pattern.compile("\\{@(\\w+)\\s*([^}]*)}");
@@ -19,10 +24,16 @@ public final class JavadocSentence {
     // abbreviation heuristics) or at the end of the first paragraph.
     private static final Pattern SENTENCE_END = Pattern.compile("\\.(?=\\s)");
 
-    private JavadocSentence() {}
+    private RevisionMessage() {}
 
-    /** The first sentence of {@code docComment}, trimmed, on one line, without its closing period; "" when there is none. */
-    public static String of(String docComment) {
+    /**
+     * The first sentence of {@code docComment}, trimmed, on one line, without its closing
+     * period; inline tags read as their text and HTML tags are dropped.
+     *
+     * @param docComment a doc comment's text as {@code Elements.getDocComment} gives it, or null
+     * @return the message; "" when there is none
+     */
+    public static String fromJavadoc(String docComment) {
         if (docComment == null) {
             return "";
         }
