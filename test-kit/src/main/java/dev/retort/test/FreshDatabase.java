@@ -17,9 +17,22 @@ public record FreshDatabase(DataSource dataSource, AutoCloseable drop) implement
         Objects.requireNonNull(drop, "drop");
     }
 
-    /** Runs {@link #drop()}. */
+    /**
+     * Runs {@link #drop()}.
+     *
+     * @throws IllegalStateException when dropping fails, with its cause
+     */
     @Override
-    public void close() throws Exception {
-        drop.close();
+    public void close() {
+        try {
+            drop.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("Cannot drop the test database " + dataSource + ": " + e.getMessage(), e);
+        }
     }
 }

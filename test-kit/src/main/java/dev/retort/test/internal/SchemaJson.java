@@ -2,11 +2,13 @@ package dev.retort.test.internal;
 
 import dev.retort.runtime.schema.CheckConstraint;
 import dev.retort.runtime.schema.Column;
+import dev.retort.runtime.schema.Expr;
 import dev.retort.runtime.schema.ForeignKey;
 import dev.retort.runtime.schema.Index;
 import dev.retort.runtime.schema.Metadata;
 import dev.retort.runtime.schema.Sequence;
 import dev.retort.runtime.schema.Table;
+import dev.retort.runtime.schema.Type;
 import dev.retort.runtime.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,7 +53,7 @@ public final class SchemaJson {
         Map<String, Object> columns = new LinkedHashMap<>();
         for (Column column : table.columns()) {
             Map<String, Object> c = new LinkedHashMap<>();
-            c.put("type", column.type().toString());
+            c.put("type", type(column.type()));
             c.put("nullable", column.isNullable());
             if (column.isAutoIncrement()) {
                 c.put("autoIncrement", true);
@@ -59,7 +61,7 @@ public final class SchemaJson {
             if (column.isUnique()) {
                 c.put("unique", true);
             }
-            column.serverDefault().ifPresent(d -> c.put("default", d.toString()));
+            column.serverDefault().ifPresent(d -> c.put("default", expression(d)));
             column.comment().ifPresent(d -> c.put("comment", d));
             columns.put(column.name(), c);
         }
@@ -106,6 +108,43 @@ public final class SchemaJson {
         out.put("checks", checks);
         table.comment().ifPresent(c -> out.put("comment", c));
         return out;
+    }
+
+    /**
+     * A type as a migration writes it ({@code Type.varchar(50)}): the files' own form, kept here
+     * rather than taken from {@code Type.toString()}, so committed snapshots do not change when
+     * that does.
+     */
+    static String type(Type type) {
+        return switch (type.kind()) {
+            case VARCHAR -> "Type.varchar(" + type.length().orElseThrow() + ")";
+            case CHAR -> "Type.character(" + type.length().orElseThrow() + ")";
+            case NUMERIC -> "Type.numeric(" + type.precision().orElseThrow() + ", " + type.scale().orElseThrow() + ")";
+            case BINARY -> type.length().isPresent() ? "Type.varbinary(" + type.length().getAsInt() + ")" : "Type.BINARY";
+            case RAW -> "Type.raw(" + javaString(type.rawSql()) + ")";
+            default -> "Type." + type.kind().name();
+        };
+    }
+
+    /** A server default as a migration writes it ({@code Expr.literal("new")}), for the same reason. */
+    static String expression(Expr expression) {
+        if (expression instanceof Expr.Literal literal) {
+            Object value = literal.value();
+            String source = value instanceof String string ? javaString(string)
+                    : value instanceof Long ? value + "L"
+                    : value instanceof Float ? value + "f"
+                    : value instanceof java.math.BigDecimal decimal ? "new BigDecimal(\"" + decimal + "\")"
+                    : value.toString();
+            return "Expr.literal(" + source + ")";
+        }
+        if (expression instanceof Expr.Raw raw) {
+            return "Expr.raw(" + javaString(raw.sql()) + ")";
+        }
+        return "Expr.currentTimestamp()";
+    }
+
+    private static String javaString(String value) {
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
     }
 
     /** The tree as text, ending with a newline. */
