@@ -18,6 +18,7 @@ import dev.retort.runtime.JdbcUrls;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.schema.Metadata;
+import dev.retort.test.SchemaSnapshots;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -274,6 +275,25 @@ public final class Commands {
             Comparison comparison = Autogenerate.compareConfigured(config, database, model, compare);
             return new CheckResult(comparison.changes(), heads, JdbcUrls.redact(config.url().orElse("")));
         }
+    }
+
+    // ---------------------------------------------------------------- snapshot
+
+    /**
+     * {@code retort snapshot}: writes the schema at each revision to {@code <directory>/<id>.json}
+     * (see {@link SchemaSnapshots}), applying every revision to a scratch database made beside
+     * the configured one, as {@code check --shadow} does; returns the files whose content changed.
+     */
+    public static List<Path> snapshot(Config config, Path directory, Consumer<String> log) {
+        return Snapshots.write(config, directory, log);
+    }
+
+    /**
+     * {@code retort snapshot --check}: the committed snapshots under {@code directory} that
+     * their revision no longer produces (an applied revision was edited); empty when all match.
+     */
+    public static List<SchemaSnapshots.Mismatch> snapshotCheck(Config config, Path directory, Consumer<String> log) {
+        return Snapshots.verify(config, directory, log);
     }
 
     /**

@@ -44,7 +44,8 @@ import picocli.CommandLine;
             RetortCommand.Merge.class, RetortCommand.Upgrade.class, RetortCommand.Downgrade.class,
             RetortCommand.Stamp.class, RetortCommand.Current.class, RetortCommand.Heads.class,
             RetortCommand.Branches.class, RetortCommand.History.class, RetortCommand.Show.class,
-            RetortCommand.Edit.class, RetortCommand.Check.class, CommandLine.HelpCommand.class
+            RetortCommand.Edit.class, RetortCommand.Check.class, RetortCommand.Snapshot.class,
+            CommandLine.HelpCommand.class
         })
 final class RetortCommand implements Runnable {
 
@@ -606,6 +607,42 @@ final class RetortCommand implements Runnable {
                 }
             }
             log("FAILED: " + message);
+            exitStatus = 1;
+        }
+    }
+
+    @Command(name = "snapshot", mixinStandardHelpOptions = true,
+            description = "Write the schema at each revision as <dir>/<revision>.json, or with --check fail (status 1) "
+                    + "when a committed one no longer matches its revision.")
+    static final class Snapshot extends Action {
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "Where the snapshots live (default: "
+                + dev.retort.test.SchemaSnapshots.DEFAULT_DIRECTORY + ").")
+        Path dir = Path.of(dev.retort.test.SchemaSnapshots.DEFAULT_DIRECTORY);
+
+        @Option(names = "--check", description = "Compare the committed snapshots instead of writing them.")
+        boolean check;
+
+        @Override
+        void execute() {
+            Config config = config();
+            Path directory = root.workingDirectory().resolve(dir).normalize();
+            if (!check) {
+                List<Path> written = Commands.snapshot(config, directory, this::log);
+                out().println(written.isEmpty() ? "Every snapshot under " + directory + " is up to date."
+                        : "Wrote " + written.size() + " snapshot" + (written.size() == 1 ? "" : "s") + " under "
+                        + directory + ": " + written.stream().map(p -> p.getFileName().toString()).toList());
+                return;
+            }
+            List<dev.retort.test.SchemaSnapshots.Mismatch> mismatches = Commands.snapshotCheck(config, directory, this::log);
+            if (mismatches.isEmpty()) {
+                out().println("Every committed snapshot under " + directory + " matches its revision.");
+                return;
+            }
+            log("FAILED: " + mismatches.size() + " committed snapshot" + (mismatches.size() == 1 ? "" : "s")
+                    + " no longer match their revision (an applied revision was edited; restore it and write a "
+                    + "new revision):\n" + mismatches.stream().map(Object::toString)
+                    .collect(java.util.stream.Collectors.joining("\n")));
             exitStatus = 1;
         }
     }
