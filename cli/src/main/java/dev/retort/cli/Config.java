@@ -140,6 +140,7 @@ public final class Config {
     private final List<String> excludeTables;
     private final Map<String, String> xArguments;
     private final String tag;
+    private final Map<String, String> origins;
 
     private Config(Builder b) {
         this.baseDirectory = b.baseDirectory;
@@ -169,6 +170,7 @@ public final class Config {
         this.excludeTables = List.copyOf(b.excludeTables);
         this.xArguments = Collections.unmodifiableMap(new LinkedHashMap<>(b.xArguments));
         this.tag = b.tag;
+        this.origins = Map.copyOf(b.origins);
     }
 
     /**
@@ -238,6 +240,7 @@ public final class Config {
         b.excludeTables.addAll(excludeTables);
         b.xArguments.putAll(xArguments);
         b.tag = tag;
+        b.origins.putAll(origins);
         return b;
     }
 
@@ -254,6 +257,14 @@ public final class Config {
     /** The JDBC URL, if configured. */
     public Optional<String> url() {
         return Optional.ofNullable(url);
+    }
+
+    /**
+     * Where the value of {@code key} came from when not from the file, such as {@code --url}:
+     * an error about that value blames what the user typed. Empty for values from the file.
+     */
+    public Optional<String> origin(String key) {
+        return Optional.ofNullable(origins.get(key));
     }
 
     /** The database user, if configured. */
@@ -428,6 +439,7 @@ public final class Config {
         private final List<String> excludeTables = new ArrayList<>();
         private final Map<String, String> xArguments = new LinkedHashMap<>();
         private String tag;
+        private final Map<String, String> origins = new java.util.HashMap<>();
 
         private Builder(Path baseDirectory) {
             this.baseDirectory = baseDirectory.toAbsolutePath().normalize();
@@ -489,6 +501,13 @@ public final class Config {
         /** The JDBC URL. */
         public Builder url(String url) {
             this.url = emptyToNull(url);
+            origins.remove(URL);
+            return this;
+        }
+
+        /** Records that the value of {@code key} came from {@code origin} (such as {@code --url}), for messages. */
+        public Builder origin(String key, String origin) {
+            origins.put(key, origin);
             return this;
         }
 

@@ -6,6 +6,7 @@ import dev.retort.cli.internal.ParsedRevision;
 import dev.retort.cli.internal.ProjectClasspath;
 import dev.retort.cli.internal.Secrets;
 import dev.retort.cli.internal.SourceScanner;
+import dev.retort.runtime.JdbcUrls;
 import dev.retort.runtime.MigrationRegistry;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.OfflineSql;
@@ -59,7 +60,7 @@ final class Database implements AutoCloseable {
      */
     static Database open(Config config, Consumer<String> log, boolean allowNoRevisions) {
         String packageName = config.requirePackage();
-        List<Path> entries = ProjectClasspath.expand(config.classpath());
+        List<Path> entries = ProjectClasspath.expand(classpath(config, log));
         URLClassLoader loader = ProjectClasspath.classLoader(entries, Database.class.getClassLoader());
         try {
             List<MigrationRegistry> registries;
@@ -90,6 +91,26 @@ final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(loader);
             throw e;
+        }
+    }
+
+    /**
+     * The configured classpath; the default one ({@code classpath=} unset) finds a Maven
+     * project's dependencies itself (see {@link ProjectClasspath#defaultEntries}).
+     */
+    private static List<Path> classpath(Config config, Consumer<String> log) {
+        Path base = config.baseDirectory();
+        List<Path> defaults = List.of(base.resolve("target/classes").normalize(),
+                base.resolve("target/dependency/*").normalize());
+        if (!config.classpath().equals(defaults)) {
+            return config.classpath();
+        }
+        try {
+            return ProjectClasspath.defaultEntries(base, log);
+        } catch (IllegalStateException e) {
+            throw new CommandException("Cannot list the project's dependencies: " + e.getMessage() + ". Run "
+                    + "'./mvnw compile dependency:copy-dependencies' (retort then reads target/dependency), or set "
+                    + "'classpath=' in " + configName(config) + ".", e);
         }
     }
 
@@ -148,15 +169,17 @@ final class Database implements AutoCloseable {
                 config.password().orElse(null), classLoader);
         if (!dataSource.hasDriver()) {
             throw new CommandException(masked("No JDBC driver for " + url + " on the classpath " + config.classpath()
-                    + ". Add the driver's jar to 'classpath=' in " + configName(config)
-                    + " (./mvnw dependency:copy-dependencies puts the project's jars in target/dependency)."));
+                    + ". The retort distribution bundles the H2, PostgreSQL, MariaDB and SQLite drivers; for "
+                    + "another database add its driver to the project's dependencies, or its jar to 'classpath=' in "
+                    + configName(config) + "."));
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.getMetaData();
         } catch (SQLException e) {
+            String origin = config.origin(key).orElse("'" + key + "' in " + configName(config));
             throw new CommandException(masked("Cannot connect to " + url + ": " + firstLine(e.getMessage())
-                    + ". Check that the database is running and the " + key + ", user and password in "
-                    + configName(config) + "."), e);
+                    + ". Check that the database is running and that " + origin
+                    + " names it, with the right user and password."), e);
         }
         return dataSource;
     }

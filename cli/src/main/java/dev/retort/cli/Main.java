@@ -40,7 +40,7 @@ public final class Main {
     public static int run(Path workingDirectory, PrintWriter out, PrintWriter err, String... args) {
         RetortCommand command = new RetortCommand(workingDirectory);
         rememberSecrets(command, args);
-        CommandLine commandLine = new CommandLine(command);
+        CommandLine commandLine = RetortCommand.commandLine(command);
         commandLine.setOut(out);
         commandLine.setErr(err);
         // picocli echoes unmatched arguments, a --url or --password among them: mask them too.

@@ -44,7 +44,8 @@ import picocli.CommandLine;
             RetortCommand.Merge.class, RetortCommand.Upgrade.class, RetortCommand.Downgrade.class,
             RetortCommand.Stamp.class, RetortCommand.Current.class, RetortCommand.Heads.class,
             RetortCommand.Branches.class, RetortCommand.History.class, RetortCommand.Show.class,
-            RetortCommand.Edit.class, RetortCommand.Check.class, CommandLine.HelpCommand.class
+            RetortCommand.Edit.class, RetortCommand.Check.class, RetortCommand.Snapshot.class,
+            CommandLine.HelpCommand.class
         })
 final class RetortCommand implements Runnable {
 
@@ -97,7 +98,8 @@ final class RetortCommand implements Runnable {
     String fileTemplate;
 
     @Option(names = "--dialect", scope = ScopeType.INHERIT, paramLabel = "NAME",
-            description = "The SQL dialect of --sql: h2, postgresql (overrides 'dialect'; default: from the url).")
+            description = "The SQL dialect: h2, postgresql, mariadb (or mysql), sqlite (overrides 'dialect'; "
+                    + "default: from the url). --sql writes it; online commands use it instead of asking the connection.")
     String dialect;
 
     @Option(names = "--metadata", scope = ScopeType.INHERIT, paramLabel = "CLASS.FIELD",
@@ -118,6 +120,76 @@ final class RetortCommand implements Runnable {
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
     }
 
+    /** The global options that reach the database, shared by the commands that connect. */
+    private static final List<String> DATABASE_OPTIONS = List.of("--config", "-x", "--url", "--user", "--password",
+            "--package", "--source", "--classpath", "--version-table", "--version-table-schema", "--dialect",
+            "--verbose");
+
+    /** The global options that only read the revisions' sources. */
+    private static final List<String> SOURCE_OPTIONS = List.of("--config", "--package", "--source", "--verbose");
+
+    /**
+     * Per command, the global options it reads: its help lists them after its own options,
+     * and leaves the others out (they are accepted everywhere, and ignored where they do not apply).
+     */
+    private static final Map<String, List<String>> GLOBAL_OPTIONS = Map.ofEntries(
+            Map.entry("init", List.of("--package", "--verbose")),
+            Map.entry("list-templates", List.of("--verbose")),
+            Map.entry("revision", concat(SOURCE_OPTIONS, List.of("--file-template", "--url", "--user", "--password",
+                    "--classpath", "--version-table", "--version-table-schema", "--dialect", "--metadata"))),
+            Map.entry("merge", concat(SOURCE_OPTIONS, List.of("--file-template"))),
+            Map.entry("upgrade", DATABASE_OPTIONS),
+            Map.entry("downgrade", DATABASE_OPTIONS),
+            Map.entry("stamp", DATABASE_OPTIONS),
+            Map.entry("current", DATABASE_OPTIONS.stream().filter(o -> !o.equals("-x")).toList()),
+            Map.entry("check", concat(DATABASE_OPTIONS, List.of("--metadata", "--shadow-url"))),
+            Map.entry("history", concat(SOURCE_OPTIONS, List.of("--url", "--user", "--password", "--classpath",
+                    "--version-table", "--version-table-schema"))),
+            Map.entry("heads", SOURCE_OPTIONS),
+            Map.entry("branches", SOURCE_OPTIONS),
+            Map.entry("show", SOURCE_OPTIONS),
+            Map.entry("edit", SOURCE_OPTIONS));
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    }
+
+    /**
+     * The {@code retort} command line working in {@code workingDirectory}. Each command's
+     * {@code --help} shows a short synopsis, then its own options, then only the global
+     * options it reads ({@link #GLOBAL_OPTIONS}), instead of one alphabetical list of both.
+     */
+    static CommandLine commandLine(Path workingDirectory) {
+        return commandLine(new RetortCommand(workingDirectory));
+    }
+
+    static CommandLine commandLine(RetortCommand command) {
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.getSubcommands().forEach((name, sub) -> {
+            List<String> globals = GLOBAL_OPTIONS.getOrDefault(name, List.of());
+            sub.getCommandSpec().usageMessage().abbreviateSynopsis(true);
+            sub.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST,
+                    help -> optionList(help, globals));
+        });
+        return commandLine;
+    }
+
+    private static String optionList(CommandLine.Help help, List<String> globals) {
+        List<CommandLine.Model.OptionSpec> own = help.commandSpec().options().stream()
+                .filter(o -> !o.inherited() && !o.hidden()).toList();
+        List<CommandLine.Model.OptionSpec> global = help.commandSpec().options().stream()
+                .filter(o -> o.inherited() && !o.hidden() && globals.contains(o.longestName())).toList();
+        StringBuilder out = new StringBuilder(help.optionListExcludingGroups(own, help.createDefaultLayout(),
+                help.createDefaultOptionSort(), help.parameterLabelRenderer()));
+        if (!global.isEmpty()) {
+            out.append(System.lineSeparator()).append("Global options:")
+                    .append(System.lineSeparator())
+                    .append(help.optionListExcludingGroups(global, help.createDefaultLayout(),
+                            help.createDefaultOptionSort(), help.parameterLabelRenderer()));
+        }
+        return out.toString();
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -136,7 +208,7 @@ final class RetortCommand implements Runnable {
                     + ". Run 'retort init' to set up this folder, or pass -c FILE.");
         }
         if (url != null) {
-            builder.url(url);
+            builder.url(url).origin(Config.URL, "--url");
         }
         if (user != null) {
             builder.user(user);
@@ -362,7 +434,8 @@ final class RetortCommand implements Runnable {
                 out().println("Creating " + created + " ... done");
             }
             out().println("Please edit the database settings in '" + dir.resolve(Config.DEFAULT_FILE_NAME)
-                    + "' before proceeding; then run: retort revision -m \"first revision\"");
+                    + "' before proceeding (the default is an H2 database in db/, which db/.gitignore keeps out of "
+                    + "version control); then run: retort revision -m \"first revision\"");
         }
     }
 
@@ -534,6 +607,42 @@ final class RetortCommand implements Runnable {
                 }
             }
             log("FAILED: " + message);
+            exitStatus = 1;
+        }
+    }
+
+    @Command(name = "snapshot", mixinStandardHelpOptions = true,
+            description = "Write the schema at each revision as <dir>/<revision>.json, or with --check fail (status 1) "
+                    + "when a committed one no longer matches its revision.")
+    static final class Snapshot extends Action {
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "Where the snapshots live (default: "
+                + dev.retort.test.SchemaSnapshots.DEFAULT_DIRECTORY + ").")
+        Path dir = Path.of(dev.retort.test.SchemaSnapshots.DEFAULT_DIRECTORY);
+
+        @Option(names = "--check", description = "Compare the committed snapshots instead of writing them.")
+        boolean check;
+
+        @Override
+        void execute() {
+            Config config = config();
+            Path directory = root.workingDirectory().resolve(dir).normalize();
+            if (!check) {
+                List<Path> written = Commands.snapshot(config, directory, this::log);
+                out().println(written.isEmpty() ? "Every snapshot under " + directory + " is up to date."
+                        : "Wrote " + written.size() + " snapshot" + (written.size() == 1 ? "" : "s") + " under "
+                        + directory + ": " + written.stream().map(p -> p.getFileName().toString()).toList());
+                return;
+            }
+            List<dev.retort.test.SchemaSnapshots.Mismatch> mismatches = Commands.snapshotCheck(config, directory, this::log);
+            if (mismatches.isEmpty()) {
+                out().println("Every committed snapshot under " + directory + " matches its revision.");
+                return;
+            }
+            log("FAILED: " + mismatches.size() + " committed snapshot" + (mismatches.size() == 1 ? "" : "s")
+                    + " no longer match their revision (an applied revision was edited; restore it and write a "
+                    + "new revision):\n" + mismatches.stream().map(Object::toString)
+                    .collect(java.util.stream.Collectors.joining("\n")));
             exitStatus = 1;
         }
     }
@@ -726,12 +835,18 @@ final class RetortCommand implements Runnable {
         }
     }
 
-    /** The version from the jar's manifest. */
+    /** The version the build wrote into {@code version.properties}, and the Java that runs it. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String version = RetortCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"retort " + (version == null ? "(development build)" : version)};
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties properties = new java.util.Properties();
+            try (java.io.InputStream in = RetortCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[] {"retort " + properties.getProperty("version", "(development build)"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
         }
     }
 }

@@ -212,9 +212,13 @@ final class GraphChecker {
             List<String> path = shortestCycle(member, parents, left);
             if (path != null) {
                 found = true;
+                // The search follows down revisions; show the arrows the way 'history' prints
+                // them, from a revision to the one that names it ("parent -> child").
+                Collections.reverse(path);
                 String shown = String.join(" -> ", path);
                 problems.add(new GraphProblem(Kind.CYCLE, member, null, path,
-                        "Revision '" + member + "' is part of a cycle: " + shown + ". A revision cannot come "
+                        "Revision '" + member + "' is part of a cycle: " + shown + " (each revision is the "
+                                + "downRevision or dependsOn of the next, as 'history' prints it). A revision cannot come "
                                 + "before itself; break the cycle by changing one of these downRevision or "
                                 + "dependsOn values."));
             }

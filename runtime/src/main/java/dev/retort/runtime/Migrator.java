@@ -9,6 +9,7 @@ import dev.retort.graph.RevisionNode;
 import dev.retort.graph.Step;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
+import dev.retort.runtime.internal.DefaultLogger;
 import dev.retort.runtime.internal.DefaultOperations;
 import dev.retort.runtime.internal.FailureReport;
 import dev.retort.runtime.internal.JdbcSink;
@@ -116,7 +117,13 @@ import javax.sql.DataSource;
  * <h2>Logging</h2>
  * Through {@link System.Logger} {@value #LOGGER_NAME}: one INFO line per step, exactly as
  * Alembic prints it ({@code Running upgrade 2b1ae634e5cd -> 3512b954651e, add account}),
- * the dialect and transaction mode at INFO when there is work, the lock at DEBUG.
+ * the dialect and transaction mode at INFO when there is work, one INFO line when there is
+ * none ({@code At head (8e3b5f1a2c90); nothing to apply}), the lock at DEBUG. SLF4J,
+ * Log4j or a configured java.util.logging format them as they format everything else;
+ * under java.util.logging's untouched default set-up, whose format takes two lines per
+ * record, the migrator writes each line to standard error itself, on one line
+ * ({@code 2026-12-06 01:33:18.204 INFO  [dev.retort.runtime.Migrator] Running upgrade …}),
+ * still honouring JUL's levels, and leaves every other logger alone.
  *
  * <h2>Offline SQL</h2>
  * {@link #sql(Appendable)} writes the SQL of an upgrade, downgrade or stamp to a script
@@ -170,7 +177,7 @@ public final class Migrator {
         this.versionTableSchema = builder.versionTableSchema;
         this.transactionMode = builder.transactionMode;
         this.lockTimeout = builder.lockTimeout;
-        this.logger = builder.logger != null ? builder.logger : System.getLogger(LOGGER_NAME);
+        this.logger = builder.logger != null ? builder.logger : new DefaultLogger(LOGGER_NAME);
         this.namingConvention = builder.namingConvention;
         List<RevisionNode> nodes = new ArrayList<>();
         Map<String, RevisionDefinition> byId = new HashMap<>();
@@ -495,14 +502,14 @@ public final class Migrator {
                 // Most likely the table does not exist yet: the database is at base. Any
                 // other problem resurfaces when the table is created and read under the lock.
                 logger.log(Level.DEBUG, "Cannot read version table " + table.displayName()
-                        + " (" + e.getMessage() + "); assuming base");
+                        + " (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); assuming base");
                 rows = List.of();
                 missing = true;
             }
             Plan plan = plan(direction, rows, target, table);
             if (plan.isEmpty()) {
-                logger.log(Level.DEBUG, "Version table " + table.displayName() + " at " + describe(rows)
-                        + " is already at '" + target + "'; nothing to do");
+                // One INFO line, so an application at head says so in its start-up log.
+                logger.log(Level.INFO, atTarget(rows, target));
                 return new MigrationResult(rows, rows, List.of());
             }
             logger.log(Level.INFO, "Context impl " + dialect.getClass().getSimpleName() + ".");
@@ -777,6 +784,15 @@ public final class Migrator {
         } catch (SQLException e) {
             logger.log(Level.WARNING, "Rollback failed", e);
         }
+    }
+
+    private String atTarget(List<String> rows, String target) {
+        String where = rows.isEmpty() ? "base" : String.join(", ", rows);
+        if (!rows.isEmpty() && sorted(rows).equals(sorted(graph.heads()))) {
+            return "At head (" + where + "); nothing to apply";
+        }
+        return rows.isEmpty() && target.equals("base") ? "At base; nothing to apply"
+                : "At " + where + ", already at '" + target + "'; nothing to apply";
     }
 
     private static String describe(List<String> rows) {

@@ -246,7 +246,7 @@ class StandardDialectTest {
         AlterColumn change = AlterColumn.builder("account", "name").nullable(false).build();
         assertThatThrownBy(() -> noAlter.render(change))
                 .isInstanceOf(OperationNotSupportedException.class)
-                .hasMessageContaining("The standard dialect cannot run AlterColumn[")
+                .hasMessageContaining("The standard dialect cannot run op.alterColumn(\"account\", \"name\"): ")
                 .hasMessageContaining("batch mode");
         assertThat(noAlter.render(AlterColumn.builder("account", "name").rename("n").build()))
                 .containsExactly("ALTER TABLE account RENAME COLUMN name TO n");
