@@ -45,10 +45,6 @@ class DocSamplesTest {
             + "(?:class|record|interface|enum)\\s+(\\w+)");
     private static final String EXAMPLE_MIGRATIONS = "example/src/main/java/com/example/accounts/migrations";
 
-    /** Pages whose samples need another class path, and the test that compiles them there. */
-    private static final java.util.Map<String, String> COMPILED_ELSEWHERE = java.util.Map.of(
-            "spring-boot.md", "spring-boot's DocsSamplesTest, on each Boot line's class path");
-
     @TempDir
     Path dir;
 
@@ -64,9 +60,7 @@ class DocSamplesTest {
         Path root = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
         List<Path> documents = new ArrayList<>(List.of(root.resolve("README.md"), root.resolve("cli/README.md")));
         try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
-            docs.filter(p -> p.toString().endsWith(".md"))
-                    .filter(p -> !COMPILED_ELSEWHERE.containsKey(p.getFileName().toString()))
-                    .sorted().forEach(documents::add);
+            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(documents::add);
         }
         List<Sample> samples = new ArrayList<>();
         for (Path document : documents) {
