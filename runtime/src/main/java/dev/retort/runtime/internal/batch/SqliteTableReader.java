@@ -1,6 +1,7 @@
 package dev.retort.runtime.internal.batch;
 
 import dev.retort.runtime.dialect.SqliteDialect;
+import dev.retort.runtime.dialect.SqliteTableText;
 import dev.retort.runtime.operation.TableDefinition;
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Expr;
@@ -49,7 +50,7 @@ public final class SqliteTableReader {
      */
     TableDefinition read(String table, Set<String> dropped) throws SQLException {
         String sql = tableSql(table);
-        CreateTableSql parsed = CreateTableSql.parse(sql);
+        SqliteTableText parsed = SqliteTableText.parse(sql);
         boolean autoIncrement = sql.toUpperCase(Locale.ROOT).contains("AUTOINCREMENT");
 
         record RawColumn(String name, String type, boolean notNull, String defaultSql, int keyPosition) {
@@ -109,7 +110,7 @@ public final class SqliteTableReader {
             uniques.add(new TableDefinition.UniqueConstraint(name, unique));
         }
         for (RawColumn c : raw) {
-            Type type = declaredType(c.type());
+            Type type = SqliteTableText.declaredType(c.type());
             Column column = Column.of(c.name(), type);
             if (c.keyPosition() > 0) {
                 column = column.primaryKey();
@@ -217,23 +218,6 @@ public final class SqliteTableReader {
                     + " without naming columns, and its primary key does not match");
         }
         return List.copyOf(key.values());
-    }
-
-    /**
-     * A column's declared SQLite type: the integer kinds stay portable (so a rowid key keeps
-     * AUTOINCREMENT), any other declared type is kept as written, none is {@code BLOB}.
-     * Shared with autogenerate's SQLite catalogue reader.
-     */
-    public static Type declaredType(String declared) {
-        String upper = declared == null ? "" : declared.strip().toUpperCase(Locale.ROOT);
-        return switch (upper) {
-            case "INTEGER", "INT" -> Type.INTEGER;
-            case "BIGINT" -> Type.BIGINT;
-            case "SMALLINT" -> Type.SMALLINT;
-            // A column declared without a type has no affinity, as BLOB.
-            case "" -> Type.raw("BLOB");
-            default -> Type.raw(declared.strip());
-        };
     }
 
     private static Optional<ReferentialAction> action(String sql) {
