@@ -3,6 +3,7 @@ package dev.retort.runtime.dialect;
 import dev.retort.runtime.internal.Values;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
+import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.BulkInsert;
 import dev.retort.runtime.operation.ConstraintType;
 import dev.retort.runtime.operation.CreateCheckConstraint;
@@ -214,59 +215,140 @@ public abstract class Dialect {
      */
     public List<String> render(Operation operation) {
         Objects.requireNonNull(operation, "operation");
-        Optional<List<String>> indexOrData = renderIndexAndDataOperation(operation);
-        if (indexOrData.isPresent()) {
-            return indexOrData.get();
-        }
-        if (operation instanceof Execute o) {
-            return renderExecute(o);
-        }
-        if (operation instanceof CreateTable o) {
-            return renderCreateTable(o);
-        }
-        if (operation instanceof DropTable o) {
-            return renderDropTable(o);
-        }
-        if (operation instanceof RenameTable o) {
-            return renderRenameTable(o);
-        }
-        if (operation instanceof AddColumn o) {
-            return renderAddColumn(o);
-        }
-        if (operation instanceof DropColumn o) {
-            return renderDropColumn(o);
-        }
-        if (operation instanceof AlterColumn o) {
-            return renderAlterColumn(o);
-        }
-        if (operation instanceof CreateIndex o) {
-            return renderCreateIndex(o);
-        }
-        if (operation instanceof DropIndex o) {
-            return renderDropIndex(o);
-        }
-        if (operation instanceof CreateForeignKey o) {
-            return renderCreateForeignKey(o);
-        }
-        if (operation instanceof DropConstraint o) {
-            return renderDropConstraint(o);
-        }
-        List<String> constraintOrComment = renderConstraintOrComment(operation);
-        if (constraintOrComment != null) {
-            return constraintOrComment;
-        }
-        if (operation instanceof RecreateTable o) {
-            return renderRecreateTable(o);
-        }
-        if (operation instanceof CreateSequence o) {
-            return renderCreateSequence(o);
-        }
-        if (operation instanceof DropSequence o) {
-            return renderDropSequence(o);
-        }
-        throw unsupported(operation, operation.getClass().getName() + " is not an operation Retort knows",
-                "write its SQL with op.execute(sql)");
+        return operation.accept(renderer);
     }
+
+    /** The one dispatch from an operation to its {@code render…} method. */
+    private final Operation.Visitor<List<String>> renderer = new Operation.Visitor<>() {
+
+        @Override
+        public List<String> visit(CreateTable operation) {
+            return renderCreateTable(operation);
+        }
+
+        @Override
+        public List<String> visit(DropTable operation) {
+            return renderDropTable(operation);
+        }
+
+        @Override
+        public List<String> visit(RenameTable operation) {
+            return renderRenameTable(operation);
+        }
+
+        @Override
+        public List<String> visit(AddColumn operation) {
+            return renderAddColumn(operation);
+        }
+
+        @Override
+        public List<String> visit(DropColumn operation) {
+            return renderDropColumn(operation);
+        }
+
+        @Override
+        public List<String> visit(AlterColumn operation) {
+            return renderAlterColumn(operation);
+        }
+
+        @Override
+        public List<String> visit(CreateIndex operation) {
+            return renderCreateIndex(operation);
+        }
+
+        @Override
+        public List<String> visit(DropIndex operation) {
+            return renderDropIndex(operation);
+        }
+
+        @Override
+        public List<String> visit(CreateForeignKey operation) {
+            return renderCreateForeignKey(operation);
+        }
+
+        @Override
+        public List<String> visit(DropConstraint operation) {
+            return renderDropConstraint(operation);
+        }
+
+        @Override
+        public List<String> visit(CreatePrimaryKey operation) {
+            return renderCreatePrimaryKey(operation);
+        }
+
+        @Override
+        public List<String> visit(CreateUniqueConstraint operation) {
+            return renderCreateUniqueConstraint(operation);
+        }
+
+        @Override
+        public List<String> visit(CreateCheckConstraint operation) {
+            return renderCreateCheckConstraint(operation);
+        }
+
+        @Override
+        public List<String> visit(CreateIndexWithOptions operation) {
+            return renderCreateIndexWithOptions(operation);
+        }
+
+        @Override
+        public List<String> visit(DropIndexWithOptions operation) {
+            return renderDropIndexWithOptions(operation);
+        }
+
+        @Override
+        public List<String> visit(CreateExcludeConstraint operation) {
+            return renderCreateExcludeConstraint(operation);
+        }
+
+        @Override
+        public List<String> visit(CreateTableComment operation) {
+            return List.of(renderTableComment(operation, table(operation.schema(), operation.table()),
+                    operation.comment()));
+        }
+
+        @Override
+        public List<String> visit(DropTableComment operation) {
+            return renderDropTableComment(operation);
+        }
+
+        @Override
+        public List<String> visit(CreateSequence operation) {
+            return renderCreateSequence(operation);
+        }
+
+        @Override
+        public List<String> visit(DropSequence operation) {
+            return renderDropSequence(operation);
+        }
+
+        @Override
+        public List<String> visit(Execute operation) {
+            return renderExecute(operation);
+        }
+
+        @Override
+        public List<String> visit(ExecuteWithParameters operation) {
+            return renderExecuteWithParameters(operation);
+        }
+
+        @Override
+        public List<String> visit(BulkInsert operation) {
+            return renderBulkInsert(operation);
+        }
+
+        @Override
+        public List<String> visit(RecreateTable operation) {
+            return renderRecreateTable(operation);
+        }
+
+        /** A batch is planned by the migrator's batch mode into a {@code RecreateTable} or its own changes. */
+        @Override
+        public List<String> visit(BatchAlterTable operation) {
+            throw unsupported(operation, "a batchAlterTable is not one statement: the migrator runs its changes in "
+                    + "place or plans a rebuild", "run it through Migrator or OfflineSql");
+        }
+    };
 
     /**
      * {@code CREATE SEQUENCE name START WITH start INCREMENT BY increment}, as PostgreSQL,
@@ -332,7 +414,13 @@ public abstract class Dialect {
         }
         List<String> statements = new ArrayList<>();
         String table = table(operation.schema(), operation.table());
-        statements.add("CREATE TABLE " + table + " (\n    " + String.join(",\n    ", lines) + "\n)");
+        String create = "CREATE TABLE " + table + " (\n    " + String.join(",\n    ", lines) + "\n)";
+        if (columnCommentsInline()) {
+            // The comments are part of the statement: the columns' in their definitions, the table's after it.
+            statements.add(create + operation.comment().map(comment -> " COMMENT = " + renderLiteral(comment)).orElse(""));
+            return List.copyOf(statements);
+        }
+        statements.add(create);
         operation.comment().ifPresent(comment -> statements.add(renderTableComment(operation, table, comment)));
         for (Column column : operation.columns()) {
             column.comment().ifPresent(comment -> statements.add(renderColumnComment(operation, table, column.name(),
@@ -573,26 +661,6 @@ public abstract class Dialect {
             case BINARY -> Types.VARBINARY;
             case UUID, JSON, RAW -> Types.NULL;
         };
-    }
-
-    /**
-     * Dispatches the operations of this block; empty for any other operation. Called first
-     * by {@link #render(Operation)}.
-     */
-    private Optional<List<String>> renderIndexAndDataOperation(Operation operation) {
-        if (operation instanceof CreateIndexWithOptions o) {
-            return Optional.of(renderCreateIndexWithOptions(o));
-        }
-        if (operation instanceof DropIndexWithOptions o) {
-            return Optional.of(renderDropIndexWithOptions(o));
-        }
-        if (operation instanceof BulkInsert o) {
-            return Optional.of(renderBulkInsert(o));
-        }
-        if (operation instanceof ExecuteWithParameters o) {
-            return Optional.of(renderExecuteWithParameters(o));
-        }
-        return Optional.empty();
     }
 
     /**
@@ -894,28 +962,10 @@ public abstract class Dialect {
         return false;
     }
 
-    /** The statements of the constraint and comment operations, or {@code null} for any other operation. */
-    private List<String> renderConstraintOrComment(Operation operation) {
-        if (operation instanceof CreatePrimaryKey o) {
-            return renderCreatePrimaryKey(o);
-        }
-        if (operation instanceof CreateUniqueConstraint o) {
-            return renderCreateUniqueConstraint(o);
-        }
-        if (operation instanceof CreateCheckConstraint o) {
-            return renderCreateCheckConstraint(o);
-        }
-        if (operation instanceof CreateExcludeConstraint o) {
-            return renderCreateExcludeConstraint(o);
-        }
-        if (operation instanceof CreateTableComment o) {
-            return List.of(renderTableComment(o, table(o.schema(), o.table()), o.comment()));
-        }
-        if (operation instanceof DropTableComment o) {
-            requireComments(o);
-            return List.of("COMMENT ON TABLE " + table(o.schema(), o.table()) + " IS NULL");
-        }
-        return null;
+    /** {@code COMMENT ON TABLE … IS NULL}. */
+    protected List<String> renderDropTableComment(DropTableComment operation) {
+        requireComments(operation);
+        return List.of("COMMENT ON TABLE " + table(operation.schema(), operation.table()) + " IS NULL");
     }
 
     /** {@code ALTER TABLE … ADD CONSTRAINT … PRIMARY KEY (…)}. */
@@ -1264,7 +1314,10 @@ public abstract class Dialect {
         return plain;
     }
 
-    /** True when {@link #renderColumnDefinition} writes a column's comment inline (MariaDB's {@code COMMENT '…'}). */
+    /**
+     * True when comments are written inline: a column's in {@link #renderColumnDefinition}
+     * (MariaDB's {@code COMMENT '…'}), a new table's as {@code CREATE TABLE … COMMENT = '…'}.
+     */
     protected boolean columnCommentsInline() {
         return false;
     }
