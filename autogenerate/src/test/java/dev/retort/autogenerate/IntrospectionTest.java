@@ -137,6 +137,31 @@ class IntrospectionTest {
         }
     }
 
+    /** An attached SQLite database is read through the pragmas too, its name bound as their schema argument. */
+    @org.junit.jupiter.api.Test
+    void readsAnAttachedSqliteSchema() throws Exception {
+        java.nio.file.Path aux = java.nio.file.Files.createTempFile("retort_aux_", ".sqlite");
+        try (TestDatabase db = TestDatabases.open("sqlite"); Connection connection = db.dataSource().getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("ATTACH DATABASE '" + aux + "' AS \"a'ux\"");
+            statement.execute("CREATE TABLE \"a'ux\".items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                    + "parent_id INTEGER REFERENCES items (id))");
+            statement.execute("CREATE UNIQUE INDEX \"a'ux\".ix_items_name ON items (name)");
+            statement.execute("CREATE TABLE main_only (id INTEGER)");
+
+            Metadata read = Introspection.read(connection, Dialects.detect(connection), "a'ux", "retort_version");
+
+            assertThat(read.tables()).extracting(t -> t.name()).containsExactly("items");
+            var items = read.table("items").orElseThrow();
+            assertThat(items.columns()).extracting(c -> c.name()).containsExactly("id", "name", "parent_id");
+            assertThat(items.indexes()).extracting(ix -> ix.name()).contains("ix_items_name");
+            assertThat(items.foreignKeys()).hasSize(1);
+            statement.execute("DETACH DATABASE \"a'ux\"");
+        } finally {
+            java.nio.file.Files.deleteIfExists(aux);
+        }
+    }
+
     /**
      * SQLite keeps no comments and adds constraints only with the table, so the schema is
      * created in one go; types come back as the portable types its dialect writes them.

@@ -68,7 +68,7 @@ final class Autogenerate {
         ScratchDatabase scratch = ScratchDatabase.create(url, config.shadowUrl(), u -> database.dataSource(u, key));
         CheckResult result;
         try {
-            Config shadowConfig = config.toBuilder().url(scratch.dataSource().toString()).versionTableSchema(null).build();
+            Config shadowConfig = config.toBuilder().url(scratch.dataSource().url()).versionTableSchema(null).build();
             Dialect dialect = config.dialect().isPresent() ? Database.dialect(config) : null;
             Migrator migrator = database.migrator(scratch.dataSource(), dialect, shadowConfig);
             List<String> heads = migrator.heads();

@@ -279,6 +279,7 @@ public final class DefaultOperations implements Operations {
                     first = r + 1;
                 }
             }
+            sink.executed(sql);
         } catch (SQLException e) {
             // A batch failure's own message is often "see getNextException"; keep the real cause.
             SQLException cause = e.getNextException() != null ? e.getNextException() : e;
@@ -307,6 +308,7 @@ public final class DefaultOperations implements Operations {
                 dialect.bind(statement, i + 1, operation.parameters().get(i), null);
             }
             statement.execute();
+            sink.executed(sql);
         } catch (SQLException e) {
             throw new StatementFailedException(sql, e);
         }

@@ -56,7 +56,7 @@ final class CheckProject {
         assertThat(init.status()).as("init\n%s", init).isZero();
         Path properties = dir.resolve("retort.properties");
         String text = Files.readString(properties)
-                .replace("url=jdbc:h2:file:./target/retort-db", "url=" + url)
+                .replace("url=jdbc:h2:file:./db/dev", "url=" + url)
                 .replace("user=sa", "user=" + user);
         Files.writeString(properties, text + "metadata=com.acme.model.Schema.METADATA\n");
         return project;

@@ -11,6 +11,7 @@ import dev.retort.runtime.schema.PrimaryKey;
 import dev.retort.runtime.schema.Type;
 import dev.retort.runtime.schema.UniqueConstraint;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -68,7 +69,8 @@ final class SqliteCatalogReader implements CatalogReader {
             throws SQLException {
         Optional<String> attached = schema.equals("main") ? Optional.empty() : Optional.of(schema);
         String master = attached.map(s -> dialect.quote(s) + ".").orElse("") + "sqlite_master m";
-        String pragmaSchema = attached.map(s -> ", " + literal(s)).orElse("");
+        // An attached schema is bound: each ", ?" below takes its name.
+        String pragmaSchema = attached.map(s -> ", ?").orElse("");
         String userTables = " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
 
         Map<String, String> tableSql = new LinkedHashMap<>();
@@ -81,10 +83,10 @@ final class SqliteCatalogReader implements CatalogReader {
 
         // Every table's columns, the excluded ones too: a foreign key may reference one without naming columns.
         Map<String, List<RawColumn>> columnsOf = new LinkedHashMap<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT m.name AS table_name, p.name, p.type, p.\"notnull\","
-                     + " p.dflt_value, p.pk FROM " + master + " JOIN pragma_table_xinfo(m.name" + pragmaSchema
-                     + ") p" + userTables + " AND p.hidden = 0 ORDER BY m.name, p.cid")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT m.name AS table_name, p.name, p.type,"
+                     + " p.\"notnull\", p.dflt_value, p.pk FROM " + master + " JOIN pragma_table_xinfo(m.name"
+                     + pragmaSchema + ") p" + userTables + " AND p.hidden = 0 ORDER BY m.name, p.cid");
+             ResultSet rs = bindSchema(statement, attached, 1).executeQuery()) {
             while (rs.next()) {
                 columnsOf.computeIfAbsent(rs.getString("table_name"), t -> new ArrayList<>()).add(new RawColumn(
                         rs.getString("name"), rs.getString("type"), rs.getInt("notnull") != 0,
@@ -94,12 +96,12 @@ final class SqliteCatalogReader implements CatalogReader {
 
         Map<String, Map<String, RawIndex>> indexesOf = new LinkedHashMap<>();
         List<RawIndex> expressions = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT m.name AS table_name, il.name AS index_name, il.\"unique\","
-                     + " il.origin, il.partial, ii.seqno, ii.name AS column_name FROM " + master
-                     + " JOIN pragma_index_list(m.name" + pragmaSchema + ") il"
+        try (PreparedStatement statement = connection.prepareStatement("SELECT m.name AS table_name, il.name AS "
+                     + "index_name, il.\"unique\", il.origin, il.partial, ii.seqno, ii.name AS column_name FROM "
+                     + master + " JOIN pragma_index_list(m.name" + pragmaSchema + ") il"
                      + " LEFT JOIN pragma_index_info(il.name" + pragmaSchema + ") ii" + userTables
-                     + " ORDER BY m.name, il.seq, ii.seqno")) {
+                     + " ORDER BY m.name, il.seq, ii.seqno");
+             ResultSet rs = bindSchema(statement, attached, 2).executeQuery()) {
             while (rs.next()) {
                 Map<String, RawIndex> ofTable = indexesOf.computeIfAbsent(rs.getString("table_name"),
                         t -> new LinkedHashMap<>());
@@ -123,11 +125,11 @@ final class SqliteCatalogReader implements CatalogReader {
         }
 
         Map<String, Map<Integer, TreeMap<Integer, FkRow>>> foreignKeysOf = new LinkedHashMap<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT m.name AS table_name, fk.id, fk.seq, fk.\"table\","
-                     + " fk.\"from\", fk.\"to\", fk.on_update, fk.on_delete FROM " + master
+        try (PreparedStatement statement = connection.prepareStatement("SELECT m.name AS table_name, fk.id, fk.seq,"
+                     + " fk.\"table\", fk.\"from\", fk.\"to\", fk.on_update, fk.on_delete FROM " + master
                      + " JOIN pragma_foreign_key_list(m.name" + pragmaSchema + ") fk" + userTables
-                     + " ORDER BY m.name, fk.id, fk.seq")) {
+                     + " ORDER BY m.name, fk.id, fk.seq");
+             ResultSet rs = bindSchema(statement, attached, 1).executeQuery()) {
             while (rs.next()) {
                 foreignKeysOf.computeIfAbsent(rs.getString("table_name"), t -> new LinkedHashMap<>())
                         .computeIfAbsent(rs.getInt("id"), id -> new TreeMap<>()).put(rs.getInt("seq"),
@@ -239,8 +241,15 @@ final class SqliteCatalogReader implements CatalogReader {
         return List.copyOf(key.values());
     }
 
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
+    /** Binds the attached schema's name to the first {@code count} parameters, when there is one. */
+    private static PreparedStatement bindSchema(PreparedStatement statement, Optional<String> attached, int count)
+            throws SQLException {
+        if (attached.isPresent()) {
+            for (int i = 1; i <= count; i++) {
+                statement.setString(i, attached.get());
+            }
+        }
+        return statement;
     }
 
     /** A default as SQLite keeps its SQL text; a boolean's {@code 1}/{@code 0} is {@code TRUE}/{@code FALSE}. */
