@@ -5,7 +5,7 @@
  * an application's class path.
  */
 module dev.retort.processor {
-    requires java.compiler;
+    requires transitive java.compiler;
     requires dev.retort.annotations;
     requires dev.retort.runtime;
     requires com.palantir.javapoet;

@@ -1,5 +1,7 @@
 package dev.retort.runtime.dialect;
 
+import java.util.function.Predicate;
+import java.sql.Connection;
 import dev.retort.runtime.internal.Values;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
@@ -96,6 +98,10 @@ import java.util.stream.Collectors;
  * #unsupported}, which names the operation, the dialect and the alternative.
  */
 public abstract class Dialect {
+
+    /** For subclasses: a dialect of a database of their own, or one that overrides another's rendering. */
+    protected Dialect() {
+    }
 
     /** A name the database folds to its own case when it is not quoted. */
     private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
@@ -206,6 +212,89 @@ public abstract class Dialect {
      */
     public boolean supportsAlterColumn() {
         return true;
+    }
+
+    /**
+     * True when the database calls a schema a catalog and has no schemas of its own (MariaDB,
+     * MySQL: a database is a catalog), so JDBC metadata is asked by catalog.
+     */
+    public boolean schemasAreCatalogs() {
+        return false;
+    }
+
+    // ---- Batch mode: how this database rebuilds a table ----
+
+    /**
+     * True when an in-place {@code DROP COLUMN} fails while a key, an index, a foreign key or
+     * a check still uses the column (SQLite names the column and gives up); batch mode then
+     * rebuilds the table instead, dropping what used the column as PostgreSQL does.
+     */
+    public boolean dropColumnRefusedWhileUsed() {
+        return false;
+    }
+
+    /**
+     * A table as batch mode reads it before a rebuild.
+     *
+     * @param definition the table's columns, keys, indexes and checks
+     * @param referencing the foreign keys of other tables that reference it, to recreate
+     *     after the rebuild where dropping the table drops them
+     * @param undescribedIndexes indexes left out of {@code definition} because it cannot
+     *     describe them (partial, on expressions)
+     */
+    public record TableSnapshot(TableDefinition definition, List<CreateForeignKey> referencing,
+            Set<String> undescribedIndexes) {
+
+        /** Copies the lists. */
+        public TableSnapshot {
+            Objects.requireNonNull(definition, "definition");
+            referencing = List.copyOf(referencing);
+            undescribedIndexes = Set.copyOf(undescribedIndexes);
+        }
+    }
+
+    /**
+     * Reads {@code table}'s current definition for a batch rebuild, through JDBC {@code
+     * DatabaseMetaData} here (types as the database reports them, no check constraints: JDBC
+     * does not report them); SQLite reads its pragmas and its {@code CREATE TABLE} text.
+     *
+     * @param schema the table's schema, or empty for the connection's
+     * @param mayLeaveOut accepts the name of an index the definition cannot describe that may
+     *     be left out (one the batch drops); any other such index is refused
+     * @throws SQLException when the catalogue cannot be read
+     */
+    public TableSnapshot readTable(Connection connection, Optional<String> schema, String table,
+            Predicate<String> mayLeaveOut) throws SQLException {
+        JdbcTableReader reader = new JdbcTableReader(this, connection, schema);
+        return new TableSnapshot(reader.read(table), reader.referencing(table, schema), Set.of());
+    }
+
+    /**
+     * The statements that switch off foreign-key enforcement around a rebuild, where dropping
+     * the old table would otherwise fire the foreign keys of the tables that reference it
+     * (SQLite with {@code PRAGMA foreign_keys} on); empty where a rebuild needs none.
+     */
+    public Optional<ForeignKeyEnforcement> rebuildForeignKeyEnforcement() {
+        return Optional.empty();
+    }
+
+    /** The statements batch mode uses to keep foreign keys from firing during a rebuild. */
+    public interface ForeignKeyEnforcement {
+
+        /** A query whose first column is non-zero when the connection enforces foreign keys. */
+        String enabledQuery();
+
+        /** Switches enforcement on or off; outside a transaction only, where the database ignores it inside one. */
+        String set(boolean enabled);
+
+        /** Lists the rows of {@code table} that break a foreign key; none when all hold. */
+        String check(Optional<String> schema, String table);
+
+        /**
+         * A query for the names of the tables whose foreign keys reference a table. Its
+         * parameters: the schema's name when {@code schema} is present, then the table's name.
+         */
+        String referencingTablesQuery(Optional<String> schema);
     }
 
     /**
@@ -528,7 +617,7 @@ public abstract class Dialect {
         return List.of("DROP INDEX " + table(operation.schema(), operation.name()));
     }
 
-    // ---- Indexes with options, bulk inserts, statement parameters and literals (ops2) ----
+    // ---- Indexes with options, bulk inserts, statement parameters and literals ----
 
     /** True when an index can cover only the rows matching a predicate ({@code CREATE INDEX … WHERE …}). */
     public boolean supportsPartialIndexes() {
@@ -1228,7 +1317,7 @@ public abstract class Dialect {
         return "SELECT lock_id FROM " + qualify(schema, table) + " WHERE lock_id = ? FOR UPDATE";
     }
 
-    // ---- Batch mode: move and copy (dialects2) ----
+    // ---- Batch mode: move and copy ----
 
     /**
      * Rebuilds a table by "move and copy", for the standard-SQL databases: foreign keys of

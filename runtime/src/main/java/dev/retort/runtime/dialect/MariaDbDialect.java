@@ -315,6 +315,12 @@ public class MariaDbDialect extends Dialect {
         return true;
     }
 
+    /** True: a MariaDB or MySQL database is a JDBC catalog. */
+    @Override
+    public boolean schemasAreCatalogs() {
+        return true;
+    }
+
     /** Drops a table comment with {@code COMMENT = ''}. */
     @Override
     protected List<String> renderDropTableComment(DropTableComment operation) {

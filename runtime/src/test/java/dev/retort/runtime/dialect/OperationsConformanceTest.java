@@ -943,7 +943,7 @@ class OperationsConformanceTest {
             Operation batch = BatchAlterTable.builder("account").dropColumn("name").build();
             assertThatThrownBy(() -> f.op.run(batch))
                     .isInstanceOf(OperationNotSupportedException.class)
-                    .hasMessageContaining("BatchAlterTable[")
+                    .hasMessageContaining("op.batchAlterTable(\"account\")")
                     .hasMessageContaining("The " + kind + " dialect")
                     .hasMessageContaining("Migrator or OfflineSql");
             assertThat(f.executed).isEmpty();

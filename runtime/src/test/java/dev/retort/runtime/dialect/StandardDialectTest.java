@@ -226,7 +226,7 @@ class StandardDialectTest {
         Operation batch = BatchAlterTable.builder("account").dropColumn("legacy").build();
         assertThatThrownBy(() -> render(batch))
                 .isInstanceOf(OperationNotSupportedException.class)
-                .hasMessageStartingWith("The standard dialect cannot run BatchAlterTable[")
+                .hasMessageStartingWith("The standard dialect cannot run op.batchAlterTable(\"account\"): ")
                 .hasMessageEndingWith("Instead, run it through Migrator or OfflineSql.")
                 .satisfies(e -> {
                     var error = (OperationNotSupportedException) e;

@@ -1,7 +1,5 @@
-package dev.retort.runtime.internal.batch;
+package dev.retort.runtime.dialect;
 
-import dev.retort.runtime.dialect.SqliteDialect;
-import dev.retort.runtime.dialect.SqliteTableText;
 import dev.retort.runtime.operation.TableDefinition;
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Expr;
@@ -21,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Reads a SQLite table's definition: columns, key and foreign keys from {@code PRAGMA
@@ -29,27 +28,25 @@ import java.util.TreeMap;
  * check constraints, {@code AUTOINCREMENT} — from the {@code CREATE TABLE} statement in
  * {@code sqlite_master}.
  */
-public final class SqliteTableReader {
+final class SqliteTableReader {
 
     private final SqliteDialect dialect;
     private final Connection connection;
     private final Optional<String> schema;
     private final Set<String> skipped = new HashSet<>();
 
-    private boolean leaveOutUndescribedIndexes;
-
     /** A reader of the tables of {@code schema} ({@code main} when empty) on {@code connection}. */
-    public SqliteTableReader(SqliteDialect dialect, Connection connection, Optional<String> schema) {
+    SqliteTableReader(SqliteDialect dialect, Connection connection, Optional<String> schema) {
         this.dialect = dialect;
         this.connection = connection;
         this.schema = schema;
     }
 
     /**
-     * @param dropped indexes the batch drops: a partial or expression index, which the
-     *     pragmas cannot describe, is refused unless it is among them
+     * @param mayLeaveOut accepts the partial or expression indexes, which the pragmas cannot
+     *     describe, that may be left out (those the batch drops); any other is refused
      */
-    TableDefinition read(String table, Set<String> dropped) throws SQLException {
+    TableDefinition read(String table, Predicate<String> mayLeaveOut) throws SQLException {
         String sql = tableSql(table);
         SqliteTableText parsed = SqliteTableText.parse(sql);
         boolean autoIncrement = sql.toUpperCase(Locale.ROOT).contains("AUTOINCREMENT");
@@ -85,7 +82,7 @@ public final class SqliteTableReader {
             }
             List<String> columns = indexColumns(head.name());
             if ("c".equals(head.origin()) && (head.partial() || columns.isEmpty())) {
-                if (leaveOutUndescribedIndexes || dropped.contains(head.name())) {
+                if (mayLeaveOut.test(head.name())) {
                     skipped.add(head.name()); // goes with the old table; the batch drops it anyway
                     continue;
                 }
@@ -158,22 +155,8 @@ public final class SqliteTableReader {
         return new TableDefinition(columns, uniques, parsed.checks(), foreignKeys, indexes);
     }
 
-    /**
-     * {@code table}'s definition for autogenerate: as {@link #read}, but a partial or
-     * expression index, which the model does not describe, is left out (see {@link
-     * #skippedIndexes()}) rather than refused. Column types stay as declared.
-     */
-    public TableDefinition readAll(String table) throws SQLException {
-        leaveOutUndescribedIndexes = true;
-        try {
-            return read(table, Set.of());
-        } finally {
-            leaveOutUndescribedIndexes = false;
-        }
-    }
-
     /** The partial and expression indexes {@link #read} left out because the batch drops them. */
-    public Set<String> skippedIndexes() {
+    Set<String> skippedIndexes() {
         return Set.copyOf(skipped);
     }
 
