@@ -1,6 +1,7 @@
 package dev.retort.autogenerate;
 
 import dev.retort.autogenerate.internal.introspect.CatalogReader;
+import dev.retort.autogenerate.internal.introspect.CatalogReaders;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.schema.Metadata;
@@ -60,7 +61,7 @@ public final class Introspection {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(versionTable, "versionTable");
-        CatalogReader reader = CatalogReader.forDialect(dialect);
+        CatalogReader reader = CatalogReaders.forDialect(dialect);
         String stored = schema == null ? reader.currentSchema(connection) : dialect.denormalizeName(schema);
         if (stored == null) {
             throw new IllegalStateException("The connection has no current schema; pass the schema to read");

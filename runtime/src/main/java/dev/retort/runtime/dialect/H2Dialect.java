@@ -19,6 +19,10 @@ import java.util.Set;
  */
 public class H2Dialect extends Dialect {
 
+    /** Creates the H2 dialect. */
+    public H2Dialect() {
+    }
+
     @Override
     public String name() {
         return "h2";
@@ -90,7 +94,7 @@ public class H2Dialect extends Dialect {
         return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " RENAME TO " + quote(newName);
     }
 
-    // ---- Indexes with options, bulk inserts, statement parameters and literals (ops2) ----
+    // ---- Indexes with options, bulk inserts, statement parameters and literals ----
 
     /**
      * {@code ? FORMAT JSON} for a JSON value: without it H2 turns a bound string into a JSON

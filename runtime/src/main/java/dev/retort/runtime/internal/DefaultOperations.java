@@ -158,7 +158,7 @@ public final class DefaultOperations implements Operations {
         run(new DropIndex(schema, name, Optional.of(table)));
     }
 
-    // ---- Indexes with options, autocommit blocks, bulk inserts, parameters, literals (ops2) ----
+    // ---- Indexes with options, autocommit blocks, bulk inserts, parameters, literals ----
 
     /** Whether an autocommit block is running; one per migration run, shared with {@link #inSchema} views. */
     private static final class AutocommitState {
@@ -486,7 +486,7 @@ public final class DefaultOperations implements Operations {
         return connection;
     }
 
-    // ---- Batch mode (dialects2) ----
+    // ---- Batch mode ----
 
     @Override
     public void batchAlterTable(String table, Consumer<BatchAlterTable.Builder> changes) {

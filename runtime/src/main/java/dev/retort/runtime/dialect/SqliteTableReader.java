@@ -1,6 +1,5 @@
-package dev.retort.runtime.internal.batch;
+package dev.retort.runtime.dialect;
 
-import dev.retort.runtime.dialect.SqliteDialect;
 import dev.retort.runtime.operation.TableDefinition;
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Expr;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Reads a SQLite table's definition: columns, key and foreign keys from {@code PRAGMA
@@ -28,29 +28,27 @@ import java.util.TreeMap;
  * check constraints, {@code AUTOINCREMENT} — from the {@code CREATE TABLE} statement in
  * {@code sqlite_master}.
  */
-public final class SqliteTableReader {
+final class SqliteTableReader {
 
     private final SqliteDialect dialect;
     private final Connection connection;
     private final Optional<String> schema;
     private final Set<String> skipped = new HashSet<>();
 
-    private boolean leaveOutUndescribedIndexes;
-
     /** A reader of the tables of {@code schema} ({@code main} when empty) on {@code connection}. */
-    public SqliteTableReader(SqliteDialect dialect, Connection connection, Optional<String> schema) {
+    SqliteTableReader(SqliteDialect dialect, Connection connection, Optional<String> schema) {
         this.dialect = dialect;
         this.connection = connection;
         this.schema = schema;
     }
 
     /**
-     * @param dropped indexes the batch drops: a partial or expression index, which the
-     *     pragmas cannot describe, is refused unless it is among them
+     * @param mayLeaveOut accepts the partial or expression indexes, which the pragmas cannot
+     *     describe, that may be left out (those the batch drops); any other is refused
      */
-    TableDefinition read(String table, Set<String> dropped) throws SQLException {
+    TableDefinition read(String table, Predicate<String> mayLeaveOut) throws SQLException {
         String sql = tableSql(table);
-        CreateTableSql parsed = CreateTableSql.parse(sql);
+        SqliteTableText parsed = SqliteTableText.parse(sql);
         boolean autoIncrement = sql.toUpperCase(Locale.ROOT).contains("AUTOINCREMENT");
 
         record RawColumn(String name, String type, boolean notNull, String defaultSql, int keyPosition) {
@@ -84,7 +82,7 @@ public final class SqliteTableReader {
             }
             List<String> columns = indexColumns(head.name());
             if ("c".equals(head.origin()) && (head.partial() || columns.isEmpty())) {
-                if (leaveOutUndescribedIndexes || dropped.contains(head.name())) {
+                if (mayLeaveOut.test(head.name())) {
                     skipped.add(head.name()); // goes with the old table; the batch drops it anyway
                     continue;
                 }
@@ -110,7 +108,7 @@ public final class SqliteTableReader {
             uniques.add(new TableDefinition.UniqueConstraint(name, unique));
         }
         for (RawColumn c : raw) {
-            Type type = declaredType(c.type());
+            Type type = SqliteTableText.declaredType(c.type());
             Column column = Column.of(c.name(), type);
             if (c.keyPosition() > 0) {
                 column = column.primaryKey();
@@ -157,22 +155,8 @@ public final class SqliteTableReader {
         return new TableDefinition(columns, uniques, parsed.checks(), foreignKeys, indexes);
     }
 
-    /**
-     * {@code table}'s definition for autogenerate: as {@link #read}, but a partial or
-     * expression index, which the model does not describe, is left out (see {@link
-     * #skippedIndexes()}) rather than refused. Column types stay as declared.
-     */
-    public TableDefinition readAll(String table) throws SQLException {
-        leaveOutUndescribedIndexes = true;
-        try {
-            return read(table, Set.of());
-        } finally {
-            leaveOutUndescribedIndexes = false;
-        }
-    }
-
     /** The partial and expression indexes {@link #read} left out because the batch drops them. */
-    public Set<String> skippedIndexes() {
+    Set<String> skippedIndexes() {
         return Set.copyOf(skipped);
     }
 
@@ -220,23 +204,6 @@ public final class SqliteTableReader {
                     + " without naming columns, and its primary key does not match");
         }
         return List.copyOf(key.values());
-    }
-
-    /**
-     * A column's declared SQLite type: the integer kinds stay portable (so a rowid key keeps
-     * AUTOINCREMENT), any other declared type is kept as written, none is {@code BLOB}.
-     * Shared with autogenerate's SQLite catalogue reader.
-     */
-    public static Type declaredType(String declared) {
-        String upper = declared == null ? "" : declared.strip().toUpperCase(Locale.ROOT);
-        return switch (upper) {
-            case "INTEGER", "INT" -> Type.INTEGER;
-            case "BIGINT" -> Type.BIGINT;
-            case "SMALLINT" -> Type.SMALLINT;
-            // A column declared without a type has no affinity, as BLOB.
-            case "" -> Type.raw("BLOB");
-            default -> Type.raw(declared.strip());
-        };
     }
 
     private static Optional<ReferentialAction> action(String sql) {

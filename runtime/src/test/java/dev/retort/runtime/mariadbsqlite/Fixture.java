@@ -1,4 +1,4 @@
-package dev.retort.runtime.dialects2;
+package dev.retort.runtime.mariadbsqlite;
 
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;

@@ -1,6 +1,5 @@
-package dev.retort.runtime.internal.batch;
+package dev.retort.runtime.dialect;
 
-import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.operation.CreateForeignKey;
 import dev.retort.runtime.operation.TableDefinition;
 import dev.retort.runtime.schema.Column;
@@ -46,8 +45,7 @@ final class JdbcTableReader {
     JdbcTableReader(Dialect dialect, Connection connection, Optional<String> schema) throws SQLException {
         this.dialect = dialect;
         this.connection = connection;
-        // MariaDB and MySQL call a database a catalog and have no schemas.
-        boolean catalogs = dialect.name().equals("mariadb") || dialect.name().equals("mysql");
+        boolean catalogs = dialect.schemasAreCatalogs();
         this.catalog = catalogs ? schema.orElse(connection.getCatalog()) : null;
         this.schema = catalogs ? null : schema.map(dialect::denormalizeName).orElse(connection.getSchema());
     }

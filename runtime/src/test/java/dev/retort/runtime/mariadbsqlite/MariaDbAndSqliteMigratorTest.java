@@ -1,4 +1,4 @@
-package dev.retort.runtime.dialects2;
+package dev.retort.runtime.mariadbsqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * its migration) and SQLite (transactional DDL, the database write lock): upgrade,
  * downgrade, a failure half way, and two migrators at once.
  */
-class Dialects2MigratorTest {
+class MariaDbAndSqliteMigratorTest {
 
     private static final List<String> CHAIN = List.of("a1b2c3d4e5f6", "b2c3d4e5f6a1", "c3d4e5f6a1b2");
 

@@ -1,4 +1,4 @@
-package dev.retort.runtime.internal;
+package dev.retort.runtime.dialect;
 
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
@@ -33,92 +33,146 @@ import java.util.Optional;
  * identify it ({@code alterColumn("customer", "email")}): what an error message shows, where
  * the record's full {@code toString} would bury the user's own words in nested values.
  */
-public final class OperationCalls {
+final class OperationCalls {
 
     private static final int SQL_SHOWN = 40;
 
     private OperationCalls() {
     }
 
-    /** The call that made {@code operation}, with the arguments that identify it; an operation of another kind as its {@code toString}. */
-    public static String call(Operation operation) {
-        if (operation instanceof AddColumn o) {
+    /** The call that made {@code operation}, with the arguments that identify it;. */
+    static String call(Operation operation) {
+        return operation.accept(CALLS);
+    }
+
+    /** The one dispatch from an operation to the call that made it. */
+    private static final Operation.Visitor<String> CALLS = new Operation.Visitor<>() {
+
+        @Override
+        public String visit(AddColumn o) {
             return "op." + call("addColumn", table(o.schema(), o.table()), o.column().name());
         }
-        if (operation instanceof AlterColumn o) {
+
+        @Override
+        public String visit(AlterColumn o) {
             return "op." + call("alterColumn", table(o.schema(), o.table()), o.column());
         }
-        if (operation instanceof DropColumn o) {
+
+        @Override
+        public String visit(DropColumn o) {
             return "op." + call("dropColumn", table(o.schema(), o.table()), o.column());
         }
-        if (operation instanceof CreateTable o) {
+
+        @Override
+        public String visit(CreateTable o) {
             return "op." + call("createTable", table(o.schema(), o.table()));
         }
-        if (operation instanceof DropTable o) {
+
+        @Override
+        public String visit(DropTable o) {
             return "op." + call("dropTable", table(o.schema(), o.table()));
         }
-        if (operation instanceof RenameTable o) {
+
+        @Override
+        public String visit(RenameTable o) {
             return "op." + call("renameTable", table(o.schema(), o.table()), o.newName());
         }
-        if (operation instanceof CreateTableComment o) {
+
+        @Override
+        public String visit(CreateTableComment o) {
             return "op." + call("createTableComment", table(o.schema(), o.table()));
         }
-        if (operation instanceof DropTableComment o) {
+
+        @Override
+        public String visit(DropTableComment o) {
             return "op." + call("dropTableComment", table(o.schema(), o.table()));
         }
-        if (operation instanceof CreateIndex o) {
+
+        @Override
+        public String visit(CreateIndex o) {
             return "op." + call(o.unique() ? "createUniqueIndex" : "createIndex", o.name(), table(o.schema(), o.table()));
         }
-        if (operation instanceof CreateIndexWithOptions o) {
+
+        @Override
+        public String visit(CreateIndexWithOptions o) {
             return "op." + call("createIndex", o.name(), table(o.schema(), o.table()));
         }
-        if (operation instanceof DropIndex o) {
+
+        @Override
+        public String visit(DropIndex o) {
             return "op." + call("dropIndex", qualified(o.schema(), o.name()));
         }
-        if (operation instanceof DropIndexWithOptions o) {
+
+        @Override
+        public String visit(DropIndexWithOptions o) {
             return "op." + call("dropIndex", qualified(o.schema(), o.name()));
         }
-        if (operation instanceof CreatePrimaryKey o) {
+
+        @Override
+        public String visit(CreatePrimaryKey o) {
             return "op." + call("createPrimaryKey", o.name(), table(o.schema(), o.table()));
         }
-        if (operation instanceof CreateUniqueConstraint o) {
+
+        @Override
+        public String visit(CreateUniqueConstraint o) {
             return "op." + call("createUniqueConstraint", o.name(), table(o.schema(), o.table()));
         }
-        if (operation instanceof CreateForeignKey o) {
+
+        @Override
+        public String visit(CreateForeignKey o) {
             return "op." + call("createForeignKey", o.name(), table(o.schema(), o.table()));
         }
-        if (operation instanceof CreateCheckConstraint o) {
+
+        @Override
+        public String visit(CreateCheckConstraint o) {
             return "op." + call("createCheckConstraint", o.name(), table(o.schema(), o.table()));
         }
-        if (operation instanceof CreateExcludeConstraint o) {
+
+        @Override
+        public String visit(CreateExcludeConstraint o) {
             return "op." + call("createExcludeConstraint", o.name(), table(o.schema(), o.table()));
         }
-        if (operation instanceof DropConstraint o) {
+
+        @Override
+        public String visit(DropConstraint o) {
             return "op." + call("dropConstraint", o.name(), table(o.schema(), o.table()));
         }
-        if (operation instanceof CreateSequence o) {
+
+        @Override
+        public String visit(CreateSequence o) {
             return "op." + call("createSequence", qualified(o.schema(), o.name()));
         }
-        if (operation instanceof DropSequence o) {
+
+        @Override
+        public String visit(DropSequence o) {
             return "op." + call("dropSequence", qualified(o.schema(), o.name()));
         }
-        if (operation instanceof BulkInsert o) {
+
+        @Override
+        public String visit(BulkInsert o) {
             return "op." + call("bulkInsert", table(o.schema(), o.table()));
         }
-        if (operation instanceof BatchAlterTable o) {
+
+        @Override
+        public String visit(BatchAlterTable o) {
             return "op." + call("batchAlterTable", table(o.schema(), o.table()));
         }
-        if (operation instanceof RecreateTable o) {
+
+        @Override
+        public String visit(RecreateTable o) {
             return "op." + call("batchAlterTable", table(o.schema(), o.table()));
         }
-        if (operation instanceof Execute o) {
+
+        @Override
+        public String visit(Execute o) {
             return "op." + call("execute", shortened(o.sql()));
         }
-        if (operation instanceof ExecuteWithParameters o) {
+
+        @Override
+        public String visit(ExecuteWithParameters o) {
             return "op." + call("execute", shortened(o.sql()));
         }
-        return String.valueOf(operation);
-    }
+    };
 
     private static String call(String method, String... arguments) {
         StringBuilder out = new StringBuilder(method).append('(');

@@ -1,4 +1,4 @@
-package dev.retort.runtime.ops2;
+package dev.retort.runtime.dataops;
 
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;

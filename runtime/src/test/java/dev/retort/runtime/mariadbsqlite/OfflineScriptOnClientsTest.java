@@ -1,4 +1,4 @@
-package dev.retort.runtime.dialects2;
+package dev.retort.runtime.mariadbsqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.retort.runtime.ops2;
+package dev.retort.runtime.dataops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,12 @@
-package dev.retort.runtime.dialects2;
+package dev.retort.runtime.mariadbsqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.runtime.dialect.OperationNotSupportedException;
 import dev.retort.runtime.dialect.SqliteDialect;
-import dev.retort.runtime.dialects2.Fixture.ForeignKeyInfo;
-import dev.retort.runtime.dialects2.Fixture.IndexInfo;
+import dev.retort.runtime.mariadbsqlite.Fixture.ForeignKeyInfo;
+import dev.retort.runtime.mariadbsqlite.Fixture.IndexInfo;
 import dev.retort.runtime.internal.DefaultOperations;
 import dev.retort.runtime.internal.StatementFailedException;
 import dev.retort.runtime.operation.BatchAlterTable.Recreate;

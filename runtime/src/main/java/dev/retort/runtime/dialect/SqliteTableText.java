@@ -1,6 +1,7 @@
-package dev.retort.runtime.internal.batch;
+package dev.retort.runtime.dialect;
 
 import dev.retort.runtime.operation.TableDefinition;
+import dev.retort.runtime.schema.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,11 +15,15 @@ import java.util.Optional;
  * columns), and the check constraints. A small tokenizer, not a SQL parser: it splits the
  * column list at top-level commas, honouring parentheses and every SQLite quoting style.
  *
+ * <p>Part of the SQLite dialect's reading of its own catalogue: batch mode reads a table
+ * with it before a rebuild, and autogenerate's SQLite catalogue reader before a comparison,
+ * so both see the same names, checks and types.
+ *
  * @param uniqueNames named {@code UNIQUE (…)} constraints by their columns
  * @param foreignKeyNames named {@code FOREIGN KEY (…)} constraints by their columns
  * @param checks every {@code CHECK}, table-level or on a column
  */
-public record CreateTableSql(Map<List<String>, String> uniqueNames, Map<List<String>, String> foreignKeyNames,
+public record SqliteTableText(Map<List<String>, String> uniqueNames, Map<List<String>, String> foreignKeyNames,
         List<TableDefinition.CheckConstraint> checks) {
 
     /**
@@ -29,7 +34,7 @@ public record CreateTableSql(Map<List<String>, String> uniqueNames, Map<List<Str
      * @return the names and checks found; empty maps and list when there are none
      * @throws IllegalArgumentException when the parentheses do not balance
      */
-    public static CreateTableSql parse(String sql) {
+    public static SqliteTableText parse(String sql) {
         Map<List<String>, String> uniqueNames = new HashMap<>();
         Map<List<String>, String> foreignKeyNames = new HashMap<>();
         List<TableDefinition.CheckConstraint> checks = new ArrayList<>();
@@ -68,7 +73,25 @@ public record CreateTableSql(Map<List<String>, String> uniqueNames, Map<List<Str
                 }
             }
         }
-        return new CreateTableSql(uniqueNames, foreignKeyNames, checks);
+        return new SqliteTableText(uniqueNames, foreignKeyNames, checks);
+    }
+
+    /**
+     * A column's declared SQLite type: the integer kinds stay portable (so a rowid key keeps
+     * AUTOINCREMENT), any other declared type is kept as written, none is {@code BLOB}.
+     *
+     * @param declared the type as {@code PRAGMA table_info} reports it, or null
+     */
+    public static Type declaredType(String declared) {
+        String upper = declared == null ? "" : declared.strip().toUpperCase(Locale.ROOT);
+        return switch (upper) {
+            case "INTEGER", "INT" -> Type.INTEGER;
+            case "BIGINT" -> Type.BIGINT;
+            case "SMALLINT" -> Type.SMALLINT;
+            // A column declared without a type has no affinity, as BLOB.
+            case "" -> Type.raw("BLOB");
+            default -> Type.raw(declared.strip());
+        };
     }
 
     private static List<String> splitTopLevel(String body) {
