@@ -8,4 +8,5 @@ module dev.retort.autogenerate {
     requires transitive dev.retort.runtime;
 
     exports dev.retort.autogenerate;
+    exports dev.retort.autogenerate.snapshot;
 }

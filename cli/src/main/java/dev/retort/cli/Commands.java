@@ -18,7 +18,7 @@ import dev.retort.runtime.JdbcUrls;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.schema.Metadata;
-import dev.retort.test.SchemaSnapshots;
+import dev.retort.autogenerate.snapshot.SchemaSnapshots;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package dev.retort.cli;
 
 import dev.retort.autogenerate.Change;
+import dev.retort.autogenerate.snapshot.SchemaSnapshots;
 import dev.retort.cli.internal.Detections;
 import dev.retort.cli.internal.Secrets;
 import dev.retort.graph.RevisionException;
@@ -617,8 +618,8 @@ final class RetortCommand implements Runnable {
     static final class Snapshot extends Action {
 
         @Option(names = "--dir", paramLabel = "DIR", description = "Where the snapshots live (default: "
-                + dev.retort.test.SchemaSnapshots.DEFAULT_DIRECTORY + ").")
-        Path dir = Path.of(dev.retort.test.SchemaSnapshots.DEFAULT_DIRECTORY);
+                + SchemaSnapshots.DEFAULT_DIRECTORY + ").")
+        Path dir = Path.of(SchemaSnapshots.DEFAULT_DIRECTORY);
 
         @Option(names = "--check", description = "Compare the committed snapshots instead of writing them.")
         boolean check;
@@ -634,7 +635,7 @@ final class RetortCommand implements Runnable {
                         + directory + ": " + written.stream().map(p -> p.getFileName().toString()).toList());
                 return;
             }
-            List<dev.retort.test.SchemaSnapshots.Mismatch> mismatches = Commands.snapshotCheck(config, directory, this::log);
+            List<SchemaSnapshots.Mismatch> mismatches = Commands.snapshotCheck(config, directory, this::log);
             if (mismatches.isEmpty()) {
                 out().println("Every committed snapshot under " + directory + " matches its revision.");
                 return;

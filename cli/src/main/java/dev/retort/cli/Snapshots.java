@@ -1,7 +1,7 @@
 package dev.retort.cli;
 
 import dev.retort.cli.internal.ScratchDatabase;
-import dev.retort.test.SchemaSnapshots;
+import dev.retort.autogenerate.snapshot.SchemaSnapshots;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -10,7 +10,7 @@ import java.util.function.Function;
 /**
  * {@code retort snapshot}: the schema at each revision, applied to a scratch database made
  * beside the configured one (as {@code check --shadow} makes it), written or compared by the
- * test kit's {@link SchemaSnapshots}.
+ * autogenerate module's {@link SchemaSnapshots}.
  */
 final class Snapshots {
 

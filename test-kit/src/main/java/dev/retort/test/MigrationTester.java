@@ -6,7 +6,7 @@ import dev.retort.runtime.Migrator;
 import dev.retort.runtime.RevisionDefinition;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
-import dev.retort.test.internal.QuietLogger;
+import dev.retort.autogenerate.internal.snapshot.QuietLogger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package dev.retort.test;
 
+import dev.retort.autogenerate.snapshot.SchemaSnapshots;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

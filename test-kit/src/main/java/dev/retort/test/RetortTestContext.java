@@ -1,5 +1,6 @@
 package dev.retort.test;
 
+import dev.retort.autogenerate.snapshot.SchemaSnapshots;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

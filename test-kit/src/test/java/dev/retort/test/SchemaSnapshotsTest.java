@@ -2,6 +2,7 @@ package dev.retort.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.retort.autogenerate.snapshot.SchemaSnapshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,5 @@
 /**
- * The test kit's implementation: the JUnit extension, the revision walk, schema JSON and its
- * diff. No compatibility promise: use {@link dev.retort.test} instead.
+ * The test kit's implementation: the JUnit extension's helpers, a URL data source and the
+ * script runner. No compatibility promise: use {@link dev.retort.test} instead.
  */
 package dev.retort.test.internal;

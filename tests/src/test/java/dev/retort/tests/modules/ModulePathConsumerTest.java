@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.palantir.javapoet.ClassName;
 import dev.retort.annotations.Revision;
 import dev.retort.autogenerate.Comparison;
+import dev.retort.cli.Commands;
 import dev.retort.processor.RevisionProcessor;
 import dev.retort.runtime.Migrator;
 import java.io.ByteArrayOutputStream;
@@ -28,6 +29,7 @@ import javax.tools.ToolProvider;
 import org.h2.Driver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The shipped modules as a modular application sees them: their descriptors export the
@@ -46,7 +48,9 @@ class ModulePathConsumerTest {
         assertThat(exports(Revision.class)).containsExactly("dev.retort.annotations");
         assertThat(exports(Migrator.class)).containsExactlyInAnyOrder("dev.retort.graph", "dev.retort.runtime",
                 "dev.retort.runtime.dialect", "dev.retort.runtime.operation", "dev.retort.runtime.schema");
-        assertThat(exports(Comparison.class)).containsExactly("dev.retort.autogenerate");
+        assertThat(exports(Comparison.class)).containsExactlyInAnyOrder("dev.retort.autogenerate",
+                "dev.retort.autogenerate.snapshot");
+        assertThat(exports(Commands.class)).containsExactly("dev.retort.cli");
         assertThat(exports(RevisionProcessor.class)).containsExactly("dev.retort.processor");
         assertThat(descriptor(RevisionProcessor.class).provides()).singleElement()
                 .satisfies(p -> assertThat(p.providers()).containsExactlyInAnyOrder(
@@ -96,6 +100,7 @@ class ModulePathConsumerTest {
                 import dev.retort.autogenerate.CompareOptions;
                 import dev.retort.autogenerate.Comparison;
                 import dev.retort.autogenerate.Introspection;
+                import dev.retort.autogenerate.snapshot.SchemaSnapshots;
                 import dev.retort.runtime.MigrationRegistry;
                 import dev.retort.runtime.Migrator;
                 import dev.retort.runtime.dialect.Dialect;
@@ -103,6 +108,7 @@ class ModulePathConsumerTest {
                 import dev.retort.runtime.schema.Column;
                 import dev.retort.runtime.schema.Metadata;
                 import dev.retort.runtime.schema.Type;
+                import java.nio.file.Path;
                 import java.sql.Connection;
                 import org.h2.jdbcx.JdbcDataSource;
 
@@ -126,6 +132,11 @@ class ModulePathConsumerTest {
                                     CompareOptions.defaults().forDialect(dialect));
                             System.out.println("changes " + comparison.operations());
                         }
+                        JdbcDataSource scratch = new JdbcDataSource();
+                        scratch.setURL("jdbc:h2:mem:scratch;DB_CLOSE_DELAY=-1");
+                        String snapshot = SchemaSnapshots.of(registry, Path.of("schemas")).render(scratch)
+                                .get("a1b2c3d4e5f6");
+                        System.out.println("snapshot " + snapshot.lines().filter(l -> l.contains("note")).count());
                     }
                 }
                 """);
@@ -145,29 +156,37 @@ class ModulePathConsumerTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("applied 1", "current [a1b2c3d4e5f6]")
-                .containsPattern("changes \\[AddColumn\\[.*table=note, column=title VARCHAR\\(80\\)\\]\\]");
+                .containsPattern("changes \\[AddColumn\\[.*table=note, column=title VARCHAR\\(80\\)\\]\\]")
+                .containsPattern("snapshot [1-9]");
     }
 
     @Test
     void theInternalPackagesDoNotCompileOnTheModulePath() throws Exception {
         Path src = dir.resolve("internal");
-        write(src, "module-info.java", "module com.example.sneaky { requires dev.retort.autogenerate; }\n");
+        write(src, "module-info.java", "module com.example.sneaky { requires dev.retort.cli; }\n");
         write(src, "com/example/sneaky/Sneaky.java", """
                 package com.example.sneaky;
 
                 public final class Sneaky {
                     Object table = dev.retort.runtime.internal.VersionTable.class;
                     Object reader = dev.retort.autogenerate.internal.introspect.CatalogReader.class;
+                    Object json = dev.retort.autogenerate.internal.snapshot.SchemaJson.class;
+                    Object detections = dev.retort.cli.internal.Detections.class;
+                    Object commands = dev.retort.cli.Commands.class;
                 }
                 """);
         List<String> javac = new ArrayList<>(List.of("-d", dir.resolve("out").toString(), "--module-path",
-                modulePath(Migrator.class, Comparison.class), "-proc:none"));
+                modulePath(Migrator.class, Comparison.class, Commands.class, CommandLine.class,
+                        com.github.javaparser.JavaParser.class), "-proc:none"));
         javac.addAll(sources(src));
 
         String errors = compile(javac);
 
         assertThat(errors).contains("package dev.retort.runtime.internal is not visible")
-                .contains("package dev.retort.autogenerate.internal.introspect is not visible");
+                .contains("package dev.retort.autogenerate.internal.introspect is not visible")
+                .contains("package dev.retort.autogenerate.internal.snapshot is not visible")
+                .contains("package dev.retort.cli.internal is not visible")
+                .doesNotContain("dev.retort.cli.Commands");
     }
 
     private static Set<String> exports(Class<?> type) {

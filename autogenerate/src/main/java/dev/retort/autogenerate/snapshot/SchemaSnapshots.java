@@ -1,4 +1,4 @@
-package dev.retort.test;
+package dev.retort.autogenerate.snapshot;
 
 import dev.retort.autogenerate.Introspection;
 import dev.retort.runtime.MigrationRegistry;
@@ -7,10 +7,10 @@ import dev.retort.runtime.RevisionDefinition;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.schema.Metadata;
-import dev.retort.test.internal.QuietLogger;
-import dev.retort.test.internal.RevisionWalk;
-import dev.retort.test.internal.SchemaDiff;
-import dev.retort.test.internal.SchemaJson;
+import dev.retort.autogenerate.internal.snapshot.QuietLogger;
+import dev.retort.autogenerate.internal.snapshot.RevisionWalk;
+import dev.retort.autogenerate.internal.snapshot.SchemaDiff;
+import dev.retort.autogenerate.internal.snapshot.SchemaJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

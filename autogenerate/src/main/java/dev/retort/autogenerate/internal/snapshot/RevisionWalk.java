@@ -1,4 +1,4 @@
-package dev.retort.test.internal;
+package dev.retort.autogenerate.internal.snapshot;
 
 import dev.retort.graph.RevisionNode;
 import dev.retort.runtime.MigrationRegistry;
