@@ -1,8 +1,8 @@
 package dev.retort.runtime.dialect;
 
+import dev.retort.runtime.schema.SqlValues;
 import java.util.function.Predicate;
 import java.sql.Connection;
-import dev.retort.runtime.internal.Values;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
@@ -670,7 +670,7 @@ public abstract class Dialect {
      * @throws IllegalArgumentException for a class Retort cannot send
      */
     public String literal(Object value) {
-        return renderValueLiteral(Values.canonical(value, () -> "The inline literal"), null);
+        return renderValueLiteral(SqlValues.canonical(value, () -> "The inline literal"), null);
     }
 
     /**
@@ -682,7 +682,7 @@ public abstract class Dialect {
      */
     public String literal(Object value, Type type) {
         Objects.requireNonNull(type, "type");
-        return renderValueLiteral(Values.forType(value, type, () -> "The inline " + type + " literal"), type);
+        return renderValueLiteral(SqlValues.forType(value, type, () -> "The inline " + type + " literal"), type);
     }
 
     /**
@@ -704,8 +704,8 @@ public abstract class Dialect {
      * @throws IllegalArgumentException when the value does not fit the type
      */
     public void bind(PreparedStatement statement, int index, Object value, Type type) throws SQLException {
-        Object v = type == null ? Values.canonical(value, () -> "Parameter " + index)
-                : Values.forType(value, type, () -> "Parameter " + index);
+        Object v = type == null ? SqlValues.canonical(value, () -> "Parameter " + index)
+                : SqlValues.forType(value, type, () -> "Parameter " + index);
         if (v == null) {
             statement.setNull(index, nullType(type));
         } else if (type != null && type.kind() == Type.Kind.JSON) {

@@ -1,6 +1,6 @@
 package dev.retort.runtime.operation;
 
-import dev.retort.runtime.internal.Values;
+import dev.retort.runtime.schema.SqlValues;
 import dev.retort.runtime.schema.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -145,8 +145,8 @@ public record BulkInsert(Optional<String> schema, String table, List<InsertColum
             InsertColumn column = columns.get(c);
             int col = c;
             copy[c] = column.type().isPresent()
-                    ? Values.forType(values[c], column.type().get(), () -> where(table, index, columns.get(col)))
-                    : Values.canonical(values[c], () -> where(table, index, columns.get(col)));
+                    ? SqlValues.forType(values[c], column.type().get(), () -> where(table, index, columns.get(col)))
+                    : SqlValues.canonical(values[c], () -> where(table, index, columns.get(col)));
         }
         return Collections.unmodifiableList(Arrays.asList(copy));
     }

@@ -1,7 +1,7 @@
 package dev.retort.runtime.operation;
 
+import dev.retort.runtime.schema.SqlValues;
 import java.util.Optional;
-import dev.retort.runtime.internal.Values;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -38,7 +38,7 @@ public record ExecuteWithParameters(String sql, List<Object> parameters) impleme
         var values = new ArrayList<Object>(parameters.size());
         for (int i = 0; i < parameters.size(); i++) {
             int position = i + 1;
-            values.add(Values.canonical(parameters.get(i), () -> "Parameter " + position + " of [" + sql + "]"));
+            values.add(SqlValues.canonical(parameters.get(i), () -> "Parameter " + position + " of [" + sql + "]"));
         }
         parameters = Collections.unmodifiableList(values);
     }

@@ -1,6 +1,5 @@
-package dev.retort.runtime.internal;
+package dev.retort.runtime.schema;
 
-import dev.retort.runtime.schema.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -23,9 +22,9 @@ import java.util.function.Supplier;
  * {@code LocalTime}, {@code LocalDateTime}, {@code OffsetDateTime}, {@code UUID} and {@code
  * byte[]}; {@code null} stays {@code null}.
  */
-public final class Values {
+public final class SqlValues {
 
-    private Values() {
+    private SqlValues() {
     }
 
     /**
