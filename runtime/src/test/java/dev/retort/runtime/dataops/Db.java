@@ -3,6 +3,8 @@ package dev.retort.runtime.dataops;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.internal.DefaultOperations;
+import dev.retort.testing.SchemaReader;
+import dev.retort.testing.SchemaReader.IndexInfo;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
 import java.sql.Connection;
@@ -12,7 +14,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A real database for these tests: the migration connection (auto-commit off, as the
@@ -20,10 +21,6 @@ import java.util.TreeMap;
  * auto-commit connection that sees only what was committed.
  */
 final class Db implements AutoCloseable {
-
-    /** An index as JDBC metadata reports it, names as a migration writes them. */
-    record Index(boolean unique, List<String> columns) {
-    }
 
     final TestDatabase db;
     final Connection connection;
@@ -83,27 +80,9 @@ final class Db implements AutoCloseable {
         }
     }
 
-    /** Indexes of {@code table} by name, from JDBC metadata. */
-    Map<String, Index> indexes(String table) throws SQLException {
-        var columns = new TreeMap<String, TreeMap<Integer, String>>();
-        var unique = new TreeMap<String, Boolean>();
-        try (ResultSet rs = observer.getMetaData().getIndexInfo(null, db.schema(), dialect.denormalizeName(table),
-                false, false)) {
-            while (rs.next()) {
-                String name = rs.getString("INDEX_NAME");
-                if (name == null) {
-                    continue;
-                }
-                name = dialect.normalizeName(name);
-                String column = rs.getString("COLUMN_NAME");
-                columns.computeIfAbsent(name, n -> new TreeMap<>()).put(rs.getInt("ORDINAL_POSITION"),
-                        column == null ? null : dialect.normalizeName(column));
-                unique.put(name, !rs.getBoolean("NON_UNIQUE"));
-            }
-        }
-        var indexes = new TreeMap<String, Index>();
-        columns.forEach((name, cols) -> indexes.put(name, new Index(unique.get(name), List.copyOf(cols.values()))));
-        return indexes;
+    /** Indexes of {@code table} by name, read on the observer connection. */
+    Map<String, IndexInfo> indexes(String table) throws SQLException {
+        return new SchemaReader(observer, db, dialect).indexes(table);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.retort.runtime.internal.StatementFailedException;
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Type;
+import dev.retort.testing.SchemaReader.IndexInfo;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +35,7 @@ class OnlineIndexAndAutocommitTest {
             f.op.createIndex("ix_account_email", "account", ix -> ix.columns("email", "id").unique().ifNotExists());
             f.connection.commit();
             assertThat(f.indexes("account")).containsEntry("ix_account_email",
-                    new Db.Index(true, List.of("email", "id")));
+                    new IndexInfo(true, List.of("email", "id")));
 
             f.op.dropIndex("ix_account_email", "account", ix -> ix.ifExists());
             f.op.dropIndex("ix_account_email", "account", ix -> ix.ifExists());
@@ -85,7 +86,7 @@ class OnlineIndexAndAutocommitTest {
 
             // The row before the block was committed by it; the one after rolled back with the transaction.
             assertThat(f.rows("SELECT id FROM account")).containsExactly(List.of(1L));
-            assertThat(f.indexes("account")).containsEntry("ix_account_email", new Db.Index(false, List.of("email")));
+            assertThat(f.indexes("account")).containsEntry("ix_account_email", new IndexInfo(false, List.of("email")));
             if (f.postgres()) {
                 assertThat(f.statements).contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_account_email ON account (email)");
             }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.runtime.NamingConvention;
 import dev.retort.runtime.dialect.OperationsConformanceTest.Fixture;
-import dev.retort.runtime.dialect.SchemaReader.ForeignKeyInfo;
-import dev.retort.runtime.dialect.SchemaReader.IndexInfo;
+import dev.retort.testing.SchemaReader.ForeignKeyInfo;
+import dev.retort.testing.SchemaReader.IndexInfo;
 import dev.retort.runtime.internal.DefaultOperations;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.ConstraintType;

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.runtime.Operations;
-import dev.retort.runtime.dialect.SchemaReader.ColumnInfo;
-import dev.retort.runtime.dialect.SchemaReader.ForeignKeyInfo;
-import dev.retort.runtime.dialect.SchemaReader.IndexInfo;
+import dev.retort.testing.SchemaReader;
+import dev.retort.testing.SchemaReader.ColumnInfo;
+import dev.retort.testing.SchemaReader.ForeignKeyInfo;
+import dev.retort.testing.SchemaReader.IndexInfo;
 import dev.retort.runtime.internal.DefaultOperations;
 import dev.retort.runtime.internal.StatementFailedException;
 import dev.retort.runtime.operation.AddColumn;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.runtime.dialect.OperationNotSupportedException;
 import dev.retort.runtime.dialect.SqliteDialect;
-import dev.retort.runtime.mariadbsqlite.Fixture.ForeignKeyInfo;
-import dev.retort.runtime.mariadbsqlite.Fixture.IndexInfo;
+import dev.retort.testing.SchemaReader.ForeignKeyInfo;
+import dev.retort.testing.SchemaReader.IndexInfo;
 import dev.retort.runtime.internal.DefaultOperations;
 import dev.retort.runtime.internal.StatementFailedException;
 import dev.retort.runtime.operation.BatchAlterTable.Recreate;

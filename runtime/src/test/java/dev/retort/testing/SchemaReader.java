@@ -1,5 +1,6 @@
-package dev.retort.runtime.dialect;
+package dev.retort.testing;
 
+import dev.retort.runtime.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -12,20 +13,24 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Reads a schema back through JDBC {@link DatabaseMetaData}, the way a user's tools see it.
- * Names go in and come out as a migration writes them: the dialect turns them into the
- * database's stored case ({@code ACCOUNT} on H2) and back.
+ * Reads a schema back through JDBC {@link DatabaseMetaData}, the way a user's tools see it:
+ * the one schema-reading fixture of the runtime's tests (conformance suites, batch mode, data
+ * operations). Names go in and come out as a migration writes them: the dialect turns them
+ * into the database's stored case ({@code ACCOUNT} on H2) and back.
  */
-final class SchemaReader {
+public final class SchemaReader {
 
-    record ColumnInfo(String typeName, int size, int decimalDigits, boolean nullable, String defaultValue,
+    /** A column as {@code getColumns} reports it. */
+    public record ColumnInfo(String typeName, int size, int decimalDigits, boolean nullable, String defaultValue,
             boolean autoIncrement) {
     }
 
-    record IndexInfo(boolean unique, List<String> columns) {
+    /** An index, its columns in key order ({@code null} for an expression). */
+    public record IndexInfo(boolean unique, List<String> columns) {
     }
 
-    record ForeignKeyInfo(String table, List<String> columns, String referentTable, List<String> referentColumns,
+    /** A foreign key of {@code table}, its columns in key order. */
+    public record ForeignKeyInfo(String table, List<String> columns, String referentTable, List<String> referentColumns,
             int deleteRule, int updateRule) {
     }
 
@@ -34,11 +39,16 @@ final class SchemaReader {
     private final String schema;
     private final Dialect dialect;
 
+    /** A reader of {@code db}'s schema over {@code connection}, one of {@code db}'s. */
+    public SchemaReader(Connection connection, TestDatabase db, Dialect dialect) {
+        this(connection, db.kind(), db.schema(), dialect);
+    }
+
     /**
      * @param kind   the test database's kind: MariaDB calls its database a catalog, SQLite has neither
      * @param schema the schema as the database reports it ({@code PUBLIC} on H2, the database on MariaDB)
      */
-    SchemaReader(Connection connection, String kind, String schema, Dialect dialect) {
+    public SchemaReader(Connection connection, String kind, String schema, Dialect dialect) {
         this.connection = connection;
         this.catalog = kind.equals("mariadb") ? schema : null;
         this.schema = kind.equals("mariadb") || kind.equals("sqlite") ? null : schema;
@@ -53,7 +63,7 @@ final class SchemaReader {
         return dialect.denormalizeName(name);
     }
 
-    TreeSet<String> tables() throws SQLException {
+    public TreeSet<String> tables() throws SQLException {
         var tables = new TreeSet<String>();
         try (ResultSet rs = meta().getTables(catalog, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
             while (rs.next()) {
@@ -67,7 +77,7 @@ final class SchemaReader {
     }
 
     /** The tables' names as the database stores them. */
-    TreeSet<String> storedTables() throws SQLException {
+    public TreeSet<String> storedTables() throws SQLException {
         var tables = new TreeSet<String>();
         try (ResultSet rs = meta().getTables(catalog, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
             while (rs.next()) {
@@ -78,7 +88,7 @@ final class SchemaReader {
     }
 
     /** A table's comment ({@code REMARKS}), or {@code null}. */
-    String tableComment(String table) throws SQLException {
+    public String tableComment(String table) throws SQLException {
         try (ResultSet rs = meta().getTables(catalog, schema, stored(table), null)) {
             if (!rs.next()) {
                 throw new AssertionError("no table " + table);
@@ -88,7 +98,7 @@ final class SchemaReader {
     }
 
     /** A column's comment ({@code REMARKS}), or {@code null}. */
-    String columnComment(String table, String column) throws SQLException {
+    public String columnComment(String table, String column) throws SQLException {
         try (ResultSet rs = meta().getColumns(catalog, schema, escape(stored(table)), stored(column))) {
             if (!rs.next()) {
                 throw new AssertionError("no column " + table + "." + column);
@@ -98,7 +108,7 @@ final class SchemaReader {
     }
 
     /** Columns in table order. */
-    Map<String, ColumnInfo> columns(String table) throws SQLException {
+    public Map<String, ColumnInfo> columns(String table) throws SQLException {
         var columns = new LinkedHashMap<String, ColumnInfo>();
         try (ResultSet rs = meta().getColumns(catalog, schema, escape(stored(table)), "%")) {
             while (rs.next()) {
@@ -114,7 +124,7 @@ final class SchemaReader {
         return columns;
     }
 
-    List<String> primaryKey(String table) throws SQLException {
+    public List<String> primaryKey(String table) throws SQLException {
         var bySequence = new TreeMap<Integer, String>();
         try (ResultSet rs = meta().getPrimaryKeys(catalog, schema, stored(table))) {
             while (rs.next()) {
@@ -125,7 +135,7 @@ final class SchemaReader {
     }
 
     /** Indexes by name, columns in key order. */
-    Map<String, IndexInfo> indexes(String table) throws SQLException {
+    public Map<String, IndexInfo> indexes(String table) throws SQLException {
         var columns = new TreeMap<String, TreeMap<Integer, String>>();
         var unique = new TreeMap<String, Boolean>();
         try (ResultSet rs = meta().getIndexInfo(catalog, schema, stored(table), false, false)) {
@@ -144,8 +154,8 @@ final class SchemaReader {
         return indexes;
     }
 
-    /** Foreign keys of {@code table} by constraint name. */
-    Map<String, ForeignKeyInfo> foreignKeys(String table) throws SQLException {
+    /** Foreign keys of {@code table} by constraint name ("" for an unnamed one). */
+    public Map<String, ForeignKeyInfo> foreignKeys(String table) throws SQLException {
         var parts = new TreeMap<String, List<String[]>>();
         var rules = new TreeMap<String, int[]>();
         try (ResultSet rs = meta().getImportedKeys(catalog, schema, stored(table))) {
