@@ -1,6 +1,7 @@
 package dev.retort.runtime.dialect;
 
 import dev.retort.runtime.schema.Type;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -88,6 +89,16 @@ public class H2Dialect extends Dialect {
     @Override
     protected String renderRenameColumn(String table, String column, String newName) {
         return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " RENAME TO " + quote(newName);
+    }
+
+    /**
+     * {@code CHECKPOINT}: H2 writes commits to its file only every {@code WRITE_DELAY}
+     * milliseconds (500 by default), so a process killed just after a migration committed
+     * could lose it; a checkpoint writes them now. It needs admin rights.
+     */
+    @Override
+    public List<String> flushCommits() {
+        return List.of("CHECKPOINT");
     }
 
     // ---- Indexes with options, bulk inserts, statement parameters and literals (ops2) ----
