@@ -92,13 +92,13 @@ public class H2Dialect extends Dialect {
     }
 
     /**
-     * {@code CHECKPOINT}: H2 writes commits to its file only every {@code WRITE_DELAY}
-     * milliseconds (500 by default), so a process killed just after a migration committed
-     * could lose it; a checkpoint writes them now. It needs admin rights.
+     * {@code CHECKPOINT SYNC}: H2 flushes its log only every {@code WRITE_DELAY} milliseconds
+     * (500 by default), so a crash just after a migration committed could lose it; this writes
+     * the commits out and forces them to the disk. It needs admin rights.
      */
     @Override
     public List<String> flushCommits() {
-        return List.of("CHECKPOINT");
+        return List.of("CHECKPOINT SYNC");
     }
 
     // ---- Indexes with options, bulk inserts, statement parameters and literals (ops2) ----

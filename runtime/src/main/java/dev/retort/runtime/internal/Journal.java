@@ -179,7 +179,7 @@ public final class Journal {
             if (!writesAtOnce()) {
                 throw new MigrationException("H2_WRITE_DELAY", "H2 writes commits to its file only every WRITE_DELAY "
                         + "milliseconds, so a process killed after a migration committed could lose it, and this user "
-                        + "may not run CHECKPOINT to write them (" + e.getMessage().replaceAll("\\s+", " ")
+                        + "may not run CHECKPOINT SYNC to write them (" + e.getMessage().replaceAll("\\s+", " ")
                         + "). Migrate as a user with "
                         + "admin rights, or have an admin run SET WRITE_DELAY 0 once, then run again.", e);
             }
