@@ -1,12 +1,12 @@
 package dev.retort.cli;
 
+import dev.retort.autogenerate.CompareOptions;
+import dev.retort.autogenerate.Comparison;
+import dev.retort.autogenerate.Introspection;
 import dev.retort.cli.internal.DriverDataSource;
 import dev.retort.cli.internal.ModelLoader;
 import dev.retort.cli.internal.ScratchDatabase;
 import dev.retort.runtime.Migrator;
-import dev.retort.runtime.autogenerate.CompareOptions;
-import dev.retort.runtime.autogenerate.Comparison;
-import dev.retort.runtime.autogenerate.Introspection;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.schema.Metadata;
@@ -68,7 +68,7 @@ final class Autogenerate {
         ScratchDatabase scratch = ScratchDatabase.create(url, config.shadowUrl(), u -> database.dataSource(u, key));
         CheckResult result;
         try {
-            Config shadowConfig = config.toBuilder().url(scratch.dataSource().toString()).versionTableSchema(null).build();
+            Config shadowConfig = config.toBuilder().url(scratch.dataSource().url()).versionTableSchema(null).build();
             Dialect dialect = config.dialect().isPresent() ? Database.dialect(config) : null;
             Migrator migrator = database.migrator(scratch.dataSource(), dialect, shadowConfig);
             List<String> heads = migrator.heads();

@@ -1,6 +1,6 @@
 package dev.retort.cli;
 
-import dev.retort.runtime.autogenerate.Change;
+import dev.retort.autogenerate.Change;
 import java.util.List;
 import java.util.Objects;
 

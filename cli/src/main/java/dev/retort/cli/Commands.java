@@ -1,5 +1,9 @@
 package dev.retort.cli;
 
+import dev.retort.autogenerate.Change;
+import dev.retort.autogenerate.CompareOptions;
+import dev.retort.autogenerate.Comparison;
+import dev.retort.autogenerate.JavaRenderer;
 import dev.retort.cli.internal.BuiltinTemplates;
 import dev.retort.cli.internal.Names;
 import dev.retort.cli.internal.ParsedRevision;
@@ -10,13 +14,11 @@ import dev.retort.graph.GraphProblem;
 import dev.retort.graph.MultipleHeadsException;
 import dev.retort.graph.RevisionGraph;
 import dev.retort.graph.RevisionNode;
+import dev.retort.runtime.JdbcUrls;
 import dev.retort.runtime.MigrationResult;
-import dev.retort.runtime.autogenerate.Change;
-import dev.retort.runtime.autogenerate.CompareOptions;
-import dev.retort.runtime.autogenerate.Comparison;
-import dev.retort.runtime.autogenerate.JavaRenderer;
-import dev.retort.runtime.schema.Metadata;
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.schema.Metadata;
+import dev.retort.test.SchemaSnapshots;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,6 +64,9 @@ public final class Commands {
 
     private static final DateTimeFormatter CREATE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+    /** Where {@link #init} puts the development database: outside target/, which 'mvn clean' deletes. */
+    private static final String DEVELOPMENT_DATABASE_FOLDER = "db";
+
     private Commands() {
     }
 
@@ -70,8 +75,9 @@ public final class Commands {
     /**
      * Creates a Retort set-up in {@code directory}: {@code retort.properties}, the
      * migrations package folder under {@code src/main/java}, and the revision template
-     * {@code retort/revision.java.tmpl} copied from the built-in template {@code template}.
-     * Refuses to overwrite an existing set-up.
+     * {@code retort/revision.java.tmpl} copied from the built-in template {@code template}, and
+     * {@code db/.gitignore} for the development H2 database the default {@code url} names
+     * ({@code db/dev}, outside {@code target/}). Refuses to overwrite an existing set-up.
      *
      * @param directory   the project folder; created if missing
      * @param packageName the Java package of the revisions, such as {@code com.acme.migrations}
@@ -106,6 +112,14 @@ public final class Commands {
             Files.createDirectories(templateFile.getParent());
             Files.writeString(templateFile, templateText, StandardCharsets.UTF_8);
             created.add(templateFile);
+            // The development database's folder ignores itself, so no database file is ever committed.
+            Path ignore = dir.resolve(DEVELOPMENT_DATABASE_FOLDER).resolve(".gitignore");
+            if (!Files.exists(ignore)) {
+                Files.createDirectories(ignore.getParent());
+                Files.writeString(ignore, "# The development database that retort.properties' url names.\n*\n",
+                        StandardCharsets.UTF_8);
+                created.add(ignore);
+            }
         } catch (IOException e) {
             throw new CommandException("Cannot write in " + dir + ": " + e.getMessage(), e);
         }
@@ -117,8 +131,10 @@ public final class Commands {
                 # Retort configuration. Relative paths are relative to this file's folder.
                 # Values may use ${env:NAME} or ${env:NAME:-default} for secrets and per-machine settings.
 
-                # The database: any JDBC URL whose driver is on the classpath below.
-                url=jdbc:h2:file:./target/retort-db
+                # The database: any JDBC URL. retort bundles the H2, PostgreSQL, MariaDB and SQLite drivers.
+                # The development database lives in db/ (relative to the folder retort runs in), outside
+                # target/ so that 'mvn clean' keeps it; db/.gitignore keeps it out of version control.
+                url=jdbc:h2:file:./db/dev
                 user=sa
                 password=${env:RETORT_DB_PASSWORD:-}
 
@@ -126,11 +142,13 @@ public final class Commands {
                 package=%s
                 source=src/main/java
 
-                # Where the compiled revisions and the JDBC driver are, comma-separated; dir/* means every
-                # jar in dir. './mvnw compile dependency:copy-dependencies' fills both defaults.
-                classpath=target/classes, target/dependency/*
+                # Where the compiled revisions and the project's dependencies are, comma-separated; dir/* means
+                # every jar in dir. By default target/classes and, in a Maven project, the dependencies that
+                # 'mvnw dependency:build-classpath' lists (run once, cached in target/retort-classpath.txt),
+                # or target/dependency/* when that folder exists. Run './mvnw compile' before 'retort upgrade'.
+                # classpath=target/classes, target/dependency/*
 
-                # The SQL dialect of 'retort upgrade head --sql' (h2, postgresql); by default the url's.
+                # The SQL dialect (h2, postgresql, mariadb, mysql, sqlite); by default the url's.
                 # dialect=
 
                 # The table that records the database's current revisions.
@@ -255,8 +273,27 @@ public final class Commands {
             }
             List<String> heads = Autogenerate.requireAtHead(config, database, source, "retort check");
             Comparison comparison = Autogenerate.compareConfigured(config, database, model, compare);
-            return new CheckResult(comparison.changes(), heads, config.url().orElse(""));
+            return new CheckResult(comparison.changes(), heads, JdbcUrls.redact(config.url().orElse("")));
         }
+    }
+
+    // ---------------------------------------------------------------- snapshot
+
+    /**
+     * {@code retort snapshot}: writes the schema at each revision to {@code <directory>/<id>.json}
+     * (see {@link SchemaSnapshots}), applying every revision to a scratch database made beside
+     * the configured one, as {@code check --shadow} does; returns the files whose content changed.
+     */
+    public static List<Path> snapshot(Config config, Path directory, Consumer<String> log) {
+        return Snapshots.write(config, directory, log);
+    }
+
+    /**
+     * {@code retort snapshot --check}: the committed snapshots under {@code directory} that
+     * their revision no longer produces (an applied revision was edited); empty when all match.
+     */
+    public static List<SchemaSnapshots.Mismatch> snapshotCheck(Config config, Path directory, Consumer<String> log) {
+        return Snapshots.verify(config, directory, log);
     }
 
     /**
@@ -645,6 +682,9 @@ public final class Commands {
     public static MigrationResult stamp(Config config, List<String> targets, Consumer<String> log) {
         targets.forEach(t -> requireNoRange("stamp", t));
         try (Database database = Database.open(config, log)) {
+            // An unknown target fails here, before the migrator warns that it replaces rows.
+            RevisionGraph.of(database.registry().revisions().stream().map(d -> d.node()).toList())
+                    .stampHeads(List.of(), targets);
             return database.online(m -> m.stamp(targets.toArray(String[]::new)));
         }
     }

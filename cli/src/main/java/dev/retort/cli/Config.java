@@ -1,11 +1,8 @@
 package dev.retort.cli;
 
+import dev.retort.autogenerate.CompareOptions;
 import dev.retort.cli.internal.EnvExpander;
-import dev.retort.runtime.autogenerate.CompareOptions;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.retort.cli.internal.PropertiesFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -143,6 +140,7 @@ public final class Config {
     private final List<String> excludeTables;
     private final Map<String, String> xArguments;
     private final String tag;
+    private final Map<String, String> origins;
 
     private Config(Builder b) {
         this.baseDirectory = b.baseDirectory;
@@ -172,14 +170,16 @@ public final class Config {
         this.excludeTables = List.copyOf(b.excludeTables);
         this.xArguments = Collections.unmodifiableMap(new LinkedHashMap<>(b.xArguments));
         this.tag = b.tag;
+        this.origins = Map.copyOf(b.origins);
     }
 
     /**
      * Reads a {@code retort.properties} file, expanding {@code ${env:NAME}} from the
      * process environment. Relative paths are taken from the file's folder.
      *
-     * @throws CommandException when the file is missing or unreadable, has an unknown key,
-     *                          or names an environment variable that is not set
+     * @throws CommandException when the file is missing or unreadable, is not UTF-8, has a
+     *                          malformed &#92;u escape or an unknown key, or names an
+     *                          environment variable that is not set or in a reference left unclosed
      */
     public static Config load(Path file) {
         return load(file, System::getenv);
@@ -188,15 +188,7 @@ public final class Config {
     /** As {@link #load(Path)}, looking environment variables up with {@code environment}. */
     public static Config load(Path file, Function<String, String> environment) {
         Path absolute = file.toAbsolutePath().normalize();
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(absolute)) {
-            properties.load(reader);
-        } catch (NoSuchFileException e) {
-            throw new CommandException("No configuration file " + absolute
-                    + ". Run 'retort init' to create one, or pass -c FILE.");
-        } catch (IOException e) {
-            throw new CommandException("Cannot read " + absolute + ": " + e.getMessage(), e);
-        }
+        Properties properties = PropertiesFile.read(absolute);
         Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
         unknown.removeAll(KEYS);
         if (!unknown.isEmpty()) {
@@ -248,6 +240,7 @@ public final class Config {
         b.excludeTables.addAll(excludeTables);
         b.xArguments.putAll(xArguments);
         b.tag = tag;
+        b.origins.putAll(origins);
         return b;
     }
 
@@ -264,6 +257,14 @@ public final class Config {
     /** The JDBC URL, if configured. */
     public Optional<String> url() {
         return Optional.ofNullable(url);
+    }
+
+    /**
+     * Where the value of {@code key} came from when not from the file, such as {@code --url}:
+     * an error about that value blames what the user typed. Empty for values from the file.
+     */
+    public Optional<String> origin(String key) {
+        return Optional.ofNullable(origins.get(key));
     }
 
     /** The database user, if configured. */
@@ -438,6 +439,7 @@ public final class Config {
         private final List<String> excludeTables = new ArrayList<>();
         private final Map<String, String> xArguments = new LinkedHashMap<>();
         private String tag;
+        private final Map<String, String> origins = new java.util.HashMap<>();
 
         private Builder(Path baseDirectory) {
             this.baseDirectory = baseDirectory.toAbsolutePath().normalize();
@@ -450,6 +452,23 @@ public final class Config {
          */
         public Builder set(String key, String value) {
             return set(key, value, "key '" + key + "'");
+        }
+
+        /**
+         * As {@link #set(String, String)}, first expanding {@code ${env:NAME}} and {@code
+         * ${env:NAME:-default}} in {@code value} as {@link #load(Path)} does: for tools that take
+         * the keys from elsewhere than a file, such as the Maven plugin's parameters.
+         *
+         * @param environment looks a variable up; returns {@code null} when it is not set
+         * @throws CommandException when a variable without default is not set, or as {@link #set(String, String)}
+         */
+        public Builder set(String key, String value, Function<String, String> environment) {
+            String where = "key '" + key + "'";
+            try {
+                return set(key, EnvExpander.expand(value, environment, where), where);
+            } catch (IllegalArgumentException e) {
+                throw new CommandException(e.getMessage(), e);
+            }
         }
 
         /** As {@link #set(String, String)}; {@code where} names the key (and file) in an error. */
@@ -482,6 +501,13 @@ public final class Config {
         /** The JDBC URL. */
         public Builder url(String url) {
             this.url = emptyToNull(url);
+            origins.remove(URL);
+            return this;
+        }
+
+        /** Records that the value of {@code key} came from {@code origin} (such as {@code --url}), for messages. */
+        public Builder origin(String key, String origin) {
+            origins.put(key, origin);
             return this;
         }
 

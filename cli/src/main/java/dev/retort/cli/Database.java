@@ -4,7 +4,9 @@ import dev.retort.cli.internal.DialectNames;
 import dev.retort.cli.internal.DriverDataSource;
 import dev.retort.cli.internal.ParsedRevision;
 import dev.retort.cli.internal.ProjectClasspath;
+import dev.retort.cli.internal.Secrets;
 import dev.retort.cli.internal.SourceScanner;
+import dev.retort.runtime.JdbcUrls;
 import dev.retort.runtime.MigrationRegistry;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.OfflineSql;
@@ -58,7 +60,7 @@ final class Database implements AutoCloseable {
      */
     static Database open(Config config, Consumer<String> log, boolean allowNoRevisions) {
         String packageName = config.requirePackage();
-        List<Path> entries = ProjectClasspath.expand(config.classpath());
+        List<Path> entries = ProjectClasspath.expand(classpath(config, log));
         URLClassLoader loader = ProjectClasspath.classLoader(entries, Database.class.getClassLoader());
         try {
             List<MigrationRegistry> registries;
@@ -89,6 +91,26 @@ final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(loader);
             throw e;
+        }
+    }
+
+    /**
+     * The configured classpath; the default one ({@code classpath=} unset) finds a Maven
+     * project's dependencies itself (see {@link ProjectClasspath#defaultEntries}).
+     */
+    private static List<Path> classpath(Config config, Consumer<String> log) {
+        Path base = config.baseDirectory();
+        List<Path> defaults = List.of(base.resolve("target/classes").normalize(),
+                base.resolve("target/dependency/*").normalize());
+        if (!config.classpath().equals(defaults)) {
+            return config.classpath();
+        }
+        try {
+            return ProjectClasspath.defaultEntries(base, log);
+        } catch (IllegalStateException e) {
+            throw new CommandException("Cannot list the project's dependencies: " + e.getMessage() + ". Run "
+                    + "'./mvnw compile dependency:copy-dependencies' (retort then reads target/dependency), or set "
+                    + "'classpath=' in " + configName(config) + ".", e);
         }
     }
 
@@ -146,16 +168,18 @@ final class Database implements AutoCloseable {
         DriverDataSource dataSource = new DriverDataSource(url, config.user().orElse(null),
                 config.password().orElse(null), classLoader);
         if (!dataSource.hasDriver()) {
-            throw new CommandException("No JDBC driver for " + url + " on the classpath " + config.classpath()
-                    + ". Add the driver's jar to 'classpath=' in " + configName(config)
-                    + " (./mvnw dependency:copy-dependencies puts the project's jars in target/dependency).");
+            throw new CommandException(masked("No JDBC driver for " + url + " on the classpath " + config.classpath()
+                    + ". The retort distribution bundles the H2, PostgreSQL, MariaDB and SQLite drivers; for "
+                    + "another database add its driver to the project's dependencies, or its jar to 'classpath=' in "
+                    + configName(config) + "."));
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.getMetaData();
         } catch (SQLException e) {
-            throw new CommandException("Cannot connect to " + url + ": " + firstLine(e.getMessage())
-                    + ". Check that the database is running and the " + key + ", user and password in " + configName(config)
-                    + ".", e);
+            String origin = config.origin(key).orElse("'" + key + "' in " + configName(config));
+            throw new CommandException(masked("Cannot connect to " + url + ": " + firstLine(e.getMessage())
+                    + ". Check that the database is running and that " + origin
+                    + " names it, with the right user and password."), e);
         }
         return dataSource;
     }
@@ -168,7 +192,7 @@ final class Database implements AutoCloseable {
         try {
             return DialectNames.resolve(config.dialect(), config.url(), configName(config));
         } catch (IllegalArgumentException e) {
-            throw new CommandException(e.getMessage(), e);
+            throw new CommandException(Secrets.mask(e.getMessage(), secrets(config)), e);
         }
     }
 
@@ -228,12 +252,28 @@ final class Database implements AutoCloseable {
         closeQuietly(classLoader);
     }
 
+    /** {@code text} with the configured password and every URL secret hidden: these messages quote the URL. */
+    private String masked(String text) {
+        return Secrets.mask(text, secrets(config));
+    }
+
+    /** The secrets of a configuration: its password and those its URLs carry. */
+    static List<String> secrets(Config config) {
+        List<String> secrets = new ArrayList<>();
+        config.password().ifPresent(secrets::add);
+        config.url().ifPresent(u -> secrets.addAll(Secrets.inUrl(u)));
+        config.shadowUrl().ifPresent(u -> secrets.addAll(Secrets.inUrl(u)));
+        return secrets;
+    }
+
     static String configName(Config config) {
         return config.file().map(Path::toString).orElse(Config.DEFAULT_FILE_NAME);
     }
 
+    /** The driver's first line, without a final period: the message goes on after it. */
     private static String firstLine(String message) {
-        return message == null ? "no message" : message.lines().findFirst().orElse("").strip();
+        String line = message == null ? "no message" : message.lines().findFirst().orElse("").strip();
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
     }
 
     private static void closeQuietly(URLClassLoader loader) {

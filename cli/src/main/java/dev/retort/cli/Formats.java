@@ -6,8 +6,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
-/** Alembic's text formats for revisions and steps, used by the command line. */
-final class Formats {
+/**
+ * Alembic's text formats for revisions and steps, as the command line prints them; the Maven
+ * plugin prints the same lines.
+ */
+public final class Formats {
 
     private Formats() {
     }
@@ -17,12 +20,12 @@ final class Formats {
      * branch labels, {@code (head)}, {@code (current)}, {@code (branchpoint)} and
      * {@code (mergepoint)} marks.
      */
-    static String historyLine(RevisionScript s, Set<String> current) {
+    public static String historyLine(RevisionScript s, Set<String> current) {
         return downRevisions(s.downRevisions()) + " -> " + headOnly(s, current, true) + ", " + s.message();
     }
 
     /** The id with labels and marks, as {@code heads} and {@code current} print it. */
-    static String headOnly(RevisionScript s, Set<String> current, boolean treeIndicators) {
+    public static String headOnly(RevisionScript s, Set<String> current, boolean treeIndicators) {
         StringBuilder out = new StringBuilder(s.id());
         if (!s.branchLabels().isEmpty()) {
             out.append(" (").append(String.join(", ", s.branchLabels())).append(')');
@@ -72,7 +75,7 @@ final class Formats {
      * One line per migration that ran, with its time: {@code Upgraded 2b1ae634e5cd ->
      * 3512b954651e, add account (12 ms)}; from base, {@code Upgraded <base> -> …}.
      */
-    static String stepLine(AppliedStep step) {
+    public static String stepLine(AppliedStep step) {
         return (step.direction() == dev.retort.graph.Direction.UPGRADE ? "Upgraded " : "Downgraded ")
                 + revisionsOrBase(step.from()) + " -> " + revisionsOrBase(step.to()) + ", " + step.message()
                 + " (" + duration(step.elapsed()) + ")";
@@ -95,7 +98,7 @@ final class Formats {
         return down.isEmpty() ? "<base>" : String.join(", ", down);
     }
 
-    static String revisionsOrBase(Collection<String> revisions) {
+    public static String revisionsOrBase(Collection<String> revisions) {
         return revisions.isEmpty() ? "<base>" : String.join(", ", revisions);
     }
 }

@@ -1,21 +1,24 @@
 package dev.retort.cli;
 
+import dev.retort.autogenerate.Change;
 import dev.retort.cli.internal.Detections;
+import dev.retort.cli.internal.Secrets;
 import dev.retort.graph.RevisionException;
 import dev.retort.runtime.AppliedStep;
 import dev.retort.runtime.MigrationException;
 import dev.retort.runtime.MigrationResult;
-import dev.retort.runtime.autogenerate.Change;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,12 +27,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The {@code retort} command line: parses arguments, calls {@link Commands} and prints
  * what it returns in Alembic's formats. A failure prints one line {@code FAILED: …} on the
- * error stream and exits with status 1 (a stack trace too with {@code --verbose}); bad
- * arguments print the usage and exit with status 2. Run it through {@link Main}.
+ * error stream and exits with status 1 (the whole message and the stack trace with {@code
+ * --verbose}); bad arguments print the usage and exit with status 2. Whatever it prints on
+ * the error stream, and the URL of {@code current --verbose}, goes through {@link #mask}:
+ * no password reaches the terminal or a CI log. Run it through {@link Main}.
  */
 @Command(name = "retort", mixinStandardHelpOptions = true, versionProvider = RetortCommand.Version.class,
         description = "Database migrations for Java: a revision graph the compiler checks.",
@@ -38,11 +44,15 @@ import picocli.CommandLine.Spec;
             RetortCommand.Merge.class, RetortCommand.Upgrade.class, RetortCommand.Downgrade.class,
             RetortCommand.Stamp.class, RetortCommand.Current.class, RetortCommand.Heads.class,
             RetortCommand.Branches.class, RetortCommand.History.class, RetortCommand.Show.class,
-            RetortCommand.Edit.class, RetortCommand.Check.class, CommandLine.HelpCommand.class
+            RetortCommand.Edit.class, RetortCommand.Check.class, RetortCommand.Snapshot.class,
+            CommandLine.HelpCommand.class
         })
 final class RetortCommand implements Runnable {
 
     private final Path workingDirectory;
+
+    /** The passwords of the configurations read so far, hidden from everything printed. */
+    private final Set<String> secrets = new LinkedHashSet<>();
 
     @Spec
     CommandSpec spec;
@@ -88,7 +98,8 @@ final class RetortCommand implements Runnable {
     String fileTemplate;
 
     @Option(names = "--dialect", scope = ScopeType.INHERIT, paramLabel = "NAME",
-            description = "The SQL dialect of --sql: h2, postgresql (overrides 'dialect'; default: from the url).")
+            description = "The SQL dialect: h2, postgresql, mariadb (or mysql), sqlite (overrides 'dialect'; "
+                    + "default: from the url). --sql writes it; online commands use it instead of asking the connection.")
     String dialect;
 
     @Option(names = "--metadata", scope = ScopeType.INHERIT, paramLabel = "CLASS.FIELD",
@@ -109,6 +120,76 @@ final class RetortCommand implements Runnable {
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
     }
 
+    /** The global options that reach the database, shared by the commands that connect. */
+    private static final List<String> DATABASE_OPTIONS = List.of("--config", "-x", "--url", "--user", "--password",
+            "--package", "--source", "--classpath", "--version-table", "--version-table-schema", "--dialect",
+            "--verbose");
+
+    /** The global options that only read the revisions' sources. */
+    private static final List<String> SOURCE_OPTIONS = List.of("--config", "--package", "--source", "--verbose");
+
+    /**
+     * Per command, the global options it reads: its help lists them after its own options,
+     * and leaves the others out (they are accepted everywhere, and ignored where they do not apply).
+     */
+    private static final Map<String, List<String>> GLOBAL_OPTIONS = Map.ofEntries(
+            Map.entry("init", List.of("--package", "--verbose")),
+            Map.entry("list-templates", List.of("--verbose")),
+            Map.entry("revision", concat(SOURCE_OPTIONS, List.of("--file-template", "--url", "--user", "--password",
+                    "--classpath", "--version-table", "--version-table-schema", "--dialect", "--metadata"))),
+            Map.entry("merge", concat(SOURCE_OPTIONS, List.of("--file-template"))),
+            Map.entry("upgrade", DATABASE_OPTIONS),
+            Map.entry("downgrade", DATABASE_OPTIONS),
+            Map.entry("stamp", DATABASE_OPTIONS),
+            Map.entry("current", DATABASE_OPTIONS.stream().filter(o -> !o.equals("-x")).toList()),
+            Map.entry("check", concat(DATABASE_OPTIONS, List.of("--metadata", "--shadow-url"))),
+            Map.entry("history", concat(SOURCE_OPTIONS, List.of("--url", "--user", "--password", "--classpath",
+                    "--version-table", "--version-table-schema"))),
+            Map.entry("heads", SOURCE_OPTIONS),
+            Map.entry("branches", SOURCE_OPTIONS),
+            Map.entry("show", SOURCE_OPTIONS),
+            Map.entry("edit", SOURCE_OPTIONS));
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    }
+
+    /**
+     * The {@code retort} command line working in {@code workingDirectory}. Each command's
+     * {@code --help} shows a short synopsis, then its own options, then only the global
+     * options it reads ({@link #GLOBAL_OPTIONS}), instead of one alphabetical list of both.
+     */
+    static CommandLine commandLine(Path workingDirectory) {
+        return commandLine(new RetortCommand(workingDirectory));
+    }
+
+    static CommandLine commandLine(RetortCommand command) {
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.getSubcommands().forEach((name, sub) -> {
+            List<String> globals = GLOBAL_OPTIONS.getOrDefault(name, List.of());
+            sub.getCommandSpec().usageMessage().abbreviateSynopsis(true);
+            sub.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST,
+                    help -> optionList(help, globals));
+        });
+        return commandLine;
+    }
+
+    private static String optionList(CommandLine.Help help, List<String> globals) {
+        List<CommandLine.Model.OptionSpec> own = help.commandSpec().options().stream()
+                .filter(o -> !o.inherited() && !o.hidden()).toList();
+        List<CommandLine.Model.OptionSpec> global = help.commandSpec().options().stream()
+                .filter(o -> o.inherited() && !o.hidden() && globals.contains(o.longestName())).toList();
+        StringBuilder out = new StringBuilder(help.optionListExcludingGroups(own, help.createDefaultLayout(),
+                help.createDefaultOptionSort(), help.parameterLabelRenderer()));
+        if (!global.isEmpty()) {
+            out.append(System.lineSeparator()).append("Global options:")
+                    .append(System.lineSeparator())
+                    .append(help.optionListExcludingGroups(global, help.createDefaultLayout(),
+                            help.createDefaultOptionSort(), help.parameterLabelRenderer()));
+        }
+        return out.toString();
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -127,7 +208,7 @@ final class RetortCommand implements Runnable {
                     + ". Run 'retort init' to set up this folder, or pass -c FILE.");
         }
         if (url != null) {
-            builder.url(url);
+            builder.url(url).origin(Config.URL, "--url");
         }
         if (user != null) {
             builder.user(user);
@@ -164,7 +245,26 @@ final class RetortCommand implements Runnable {
         }
         xArguments.forEach(builder::xArgument);
         builder.tag(tag);
-        return builder.build();
+        Config config = builder.build();
+        Database.secrets(config).forEach(this::rememberSecret);
+        return config;
+    }
+
+    /** Adds a password to hide from everything printed. */
+    void rememberSecret(String secret) {
+        if (secret != null && !secret.isEmpty()) {
+            secrets.add(secret);
+        }
+    }
+
+    /**
+     * {@code text} with every password hidden: those of the configuration and {@code
+     * --password}, and every secret a JDBC URL in it carries. The one filter between the
+     * command line and what it prints about databases.
+     */
+    String mask(String text) {
+        rememberSecret(password);
+        return Secrets.mask(text, secrets);
     }
 
     Path workingDirectory() {
@@ -191,10 +291,18 @@ final class RetortCommand implements Runnable {
                 return exitStatus;
             } catch (CommandException | RevisionException | MigrationException e) {
                 return failed(message(e), e);
-            } catch (RuntimeException e) {
-                return failed("Unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
-                        + (root.verbose ? "" : ". Run again with --verbose for the stack trace."), e);
+            } catch (Throwable e) {
+                // An Error (AssertionError, StackOverflowError) from a migration or a driver is
+                // still one FAILED line and status 1, never a raw stack trace.
+                return failed(unexpected(e, root.verbose), e);
             }
+        }
+
+        /** The FAILED text of a failure no command expected: its class and message. */
+        static String unexpected(Throwable e, boolean verbose) {
+            String message = e.getMessage() == null || e.getMessage().isBlank() ? "(no message)" : e.getMessage();
+            return "Unexpected " + e.getClass().getSimpleName() + ": " + message
+                    + (verbose ? "" : ". Run again with --verbose for the stack trace.");
         }
 
         abstract void execute();
@@ -207,12 +315,16 @@ final class RetortCommand implements Runnable {
             return root.config(null);
         }
 
-        private int failed(String message, Exception e) {
+        private int failed(String message, Throwable e) {
             out().flush();
             PrintWriter err = spec.commandLine().getErr();
-            err.println("FAILED: " + message);
             if (root.verbose) {
-                e.printStackTrace(err);
+                StringWriter trace = new StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                err.println(root.mask("FAILED: " + message));
+                err.print(root.mask(trace.toString()));
+            } else {
+                err.println(root.mask("FAILED: " + oneLine(message, e)));
             }
             err.flush();
             return 1;
@@ -220,8 +332,10 @@ final class RetortCommand implements Runnable {
 
         private static String message(RuntimeException e) {
             if (e instanceof MigrationException m) {
-                StringBuilder out = new StringBuilder(m.getMessage());
-                if (m.statement() != null && !m.getMessage().contains(m.statement())) {
+                StringBuilder out = new StringBuilder(String.valueOf(m.getMessage()));
+                // Compared on one line: a message may quote a multi-line statement reflowed.
+                if (m.statement() != null
+                        && !oneLine(out.toString(), null).contains(oneLine(m.statement(), null))) {
                     out.append(" Statement: ").append(m.statement());
                 }
                 return out.toString();
@@ -229,10 +343,28 @@ final class RetortCommand implements Runnable {
             return e.getMessage();
         }
 
+        // H2 appends "; SQL statement:\n<the statement> [42001-224]" to its messages: a repeat
+        // of the statement the migrator already quotes, and the reason the line broke.
+        private static final Pattern H2_ECHO = Pattern.compile("(?s); SQL statement:\\R.*?(?= \\[\\d{5}-\\d+\\])");
+        private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
+
+        /**
+         * The message on one line, as the default output promises: PostgreSQL's {@code
+         * Position:} / {@code Detail:} lines, H2's echoed SQL and multi-line statements are
+         * joined; {@code --verbose} prints the text as it is.
+         */
+        static String oneLine(String message, Throwable e) {
+            String text = message == null ? "(no message)" : message;
+            if (e instanceof MigrationException m && m.statement() != null) {
+                text = H2_ECHO.matcher(text).replaceAll("");
+            }
+            return LINE_BREAK.matcher(text.strip()).replaceAll(" ");
+        }
+
         /** A log line (migrator progress, autogenerate detections) live on the error stream, as Alembic's logging. */
         void log(String line) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println(line);
+            err.println(root.mask(line));
             err.flush();
         }
 
@@ -269,9 +401,7 @@ final class RetortCommand implements Runnable {
 
         /** The migrator's log lines, live on the error stream as Alembic's logging: progress for long runs. */
         void progress(String line) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println(line);
-            err.flush();
+            log(line);
         }
 
         void printSteps(MigrationResult result, String verb) {
@@ -304,7 +434,8 @@ final class RetortCommand implements Runnable {
                 out().println("Creating " + created + " ... done");
             }
             out().println("Please edit the database settings in '" + dir.resolve(Config.DEFAULT_FILE_NAME)
-                    + "' before proceeding; then run: retort revision -m \"first revision\"");
+                    + "' before proceeding (the default is an H2 database in db/, which db/.gitignore keeps out of "
+                    + "version control); then run: retort revision -m \"first revision\"");
         }
     }
 
@@ -480,6 +611,42 @@ final class RetortCommand implements Runnable {
         }
     }
 
+    @Command(name = "snapshot", mixinStandardHelpOptions = true,
+            description = "Write the schema at each revision as <dir>/<revision>.json, or with --check fail (status 1) "
+                    + "when a committed one no longer matches its revision.")
+    static final class Snapshot extends Action {
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "Where the snapshots live (default: "
+                + dev.retort.test.SchemaSnapshots.DEFAULT_DIRECTORY + ").")
+        Path dir = Path.of(dev.retort.test.SchemaSnapshots.DEFAULT_DIRECTORY);
+
+        @Option(names = "--check", description = "Compare the committed snapshots instead of writing them.")
+        boolean check;
+
+        @Override
+        void execute() {
+            Config config = config();
+            Path directory = root.workingDirectory().resolve(dir).normalize();
+            if (!check) {
+                List<Path> written = Commands.snapshot(config, directory, this::log);
+                out().println(written.isEmpty() ? "Every snapshot under " + directory + " is up to date."
+                        : "Wrote " + written.size() + " snapshot" + (written.size() == 1 ? "" : "s") + " under "
+                        + directory + ": " + written.stream().map(p -> p.getFileName().toString()).toList());
+                return;
+            }
+            List<dev.retort.test.SchemaSnapshots.Mismatch> mismatches = Commands.snapshotCheck(config, directory, this::log);
+            if (mismatches.isEmpty()) {
+                out().println("Every committed snapshot under " + directory + " matches its revision.");
+                return;
+            }
+            log("FAILED: " + mismatches.size() + " committed snapshot" + (mismatches.size() == 1 ? "" : "s")
+                    + " no longer match their revision (an applied revision was edited; restore it and write a "
+                    + "new revision):\n" + mismatches.stream().map(Object::toString)
+                    .collect(java.util.stream.Collectors.joining("\n")));
+            exitStatus = 1;
+        }
+    }
+
     @Command(name = "merge", mixinStandardHelpOptions = true, description = "Write a revision that merges two or more revisions.")
     static final class Merge extends Action {
 
@@ -570,7 +737,7 @@ final class RetortCommand implements Runnable {
             List<String> current = Commands.current(config);
             Set<String> marks = new HashSet<>(current);
             if (root.verbose) {
-                out().println("Current revision(s) for " + config.url().orElse("") + ":");
+                out().println("Current revision(s) for " + root.mask(config.url().orElse("")) + ":");
             }
             for (String id : current) {
                 RevisionScript script = sourceScript(config, id);
@@ -668,12 +835,18 @@ final class RetortCommand implements Runnable {
         }
     }
 
-    /** The version from the jar's manifest. */
+    /** The version the build wrote into {@code version.properties}, and the Java that runs it. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String version = RetortCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"retort " + (version == null ? "(development build)" : version)};
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties properties = new java.util.Properties();
+            try (java.io.InputStream in = RetortCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[] {"retort " + properties.getProperty("version", "(development build)"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
         }
     }
 }

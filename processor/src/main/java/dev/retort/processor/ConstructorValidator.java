@@ -9,7 +9,7 @@ import javax.lang.model.util.Types;
 
 /**
  * The revision class has a public constructor without parameters and without checked
- * exceptions, so that {@code AddAccount::new} is a {@code Supplier}. A class without
+ * exceptions, so that the registry's {@code new AddAccount()} compiles in a {@code Supplier}. A class without
  * constructors passes: its implicit one has the class's access, which {@link PublicValidator}
  * checks, so a package-private class gets one error, not two.
  */

@@ -40,7 +40,7 @@ enum Message {
 
     NO_PUBLIC_CONSTRUCTOR("RevisionNoPublicConstructor",
             "Revision class %s has no public no-argument constructor that throws no checked exception; "
-            + "the registry creates it with %s::new. Add \"public %s() {}\" or remove the other "
+            + "the registry creates it with \"new %s()\". Add \"public %s() {}\" or remove the other "
             + "constructors' parameters and checked exceptions."),
 
     DUPLICATE_ID("RevisionDuplicateId",
@@ -60,7 +60,8 @@ enum Message {
             + "missing revision to this package."),
 
     CYCLE("RevisionCycle",
-            "Revision %s (id \"%s\") is part of a cycle: %s. A revision cannot follow itself: remove one "
+            "Revision %s (id \"%s\") is part of a cycle: %s (read as history prints it: each revision is "
+            + "the downRevision or dependsOn of the next). A revision cannot follow itself: remove one "
             + "downRevision or dependsOn entry of the cycle."),
 
     DUPLICATE_BRANCH_LABEL("RevisionDuplicateBranchLabel",

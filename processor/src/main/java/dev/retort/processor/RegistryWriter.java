@@ -19,7 +19,7 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the {@code GeneratedMigrations} class of one package: a constant per revision, the
- * {@code REGISTRY} with {@code AddAccount::new} factories, the static entry points and the
+ * {@code REGISTRY} whose factories create each revision with a plain {@code new AddAccount()}, the static entry points and the
  * {@code Provider} that {@code META-INF/services} lists. Everything comes out in the graph's
  * order (topological, then id), so the source is byte-identical from build to build.
  */
@@ -153,9 +153,12 @@ final class RegistryWriter {
         type.addMethod(MethodSpec.methodBuilder("upgradeToHead")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Upgrades {@code dataSource} to every head ({@code \"heads\"}, which is\n"
-                        + "{@code \"head\"} when the graph has one), applying each missing revision in order.\n")
+                        + "{@code \"head\"} when the graph has one), applying each missing revision in order,\n"
+                        + "and returns what it applied: {@code upgradeToHead(dataSource).steps()} is empty\n"
+                        + "when the database was already at head.\n")
+                .returns(TypeNames.MIGRATION_RESULT)
                 .addParameter(TypeNames.DATA_SOURCE, "dataSource")
-                .addStatement("migrator(dataSource).upgrade($S)", "heads")
+                .addStatement("return migrator(dataSource).upgrade($S)", "heads")
                 .build());
         type.addMethod(MethodSpec.methodBuilder("upgrade")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)

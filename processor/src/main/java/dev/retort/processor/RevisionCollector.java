@@ -1,7 +1,7 @@
 package dev.retort.processor;
 
 import dev.retort.annotations.Revision;
-import dev.retort.runtime.internal.JavadocSentence;
+import dev.retort.runtime.RevisionMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,7 @@ final class RevisionCollector {
         AnnotationValue messageValue = value(values, "message");
         String message = messageValue != null && messageValue.getValue() instanceof String s ? s.trim() : "";
         if (message.isEmpty()) {
-            message = JavadocSentence.of(elements.getDocComment(type));
+            message = RevisionMessage.fromJavadoc(elements.getDocComment(type));
         }
         return Optional.of(new RevisionDescriptor(
                 type,

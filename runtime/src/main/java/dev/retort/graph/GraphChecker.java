@@ -15,15 +15,13 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import dev.retort.graph.GraphProblem.Kind;
 
 /** Finds every problem of a set of revisions without throwing; see {@link RevisionGraph#check}. */
 final class GraphChecker {
 
-    static final int MAX_ID_LENGTH = 32;
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]+");
+    static final int MAX_ID_LENGTH = RevisionNode.MAX_ID_LENGTH;
 
     private final List<RevisionNode> input;
     private final List<GraphProblem> problems = new ArrayList<>();
@@ -102,7 +100,7 @@ final class GraphChecker {
             } else if (id.length() > MAX_ID_LENGTH) {
                 message = "Revision id '" + id + "' is " + id.length() + " characters long; the version table "
                         + "holds at most " + MAX_ID_LENGTH + ". Use a shorter id.";
-            } else if (!ID.matcher(id).matches()) {
+            } else if (!RevisionNode.isValidId(id)) {
                 Set<Character> bad = new TreeSet<>();
                 for (char c : id.toCharArray()) {
                     if (!(c < 128 && (Character.isLetterOrDigit(c) || c == '_'))) {
@@ -214,9 +212,13 @@ final class GraphChecker {
             List<String> path = shortestCycle(member, parents, left);
             if (path != null) {
                 found = true;
+                // The search follows down revisions; show the arrows the way 'history' prints
+                // them, from a revision to the one that names it ("parent -> child").
+                Collections.reverse(path);
                 String shown = String.join(" -> ", path);
                 problems.add(new GraphProblem(Kind.CYCLE, member, null, path,
-                        "Revision '" + member + "' is part of a cycle: " + shown + ". A revision cannot come "
+                        "Revision '" + member + "' is part of a cycle: " + shown + " (each revision is the "
+                                + "downRevision or dependsOn of the next, as 'history' prints it). A revision cannot come "
                                 + "before itself; break the cycle by changing one of these downRevision or "
                                 + "dependsOn values."));
             }

@@ -15,7 +15,7 @@ import java.util.List;
  *                 id, the duplicated branch label; {@code null} when the revision as a
  *                 whole is at fault
  * @param related  the ids that explain the problem: closest existing ids for an unknown
- *                 reference, the cycle path (first id repeated at the end) for a cycle,
+ *                 reference, the cycle path in history's direction (each id the parent of the next, first id repeated at the end) for a cycle,
  *                 every head of the group for multiple heads, every base for multiple
  *                 bases, the other owner of a duplicated label
  * @param message  a complete sentence that says what was found and what to do, without

@@ -105,6 +105,34 @@ public final class RevisionGraph {
         return g.nodes.get(indexOf(id));
     }
 
+    /**
+     * The rows of a version table that are ancestors of another of its rows through down
+     * revisions, sorted: {@code [ab01]} for {@code ab01, cd03} on a chain {@code ab01 <- bc02
+     * <- cd03}. No upgrade, downgrade or stamp writes such a table (a step replaces its down
+     * revisions), so one that holds them was written by hand or by another tool. Rows this
+     * graph does not contain are ignored; a row that is only a dependency ({@code dependsOn})
+     * of another is legitimate and not listed.
+     */
+    public List<String> ancestorRows(Collection<String> rows) {
+        List<Integer> known = new ArrayList<>();
+        for (String id : rows) {
+            Integer i = g.index.get(id);
+            if (i != null && !known.contains(i)) {
+                known.add(i);
+            }
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int a : known) {
+            for (int b : known) {
+                if (a != b && g.ancVer[b].get(a)) {
+                    out.add(a);
+                    break;
+                }
+            }
+        }
+        return g.names(out);
+    }
+
     /** Revisions no other revision names as down revision, sorted by id. */
     public List<String> heads() {
         return heads;
@@ -200,12 +228,16 @@ public final class RevisionGraph {
         BitSet applied = g.closure(cur);
         BitSet drop = g.descendants(rootSet);
         drop.and(applied);
-        // Alembic also refuses a target that is applied only as a dependency of a row ("Nothing to
-        // drop"); the database is already there, so that is an empty plan here.
-        if (rev >= 0 && drop.isEmpty() && !applied.get(rev)) {
+        // Alembic's RangeNotAncestorError ("Nothing to drop"): a target that is neither a current
+        // row nor below one would otherwise be a silent no-op, and the user meant something else.
+        if (rev >= 0 && drop.isEmpty() && !cur.contains(rev)) {
+            String why = applied.get(rev)
+                    ? "it is applied only because a current revision depends on it, so there is nothing to drop "
+                            + "down to it. Downgrade the revision that depends on it instead"
+                    : "it is not applied. Use 'upgrade " + g.ids[rev] + "' to move to it";
             throw new InvalidTargetException(target, "Revision " + g.ids[rev] + " is not a valid downgrade target "
-                    + "from the current heads (" + describe(cur) + "): it is not below them. Use 'upgrade' to "
-                    + "move up, or pick a revision that 'retort history' shows below the current one.");
+                    + "from the current heads (" + describe(cur) + "): it is not an ancestor of them; " + why
+                    + ", or pick a revision that 'history --indicate-current' shows below the current one.");
         }
         List<Integer> order = walkOrder(drop, sortedByIdDistinct(cur));
         return simulate(cur, order, Direction.DOWNGRADE);
@@ -607,6 +639,18 @@ public final class RevisionGraph {
                         + Math.abs(steps) + " migrations: it goes past the " + (steps > 0 ? "head" : "base")
                         + ". From " + from + " it can move at most " + k + " step" + (k == 1 ? "" : "s") + " " + dir
                         + (branch == null ? "" : " on branch '" + branch + "'") + ".");
+            }
+            if (next.size() > 1 && steps < 0) {
+                // A merge point: name the commands that work instead of a pattern to fill in.
+                int left = Math.abs(steps) - k - 1;
+                List<String> commands = new ArrayList<>();
+                for (String parent : g.names(next)) {
+                    commands.add("'downgrade " + parent + (left == 0 ? "" : "-" + left) + "'");
+                }
+                throw new InvalidTargetException(target, "Target '" + target + "' is ambiguous: revision " + g.ids[at]
+                        + " is a merge point with down revisions " + String.join(", ", g.names(next))
+                        + ", so going down from it must name the parent to go to. Run "
+                        + String.join(" or ", commands) + (left == 0 ? " (the other parent stays current)." : "."));
             }
             if (next.size() > 1) {
                 String here = at >= 0 ? g.ids[at] : "base";

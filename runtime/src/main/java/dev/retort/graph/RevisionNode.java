@@ -2,6 +2,7 @@ package dev.retort.graph;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One revision of a graph as the graph sees it: its id, the revisions it follows, its
@@ -30,6 +31,20 @@ public record RevisionNode(
         branchLabels = List.copyOf(branchLabels);
         dependsOn = List.copyOf(dependsOn);
         message = message == null ? "" : message;
+    }
+
+    /** The longest id the version table's {@code VARCHAR(32)} column holds. */
+    public static final int MAX_ID_LENGTH = 32;
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]{1," + MAX_ID_LENGTH + "}");
+
+    /**
+     * True when {@code id} is a well-formed revision id: 1 to {@value #MAX_ID_LENGTH} ASCII
+     * letters, digits or {@code _}. The annotation processor refuses any other id, and the
+     * migrator refuses a version-table row that is not one.
+     */
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
     }
 
     /** A node with no labels, no dependencies and no message; mostly for tests. */

@@ -20,10 +20,12 @@ public final class JdbcUrls {
     public static final String MASK = "***";
 
     // A parameter whose name says it holds a secret, in any driver's syntax: ?k=v&k=v
-    // (PostgreSQL, MariaDB, SQLite), ;K=V (H2, SQL Server) or a space-separated text.
+    // (PostgreSQL, MariaDB, SQLite), ;K=V (H2, SQL Server) or a space-separated text. The
+    // value also ends before punctuation that ends the URL in a message ("…=s3cr3t: refused",
+    // "'…=s3cr3t'."), so masking keeps the sentence and masking twice changes nothing.
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
             "(?i)((?:^|[?&;:,\\s])\\s*(?:[a-z0-9_.-]*(?:password|passwd|pwd|secret|token|passphrase|credential)"
-                    + "[a-z0-9_.-]*|key)\\s*=)([^&;\\s,)]*)");
+                    + "[a-z0-9_.-]*|key)\\s*=)([^&;\\s,)]*?)(?=[&;\\s,)]|[.:'\"]+(?:\\s|$)|$)");
 
     // user:secret@host, as MySQL, MariaDB and most URL syntaxes allow after "//".
     private static final Pattern USER_INFO = Pattern.compile("(//[^/:@?;&\\s]*:)([^@/?;&\\s]*)@");

@@ -9,7 +9,9 @@ import dev.retort.graph.RevisionNode;
 import dev.retort.graph.Step;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
+import dev.retort.runtime.internal.DefaultLogger;
 import dev.retort.runtime.internal.DefaultOperations;
+import dev.retort.runtime.internal.FailureReport;
 import dev.retort.runtime.internal.JdbcSink;
 import dev.retort.runtime.internal.Journal;
 import dev.retort.runtime.internal.MigrationLock;
@@ -32,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -66,7 +69,22 @@ import javax.sql.DataSource;
  * whole run commits once ({@link TransactionMode#ALL}). Where it has not (H2, which
  * commits around DDL statements), a failure rolls back the migration's data changes and
  * leaves the version table at the last revision that succeeded, but DDL statements that
- * ran before the failing one stay; {@code ALL} is refused there.
+ * ran before the failing one stay; {@code ALL} is refused there. Any {@link Throwable} a
+ * migration throws, an {@link Error} such as {@code AssertionError} or {@code
+ * StackOverflowError} included, is a failure like an exception: the migration is rolled back
+ * and the run ends with a {@link MigrationException} {@code MIGRATION_FAILED} whose first
+ * message line names the revision, its class and what stayed, and whose {@link
+ * MigrationException#appliedSteps()} lists the migrations of the run that committed before
+ * it. Where DDL commits implicitly the message lists the statements that stayed.
+ *
+ * <h2>Version-table rows</h2>
+ * Online, every value the migrator writes (revisions, lock keys) is a bound parameter; an
+ * offline script writes them through the dialect's {@link Dialect#literal literal}. Before
+ * anything runs, {@code upgrade}, {@code downgrade}, {@code stamp} and {@code current}
+ * refuse a row that is not a revision id ({@code INVALID_VERSION_ROW}: 1 to 32 letters,
+ * digits or {@code _}), and {@code upgrade} and {@code downgrade} refuse rows of which one
+ * is an ancestor of another ({@code INCONSISTENT_VERSION_TABLE}), a state no command
+ * leaves; {@link #stamp} repairs that.
  *
  * <h2>Concurrency</h2>
  * A run holds a database lock from its second version-table read to its end, so two
@@ -77,7 +95,11 @@ import javax.sql.DataSource;
  *   <li>PostgreSQL: a session advisory lock ({@code pg_try_advisory_lock}) on the migration
  *       connection, keyed by a stable 64-bit hash of {@code retort:<schema>.<version
  *       table>} (the session's schema when none is configured); it survives the run's
- *       commits and is released with {@code pg_advisory_unlock} at the end.</li>
+ *       commits and is released with {@code pg_advisory_unlock} at the end. On PostgreSQL
+ *       14 and later the session sets {@code client_connection_check_interval} to two
+ *       seconds while it holds the lock, so the server notices a killed process, and frees
+ *       its lock, within about two seconds even while one of its statements runs; older
+ *       servers free it when that statement ends.</li>
  *   <li>MariaDB/MySQL: a named lock, {@code GET_LOCK('retort:<key>:<database>', 0)} on the
  *       migration connection, where the key hashes the version table's name (and its
  *       schema when one is configured) and the current database's name is appended,
@@ -97,7 +119,13 @@ import javax.sql.DataSource;
  * <h2>Logging</h2>
  * Through {@link System.Logger} {@value #LOGGER_NAME}: one INFO line per step, exactly as
  * Alembic prints it ({@code Running upgrade 2b1ae634e5cd -> 3512b954651e, add account}),
- * the dialect and transaction mode at INFO when there is work, the lock at DEBUG.
+ * the dialect and transaction mode at INFO when there is work, one INFO line when there is
+ * none ({@code At head (8e3b5f1a2c90); nothing to apply}), the lock at DEBUG. SLF4J,
+ * Log4j or a configured java.util.logging format them as they format everything else;
+ * under java.util.logging's untouched default set-up, whose format takes two lines per
+ * record, the migrator writes each line to standard error itself, on one line
+ * ({@code 2026-12-06 01:33:18.204 INFO  [dev.retort.runtime.Migrator] Running upgrade …}),
+ * still honouring JUL's levels, and leaves every other logger alone.
  *
  * <h2>Offline SQL</h2>
  * {@link #sql(Appendable)} writes the SQL of an upgrade, downgrade or stamp to a script
@@ -151,7 +179,7 @@ public final class Migrator {
         this.versionTableSchema = builder.versionTableSchema;
         this.transactionMode = builder.transactionMode;
         this.lockTimeout = builder.lockTimeout;
-        this.logger = builder.logger != null ? builder.logger : System.getLogger(LOGGER_NAME);
+        this.logger = builder.logger != null ? builder.logger : new DefaultLogger(LOGGER_NAME);
         this.namingConvention = builder.namingConvention;
         List<RevisionNode> nodes = new ArrayList<>();
         Map<String, RevisionDefinition> byId = new HashMap<>();
@@ -186,8 +214,10 @@ public final class Migrator {
      * @throws RevisionException       when the target is unknown, ambiguous or unreachable
      * @throws MigrationException      when a migration fails ({@code MIGRATION_FAILED}), the
      *                                 version table names revisions this build lacks ({@code
-     *                                 UNKNOWN_DATABASE_REVISION}), the lock is busy ({@code
-     *                                 LOCK_TIMEOUT}) or the database fails
+     *                                 UNKNOWN_DATABASE_REVISION}), holds a row that is not a
+     *                                 revision id ({@code INVALID_VERSION_ROW}) or rows no
+     *                                 command leaves ({@code INCONSISTENT_VERSION_TABLE}), the
+     *                                 lock is busy ({@code LOCK_TIMEOUT}) or the database fails
      */
     public MigrationResult upgrade(String target) {
         return migrate(Direction.UPGRADE, Objects.requireNonNull(target, "target"));
@@ -209,9 +239,11 @@ public final class Migrator {
      * Writes the version table to name exactly these revisions without running any
      * migration. No argument, or {@code "base"}, empties it. Rows that this build does not
      * know are replaced too, which is how a database left at a revision of another build
-     * is taken over.
+     * is taken over, and rows of which one is an ancestor of another are repaired.
      *
      * @return the rows before and after; never any steps
+     * @throws MigrationException {@code INVALID_VERSION_ROW} when a row is not a revision id;
+     *                            nothing is written then
      */
     public MigrationResult stamp(String... revisions) {
         List<String> targets = revisions == null ? List.of() : List.of(revisions);
@@ -227,11 +259,12 @@ public final class Migrator {
                 for (String row : before) {
                     (graph.find(row).isPresent() ? known : unknown).add(row);
                 }
+                // Resolve the targets first: an unknown target fails without a warning about rows it never replaced.
+                List<String> after = sorted(graph.stampHeads(known, targets));
                 if (!unknown.isEmpty()) {
                     logger.log(Level.WARNING, "Stamp replaces version-table rows that this build does not "
                             + "contain: " + String.join(", ", unknown));
                 }
-                List<String> after = sorted(graph.stampHeads(known, targets));
                 logger.log(Level.INFO, "Running stamp_revision " + String.join(", ", before) + " -> "
                         + String.join(", ", after));
                 Journal journal = Journal.open(dialect, connection, versionTableSchema, versionTable, logger);
@@ -242,7 +275,8 @@ public final class Migrator {
                     applyVersionChange(connection, table, before, after);
                     connection.commit();
                     journal.committed();
-                } catch (RuntimeException | SQLException e) {
+                } catch (Throwable e) {
+                    // Any Throwable: the finally's setAutoCommit(true) would commit what ran.
                     rollbackQuietly(connection);
                     throw e;
                 } finally {
@@ -255,7 +289,12 @@ public final class Migrator {
         });
     }
 
-    /** The revisions recorded in the database's version table, sorted; empty at base or when the table does not exist yet. */
+    /**
+     * The revisions recorded in the database's version table, sorted; empty at base or when
+     * the table does not exist yet.
+     *
+     * @throws MigrationException {@code INVALID_VERSION_ROW} when a row is not a revision id
+     */
     public List<String> current() {
         return withConnection("current", connection -> {
             VersionTable table = versionTable(dialect(connection));
@@ -469,14 +508,14 @@ public final class Migrator {
                 // Most likely the table does not exist yet: the database is at base. Any
                 // other problem resurfaces when the table is created and read under the lock.
                 logger.log(Level.DEBUG, "Cannot read version table " + table.displayName()
-                        + " (" + e.getMessage() + "); assuming base");
+                        + " (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); assuming base");
                 rows = List.of();
                 missing = true;
             }
             Plan plan = plan(direction, rows, target, table);
             if (plan.isEmpty()) {
-                logger.log(Level.DEBUG, "Version table " + table.displayName() + " at " + describe(rows)
-                        + " is already at '" + target + "'; nothing to do");
+                // One INFO line, so an application at head says so in its start-up log.
+                logger.log(Level.INFO, atTarget(rows, target));
                 return new MigrationResult(rows, rows, List.of());
             }
             logger.log(Level.INFO, "Context impl " + dialect.getClass().getSimpleName() + ".");
@@ -514,9 +553,9 @@ public final class Migrator {
             return rows;
         }
         Step step = interrupted.get();
-        logger.log(Level.WARNING, "A crash interrupted the " + (step.direction() == Direction.UPGRADE ? "upgrade"
-                : "downgrade") + " of revision " + step.revision().id() + "; finishing it from journal "
-                + journal.displayName());
+        logger.log(Level.WARNING, "The " + (step.direction() == Direction.UPGRADE ? "upgrade" : "downgrade")
+                + " of revision " + step.revision().id() + " did not finish (a crash or a failure); finishing it "
+                + "from journal " + journal.displayName());
         try {
             run(new ConnectionRun(connection, table, journal), dialect, rows, new Plan(List.of(step),
                     step.headsAfter()));
@@ -534,6 +573,17 @@ public final class Migrator {
                     + table.displayName() + ", registry " + registry.packageName() + " with "
                     + definitions.size() + " revisions). Deploy the build that has it, or, if the schema "
                     + "matches a revision of this build, stamp that revision with Migrator.stamp(…).", null);
+        }
+        List<String> ancestors = graph.ancestorRows(rows);
+        if (!ancestors.isEmpty()) {
+            List<String> tips = rows.stream().filter(row -> !ancestors.contains(row)).toList();
+            throw new MigrationException("INCONSISTENT_VERSION_TABLE", "Version table " + table.displayName()
+                    + " holds " + String.join(", ", rows) + ", a state no upgrade, downgrade or stamp leaves: "
+                    + String.join(", ", ancestors) + (ancestors.size() == 1 ? " is an ancestor" : " are ancestors")
+                    + " of another row. Nothing was run. Check which revision the schema is at and stamp it, "
+                    + "e.g. Migrator.stamp(\"" + String.join("\", \"", tips) + "\") (retort stamp "
+                    + String.join(" ", tips) + "), then run the " + (direction == Direction.UPGRADE ? "upgrade"
+                    : "downgrade") + " again.", null);
         }
         return direction == Direction.UPGRADE ? graph.upgradePlan(rows, target) : graph.downgradePlan(rows, target);
     }
@@ -573,8 +623,12 @@ public final class Migrator {
                     if (!oneTransaction) {
                         target.commitMigration();
                     }
-                } catch (Exception e) {
-                    throw target.failure(step, definition, e, transactional, oneTransaction);
+                } catch (Throwable e) {
+                    // Any Throwable, Errors included: a migration's AssertionError or
+                    // StackOverflowError must roll back like an exception, not reach the
+                    // finally's auto-commit switch, which JDBC defines as a commit.
+                    throw target.failure(step, definition, e, transactional, oneTransaction,
+                            oneTransaction ? List.of() : applied);
                 }
                 applied.add(new AppliedStep(step.revision().id(), step.direction(), step.from(), step.to(),
                         message, Duration.ofNanos(System.nanoTime() - started)));
@@ -591,20 +645,20 @@ public final class Migrator {
     /** Writes a step's version-table change, checking that each statement touched exactly one row. */
     private void applyVersionChange(Connection connection, VersionTable table, List<String> before,
                                     List<String> after) throws SQLException {
-        for (String sql : table.changeStatements(before, after)) {
-            int rows = table.executeChange(connection, sql);
+        for (VersionTable.Change change : table.changes(before, after)) {
+            int rows = table.executeChange(connection, change);
             if (rows != 1) {
                 throw new MigrationException("VERSION_TABLE_CONFLICT", "Expected to change one row of version table "
-                        + table.displayName() + " with [" + sql + "] but changed " + rows + ": something else "
-                        + "changed the table during the run. Check it with Migrator.current() and stamp the "
-                        + "right revision.", null, null, sql, null);
+                        + table.displayName() + " with [" + change.script() + "] but changed " + rows + ": something "
+                        + "else changed the table during the run. Check it with Migrator.current() and stamp the "
+                        + "right revision.", null, null, change.script(), null);
             }
         }
     }
 
-    private MigrationException failure(Connection connection, VersionTable table, Step step,
-                                       RevisionDefinition definition, Exception error, boolean transactional,
-                                       boolean oneTransaction) {
+    private MigrationException failure(Connection connection, VersionTable table, JdbcSink sink, Step step,
+                                       RevisionDefinition definition, Throwable error, boolean transactional,
+                                       boolean oneTransaction, List<AppliedStep> committed) {
         rollbackQuietly(connection);
         if (error instanceof MigrationException conflict && "VERSION_TABLE_CONFLICT".equals(conflict.code())) {
             return conflict;
@@ -613,21 +667,39 @@ public final class Migrator {
         String statement = failed == null ? null : failed.statement();
         Throwable cause = failed == null ? error : failed.getCause();
         String what = step.direction() == Direction.UPGRADE ? "Upgrade" : "Downgrade";
-        String undone = !transactional
-                ? "Its data changes were rolled back, but this database commits DDL implicitly,"
-                    + " so DDL statements that ran before the failing one stay: check the revision's"
-                    + " objects before running again."
-                : oneTransaction
-                ? "Every migration of this run was rolled back (except statements the database commits implicitly)."
-                : "Its changes were rolled back (except statements the database commits implicitly).";
+        FailureReport report = FailureReport.of(sink.trail(), sink.committedByBlock(), statement, transactional);
+        String undone = oneTransaction && report.stayed().isEmpty()
+                ? "Every migration of this run was rolled back."
+                : report.summary();
+        List<String> causeLines = causeText(cause).lines().toList();
+        String firstCauseLine = causeLines.isEmpty() ? "" : causeLines.get(0).strip();
+        // H2 ends its first line with "; SQL statement:" and echoes the statement below it.
+        firstCauseLine = firstCauseLine.replaceFirst(";? ?SQL statement:$", "");
         String message = what + " of revision " + step.revision().id() + " (" + definition.className() + ") failed"
-                + (statement == null ? "" : " on statement [" + statement + "]") + ": "
-                + cause.getClass().getSimpleName() + ": " + sentence(cause.getMessage()) + " " + undone
+                + (statement == null ? "" : " on statement [" + oneLine(statement) + "]") + ": "
+                + cause.getClass().getSimpleName() + (firstCauseLine.isEmpty() ? "." : ": " + sentence(firstCauseLine))
+                + " " + undone
                 + " The version table " + table.displayName() + " is at "
                 + describe(readQuietly(connection, table)) + ". Fix the migration or the database and run "
-                + (step.direction() == Direction.UPGRADE ? "the upgrade" : "the downgrade") + " again.";
+                + (step.direction() == Direction.UPGRADE ? "the upgrade" : "the downgrade") + " again."
+                + report.details()
+                + "\n" + (committed.isEmpty() ? "No migration of this run committed before the failure."
+                        : "Committed before the failure: " + committed.stream()
+                                .map(s -> s.revision() + " (" + StepLog.format(s.direction(), s.from(), s.to(),
+                                        s.message()) + ")")
+                                .collect(Collectors.joining("; ")) + ".")
+                + (causeLines.size() > 1 ? "\nThe database said: " + causeText(cause).strip() : "");
         return new MigrationException("MIGRATION_FAILED", message, step.revision().id(), definition.className(),
-                statement, cause);
+                statement, cause, committed);
+    }
+
+    private static String causeText(Throwable cause) {
+        return cause.getMessage() == null ? "" : cause.getMessage();
+    }
+
+    /** A statement on one line, as the message's first line shows it. */
+    private static String oneLine(String sql) {
+        return sql.strip().replaceAll("\\s+", " ");
     }
 
     private static StatementFailedException statementFailure(Throwable error) {
@@ -733,7 +805,7 @@ public final class Migrator {
     private List<String> readQuietly(Connection connection, VersionTable table) {
         try {
             return table.read(connection);
-        } catch (SQLException e) {
+        } catch (SQLException | MigrationException e) {
             return List.of("<unreadable: " + e.getMessage() + ">");
         }
     }
@@ -744,6 +816,15 @@ public final class Migrator {
         } catch (SQLException e) {
             logger.log(Level.WARNING, "Rollback failed", e);
         }
+    }
+
+    private String atTarget(List<String> rows, String target) {
+        String where = rows.isEmpty() ? "base" : String.join(", ", rows);
+        if (!rows.isEmpty() && sorted(rows).equals(sorted(graph.heads()))) {
+            return "At head (" + where + "); nothing to apply";
+        }
+        return rows.isEmpty() && target.equals("base") ? "At base; nothing to apply"
+                : "At " + where + ", already at '" + target + "'; nothing to apply";
     }
 
     private static String describe(List<String> rows) {
@@ -790,9 +871,9 @@ public final class Migrator {
         /** After the run, successful or not. */
         void finish();
 
-        /** The error a failing step becomes. */
-        MigrationException failure(Step step, RevisionDefinition definition, Exception error, boolean transactional,
-                                   boolean oneTransaction);
+        /** The error a failing step becomes; {@code committed} are the steps of the run that committed before it. */
+        MigrationException failure(Step step, RevisionDefinition definition, Throwable error, boolean transactional,
+                                   boolean oneTransaction, List<AppliedStep> committed);
     }
 
     /** Online: statements run on the connection, inside JDBC transactions (auto-commit off). */
@@ -800,13 +881,15 @@ public final class Migrator {
         private final Connection connection;
         private final VersionTable table;
         private final Journal journal;
+        private final JdbcSink jdbc;
         private final SqlSink sink;
 
         ConnectionRun(Connection connection, VersionTable table, Journal journal) {
             this.connection = connection;
             this.table = table;
             this.journal = journal;
-            this.sink = journal.sink(new JdbcSink(connection));
+            this.jdbc = new JdbcSink(connection);
+            this.sink = journal.sink(jdbc);
         }
 
         @Override
@@ -840,6 +923,8 @@ public final class Migrator {
         @Override
         public void announce(List<String> headsBefore, String line) {
             // The version table was created under the lock before the run; the line is logged.
+            // A new trail per migration, for the failure message's account of what stayed.
+            jdbc.clearTrail();
         }
 
         @Override
@@ -869,6 +954,9 @@ public final class Migrator {
 
         @Override
         public void finish() {
+            // Whatever is uncommitted now belongs to a failed step, even if building its error
+            // failed too: roll it back before setAutoCommit(true) commits it.
+            rollbackQuietly(connection);
             try {
                 connection.setAutoCommit(true);
             } catch (SQLException e) {
@@ -877,9 +965,12 @@ public final class Migrator {
         }
 
         @Override
-        public MigrationException failure(Step step, RevisionDefinition definition, Exception error,
-                                          boolean transactional, boolean oneTransaction) {
-            return Migrator.this.failure(connection, table, step, definition, error, transactional, oneTransaction);
+        public MigrationException failure(Step step, RevisionDefinition definition, Throwable error,
+                                          boolean transactional, boolean oneTransaction, List<AppliedStep> committed) {
+            MigrationException failure = Migrator.this.failure(connection, table, jdbc, step, definition, error,
+                    transactional, oneTransaction, committed);
+            journal.failed();
+            return failure;
         }
     }
 
@@ -959,8 +1050,8 @@ public final class Migrator {
         }
 
         @Override
-        public MigrationException failure(Step step, RevisionDefinition definition, Exception error,
-                                          boolean transactional, boolean oneTransaction) {
+        public MigrationException failure(Step step, RevisionDefinition definition, Throwable error,
+                                          boolean transactional, boolean oneTransaction, List<AppliedStep> committed) {
             for (Throwable t = error; t != null; t = t.getCause()) {
                 if (t instanceof UncheckedIOException io) {
                     return writeFailed(io.getCause());

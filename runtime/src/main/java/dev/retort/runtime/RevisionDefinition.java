@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 /**
  * A revision as the generated registry lists it: its graph node, the name of its class
- * and a factory that creates it without reflection ({@code AddAccount::new}).
+ * and a factory that creates it without reflection (the generated registry's {@code new AddAccount()}).
  *
  * @param node      the revision's place in the graph
  * @param className the fully qualified name of the migration class

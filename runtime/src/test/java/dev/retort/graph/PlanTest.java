@@ -294,6 +294,55 @@ class PlanTest {
         }
     }
 
+    /** The messages a user gets for the downgrades that cannot run: each says what works instead. */
+    @Nested
+    class DowngradeMessages {
+        // a -> b1 -> m and a -> c1 -> m (a merge point), then m -> d; x depends on a, apart
+        final RevisionGraph g = graph(rev("a"), labelled("b1", "left", "a"), labelled("c1", "right", "a"),
+                rev("m", "b1", "c1"), rev("d", "m"), dependent("x", List.of("a")));
+
+        @Test
+        void minusOneFromAMergePointNamesTheParentsToGoTo() {
+            assertThatThrownBy(() -> g.downgradePlan(List.of("m"), "-1"))
+                    .isInstanceOf(InvalidTargetException.class)
+                    .hasMessageContaining("revision m is a merge point with down revisions b1, c1")
+                    .hasMessageContaining("Run 'downgrade b1' or 'downgrade c1'");
+            // the commands it names work: the merge is undone and both parents are current
+            assertThat(transitions(g.downgradePlan(List.of("m"), "b1"))).containsExactly("down m: [m] -> [b1, c1]");
+            assertThat(g.downgradePlan(List.of("m"), "c1").headsAfter()).containsExactly("b1", "c1");
+        }
+
+        @Test
+        void minusTwoThroughAMergePointNamesTheRemainingSteps() {
+            assertThatThrownBy(() -> g.downgradePlan(List.of("d"), "-3"))
+                    .isInstanceOf(InvalidTargetException.class)
+                    .hasMessageContaining("Run 'downgrade b1-1' or 'downgrade c1-1'");
+            assertThat(g.downgradePlan(List.of("d"), "b1-1").headsAfter()).containsExactly("a");
+        }
+
+        @Test
+        void aTargetAboveTheDatabaseIsNotAnAncestorAsInAlembic() {
+            assertThatThrownBy(() -> g.downgradePlan(List.of("b1"), "d"))
+                    .isInstanceOf(InvalidTargetException.class)
+                    .hasMessage("Revision d is not a valid downgrade target from the current heads (b1): it is not an "
+                            + "ancestor of them; it is not applied. Use 'upgrade d' to move to it, or pick a revision "
+                            + "that 'history --indicate-current' shows below the current one.");
+            assertThatThrownBy(() -> g.downgradePlan(List.of("b1"), "c1"))
+                    .isInstanceOf(InvalidTargetException.class).hasMessageContaining("not an ancestor");
+        }
+
+        @Test
+        void aTargetAppliedOnlyAsADependencyIsNotAnAncestorEither() {
+            // x's row implies a; downgrading "to a" would drop nothing, which Alembic refuses
+            assertThatThrownBy(() -> g.downgradePlan(List.of("x"), "a"))
+                    .isInstanceOf(InvalidTargetException.class)
+                    .hasMessageContaining("Revision a is not a valid downgrade target from the current heads (x): it "
+                            + "is not an ancestor of them; it is applied only because a current revision depends on it");
+            // where the database is, a downgrade does nothing, as in Alembic
+            assertThat(g.downgradePlan(List.of("d"), "d").steps()).isEmpty();
+        }
+    }
+
     /** The DependsOn* fixtures: rows implied by a dependency are not kept, and come back when needed. */
     @Nested
     class DependsOn {

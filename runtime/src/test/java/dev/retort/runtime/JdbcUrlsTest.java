@@ -53,4 +53,17 @@ class JdbcUrlsTest {
         assertThat(JdbcUrls.redact("FATAL: password authentication failed, tried hunter2", "hunter2"))
                 .isEqualTo("FATAL: password authentication failed, tried ***");
     }
+
+    @Test
+    void keepsThePunctuationAfterAUrlInASentence() {
+        String message = "Cannot connect to jdbc:h2:./x;PASSWORD=s3cr3t: Database not found. Or the url "
+                + "'jdbc:postgresql://h/db?password=s3cr3t'. Or jdbc:sqlite:a.db?key=s3cr3t.";
+        String redacted = "Cannot connect to jdbc:h2:./x;PASSWORD=***: Database not found. Or the url "
+                + "'jdbc:postgresql://h/db?password=***'. Or jdbc:sqlite:a.db?key=***.";
+        assertThat(JdbcUrls.redact(message)).isEqualTo(redacted);
+        assertThat(JdbcUrls.redact(redacted)).as("masking twice").isEqualTo(redacted);
+        // Inside a value the same characters are part of the secret.
+        assertThat(JdbcUrls.redact("jdbc:postgresql://h/db?password=a.b:c'd&ssl=true"))
+                .isEqualTo("jdbc:postgresql://h/db?password=***&ssl=true");
+    }
 }

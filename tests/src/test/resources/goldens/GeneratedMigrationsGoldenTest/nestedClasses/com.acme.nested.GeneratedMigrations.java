@@ -92,10 +92,12 @@ public final class GeneratedMigrations {
 
     /**
      * Upgrades {@code dataSource} to every head ({@code "heads"}, which is
-     * {@code "head"} when the graph has one), applying each missing revision in order.
+     * {@code "head"} when the graph has one), applying each missing revision in order,
+     * and returns what it applied: {@code upgradeToHead(dataSource).steps()} is empty
+     * when the database was already at head.
      */
-    public static void upgradeToHead(DataSource dataSource) {
-        migrator(dataSource).upgrade("heads");
+    public static MigrationResult upgradeToHead(DataSource dataSource) {
+        return migrator(dataSource).upgrade("heads");
     }
 
     /**

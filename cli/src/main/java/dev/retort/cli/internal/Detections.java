@@ -1,6 +1,6 @@
 package dev.retort.cli.internal;
 
-import dev.retort.runtime.autogenerate.JavaRenderer;
+import dev.retort.autogenerate.JavaRenderer;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;

@@ -1,5 +1,6 @@
 package dev.retort.cli.internal;
 
+import dev.retort.runtime.JdbcUrls;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.H2Dialect;
 import dev.retort.runtime.dialect.MariaDbDialect;
@@ -77,11 +78,11 @@ public final class DialectNames {
                 .map(Map.Entry::getValue)
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Cannot tell the SQL dialect from the url '"
-                        + jdbcUrl + "'. Set 'dialect=' (" + String.join(", ", DIALECTS.keySet()) + ") in "
+                        + JdbcUrls.redact(jdbcUrl) + "'. Set 'dialect=' (" + String.join(", ", DIALECTS.keySet()) + ") in "
                         + configName + ", or pass --dialect."));
         Supplier<Dialect> dialect = DIALECTS.get(implied);
         if (dialect == null) {
-            throw new IllegalArgumentException("The url '" + jdbcUrl + "' is a " + implied + " database, but this "
+            throw new IllegalArgumentException("The url '" + JdbcUrls.redact(jdbcUrl) + "' is a " + implied + " database, but this "
                     + "version of Retort has no " + implied + " dialect. Supported: "
                     + String.join(", ", DIALECTS.keySet()) + ".");
         }

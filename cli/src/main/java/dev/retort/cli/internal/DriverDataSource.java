@@ -1,5 +1,6 @@
 package dev.retort.cli.internal;
 
+import dev.retort.runtime.JdbcUrls;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -57,7 +58,9 @@ public final class DriverDataSource implements DataSource {
         if (username != null) {
             properties.setProperty("user", username);
         }
-        if (pass != null) {
+        // An empty password (init's "password=${env:RETORT_DB_PASSWORD:-}") means none: passed on,
+        // H2 refuses it beside a URL's own PASSWORD= as a "Duplicate property".
+        if (pass != null && !pass.isEmpty()) {
             properties.setProperty("password", pass);
         }
         Driver driver = driver();
@@ -128,8 +131,14 @@ public final class DriverDataSource implements DataSource {
         return iface.isInstance(this);
     }
 
+    /** The JDBC URL as configured, secrets included: for connecting, never for printing. */
+    public String url() {
+        return url;
+    }
+
+    /** The URL with its secrets hidden ({@link JdbcUrls#redact(String)}): what messages and logs may show. */
     @Override
     public String toString() {
-        return url;
+        return JdbcUrls.redact(url);
     }
 }

@@ -1,5 +1,6 @@
 package dev.retort.cli.internal;
 
+import dev.retort.runtime.JdbcUrls;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -33,22 +34,27 @@ public final class LineLogger implements System.Logger {
     @Override
     public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
         if (isLoggable(level)) {
-            lines.accept(prefix(level) + msg + (thrown == null ? "" : " (" + thrown + ")"));
+            accept(prefix(level) + msg + (thrown == null ? "" : " (" + thrown + ")"));
         }
     }
 
     @Override
     public void log(Level level, ResourceBundle bundle, String format, Object... params) {
         if (isLoggable(level)) {
-            lines.accept(prefix(level) + (params == null || params.length == 0 ? format : MessageFormat.format(format, params)));
+            accept(prefix(level) + (params == null || params.length == 0 ? format : MessageFormat.format(format, params)));
         }
     }
 
     @Override
     public void log(Level level, Supplier<String> msgSupplier) {
         if (isLoggable(level)) {
-            lines.accept(prefix(level) + msgSupplier.get());
+            accept(prefix(level) + msgSupplier.get());
         }
+    }
+
+    /** A driver's exception in a log line may quote the URL: its secrets are masked here too, for Java callers. */
+    private void accept(String line) {
+        lines.accept(JdbcUrls.redact(line));
     }
 
     private static String prefix(Level level) {

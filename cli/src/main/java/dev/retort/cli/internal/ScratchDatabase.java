@@ -1,6 +1,7 @@
 package dev.retort.cli.internal;
 
 import dev.retort.cli.CommandException;
+import dev.retort.runtime.JdbcUrls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,20 +68,20 @@ public final class ScratchDatabase implements AutoCloseable {
         }
         if (lower.startsWith("jdbc:h2:")) {
             if (H2_MEM.matcher(base).lookingAt() && !lower.contains("db_close_delay")) {
-                throw new CommandException("shadow_url " + base + " is an in-memory H2 database that closes between "
+                throw new CommandException("shadow_url " + JdbcUrls.redact(base) + " is an in-memory H2 database that closes between "
                         + "connections: add ;DB_CLOSE_DELAY=-1, or leave shadow_url out for a private one.");
             }
             DriverDataSource server = connector.apply(base);
             String schema = name.toUpperCase(Locale.ROOT);
             execute(server, "CREATE SCHEMA " + schema);
             return schemaScratch(connector, server, base + ";SCHEMA=" + schema, schema,
-                    "schema " + schema + " in " + base);
+                    "schema " + schema + " in " + JdbcUrls.redact(base));
         }
         if (lower.startsWith("jdbc:postgresql:")) {
             DriverDataSource server = connector.apply(base);
             execute(server, "CREATE SCHEMA " + name);
             return schemaScratch(connector, server, withParameter(base, "currentSchema", name), name,
-                    "schema " + name + " on " + withoutParameters(base));
+                    "schema " + name + " on " + JdbcUrls.redact(withoutParameters(base)));
         }
         Matcher mariadb = MARIADB.matcher(base);
         if (mariadb.matches()) {
@@ -88,7 +89,7 @@ public final class ScratchDatabase implements AutoCloseable {
             execute(server, "CREATE DATABASE " + name);
             String url = mariadb.group(1) + "/" + name + (mariadb.group(3) == null ? "" : mariadb.group(3));
             try {
-                return new ScratchDatabase(connector.apply(url), "database " + name + " on " + mariadb.group(1),
+                return new ScratchDatabase(connector.apply(url), "database " + name + " on " + JdbcUrls.redact(mariadb.group(1)),
                         () -> execute(server, "DROP DATABASE IF EXISTS " + name));
             } catch (RuntimeException e) {
                 executeQuietly(server, "DROP DATABASE IF EXISTS " + name);
@@ -100,7 +101,7 @@ public final class ScratchDatabase implements AutoCloseable {
             if (shadowUrl.isPresent()) {
                 file = Path.of(base.substring("jdbc:sqlite:".length()));
                 if (Files.exists(file)) {
-                    throw new CommandException("shadow_url " + base + " names an existing file; check --shadow "
+                    throw new CommandException("shadow_url " + JdbcUrls.redact(base) + " names an existing file; check --shadow "
                             + "deletes its scratch file afterwards. Name a file that does not exist.");
                 }
             } else {
@@ -115,7 +116,7 @@ public final class ScratchDatabase implements AutoCloseable {
             return new ScratchDatabase(connector.apply("jdbc:sqlite:" + file), "SQLite file " + file,
                     () -> Files.deleteIfExists(scratchFile));
         }
-        throw new CommandException("check --shadow does not know how to make a scratch database beside " + base
+        throw new CommandException("check --shadow does not know how to make a scratch database beside " + JdbcUrls.redact(base)
                 + ". Set 'shadow_url=' to an H2, PostgreSQL, MariaDB or SQLite URL where it may create one.");
     }
 

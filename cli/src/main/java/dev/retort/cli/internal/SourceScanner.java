@@ -17,7 +17,7 @@ import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.javadoc.Javadoc;
 import dev.retort.cli.CommandException;
 import dev.retort.graph.RevisionNode;
-import dev.retort.runtime.internal.JavadocSentence;
+import dev.retort.runtime.RevisionMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,7 +137,7 @@ public final class SourceScanner {
         }
         String doc = type.getJavadoc().map(Javadoc::getDescription).map(d -> d.toText().strip()).orElse("");
         if (message.isEmpty()) {
-            message = JavadocSentence.of(doc);
+            message = RevisionMessage.fromJavadoc(doc);
         }
         String className = type.getFullyQualifiedName().orElse(type.getNameAsString());
         String packagePrefix = type.findCompilationUnit()

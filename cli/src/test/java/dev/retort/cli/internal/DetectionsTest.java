@@ -27,7 +27,7 @@ class DetectionsTest {
         inPlace.addAll(Detections.describe(alter));
         assertThat(Detections.describe(batch)).isEqualTo(inPlace).containsExactly(
                 "Detected added column 'account.email'",
-                "Detected type change from Type.varchar(50) to Type.varchar(100) on 'account.name'");
+                "Detected type change from VARCHAR(50) to VARCHAR(100) on 'account.name'");
     }
 
     @Test

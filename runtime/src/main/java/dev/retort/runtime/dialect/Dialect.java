@@ -35,6 +35,7 @@ import dev.retort.runtime.schema.TableConstraint;
 import dev.retort.runtime.schema.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -1034,20 +1035,52 @@ public abstract class Dialect {
         return "SELECT version_num FROM " + qualify(schema, table);
     }
 
-    /** Adds one row. Revision ids are validated ([A-Za-z0-9_]{1,32}), so a literal is safe. */
+    /**
+     * Adds one row, the revision bound as the statement's one parameter: {@code INSERT INTO
+     * v (version_num) VALUES (?)}. The migrator runs the version table's changes online with
+     * bound parameters only; the three-argument form is the offline script's.
+     */
+    public String insertVersion(String schema, String table) {
+        return insertVersionSql(schema, table, "?");
+    }
+
+    /** Replaces one row by another; parameters: the new revision, then the old one. */
+    public String updateVersion(String schema, String table) {
+        return updateVersionSql(schema, table, "?", "?");
+    }
+
+    /** Removes one row; parameter: the revision. */
+    public String deleteVersion(String schema, String table) {
+        return deleteVersionSql(schema, table, "?");
+    }
+
+    /** {@link #insertVersion(String, String)} for an offline script: the revision as a {@linkplain #literal(Object) literal}. */
     public String insertVersion(String schema, String table, String revision) {
-        return "INSERT INTO " + qualify(schema, table) + " (version_num) VALUES ('" + revision + "')";
+        return insertVersionSql(schema, table, literal(revision));
     }
 
-    /** Replaces one row by another. */
+    /** {@link #updateVersion(String, String)} for an offline script, with literals. */
     public String updateVersion(String schema, String table, String from, String to) {
-        return "UPDATE " + qualify(schema, table) + " SET version_num='" + to
-                + "' WHERE version_num='" + from + "'";
+        return updateVersionSql(schema, table, literal(to), literal(from));
     }
 
-    /** Removes one row. */
+    /** {@link #deleteVersion(String, String)} for an offline script, with a literal. */
     public String deleteVersion(String schema, String table, String revision) {
-        return "DELETE FROM " + qualify(schema, table) + " WHERE version_num='" + revision + "'";
+        return deleteVersionSql(schema, table, literal(revision));
+    }
+
+    // One text per statement whether the value is a parameter marker or a literal, so the
+    // online and offline forms cannot drift apart.
+    private String insertVersionSql(String schema, String table, String value) {
+        return "INSERT INTO " + qualify(schema, table) + " (version_num) VALUES (" + value + ")";
+    }
+
+    private String updateVersionSql(String schema, String table, String to, String from) {
+        return "UPDATE " + qualify(schema, table) + " SET version_num=" + to + " WHERE version_num=" + from;
+    }
+
+    private String deleteVersionSql(String schema, String table, String value) {
+        return "DELETE FROM " + qualify(schema, table) + " WHERE version_num=" + value;
     }
 
     @Override
@@ -1067,14 +1100,29 @@ public abstract class Dialect {
         return false;
     }
 
-    /** A query returning one boolean: true when the session took the advisory lock {@code key} without waiting. */
-    public String tryAdvisoryLock(long key) {
+    /**
+     * A query returning one boolean: true when the session took the advisory lock without
+     * waiting. The lock's key is its one parameter, bound as a {@code long}.
+     */
+    public String tryAdvisoryLock() {
         throw new UnsupportedOperationException("The " + name() + " dialect has no advisory locks");
     }
 
-    /** Releases the session's advisory lock {@code key}. */
-    public String advisoryUnlock(long key) {
+    /** Releases the session's advisory lock; the key is its one parameter, bound as a {@code long}. */
+    public String advisoryUnlock() {
         throw new UnsupportedOperationException("The " + name() + " dialect has no advisory locks");
+    }
+
+    /**
+     * The session setting that makes the server check, while a statement runs, that the
+     * session's client is still connected, and end the session (releasing its advisory
+     * lock) when it is not; empty when this server has none (the default). The migrator
+     * reads it with {@code current_setting(name)}, sets it with {@code set_config(name,
+     * value, false)} before taking the advisory lock and restores it after, so a dialect
+     * that names a setting needs those functions (PostgreSQL's).
+     */
+    public Optional<String> clientCheckSetting(DatabaseMetaData metaData) throws SQLException {
+        return Optional.empty();
     }
 
     /**
@@ -1117,14 +1165,17 @@ public abstract class Dialect {
         return "SELECT COUNT(*) FROM " + qualify(schema, table);
     }
 
-    /** Inserts the lock table's only row. */
+    /** Inserts the lock table's only row; its id, 1, is the one parameter. */
     public String insertLockRow(String schema, String table) {
-        return "INSERT INTO " + qualify(schema, table) + " (lock_id) VALUES (1)";
+        return "INSERT INTO " + qualify(schema, table) + " (lock_id) VALUES (?)";
     }
 
-    /** Locks the lock table's row until the transaction ends, waiting as the database's lock timeout allows. */
+    /**
+     * Locks the lock table's row until the transaction ends, waiting as the database's lock
+     * timeout allows; the row's id, 1, is the one parameter.
+     */
     public String lockLockRow(String schema, String table) {
-        return "SELECT lock_id FROM " + qualify(schema, table) + " WHERE lock_id = 1 FOR UPDATE";
+        return "SELECT lock_id FROM " + qualify(schema, table) + " WHERE lock_id = ? FOR UPDATE";
     }
 
     // ---- Resuming a killed migration (journal) ----

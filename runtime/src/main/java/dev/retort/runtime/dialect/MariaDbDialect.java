@@ -512,28 +512,26 @@ public class MariaDbDialect extends Dialect {
 
     /** {@code GET_LOCK(name, 0)}: 1 when taken, 0 when another session holds it (the migrator polls). */
     @Override
-    public String tryAdvisoryLock(long key) {
-        return "SELECT GET_LOCK(" + lockName(key) + ", 0)";
+    public String tryAdvisoryLock() {
+        return "SELECT GET_LOCK(" + LOCK_NAME + ", 0)";
     }
 
     @Override
-    public String advisoryUnlock(long key) {
-        return "SELECT RELEASE_LOCK(" + lockName(key) + ")";
+    public String advisoryUnlock() {
+        return "SELECT RELEASE_LOCK(" + LOCK_NAME + ")";
     }
 
     /** {@code SELECT IS_USED_LOCK(…)}: the connection id holding the lock, to look up in the process list. */
     @Override
     public Optional<String> advisoryLockHolderQuery(long key) {
-        return Optional.of("on " + (mysql ? "MySQL" : "MariaDB") + ": SELECT IS_USED_LOCK(" + lockName(key)
-                + ") gives the connection id; see it with SHOW PROCESSLIST");
+        return Optional.of("on " + (mysql ? "MySQL" : "MariaDB") + ": SELECT IS_USED_LOCK(CONCAT('retort:" + key
+                + ":', LEFT(COALESCE(DATABASE(), ''), 36))) gives the connection id; see it with SHOW PROCESSLIST");
     }
 
     /**
      * {@code retort:<key>:<database>}: lock names are server-wide, while the key covers the
      * version table's name (and its schema only when one is configured). At most 64
-     * characters, MySQL's limit.
+     * characters, MySQL's limit. The key is the statement's one parameter.
      */
-    private static String lockName(long key) {
-        return "CONCAT('retort:" + key + ":', LEFT(COALESCE(DATABASE(), ''), 36))";
-    }
+    private static final String LOCK_NAME = "CONCAT('retort:', ?, ':', LEFT(COALESCE(DATABASE(), ''), 36))";
 }

@@ -1,5 +1,6 @@
 package dev.retort.runtime.dialect;
 
+import dev.retort.runtime.internal.OperationCalls;
 import dev.retort.runtime.operation.Operation;
 import java.util.Objects;
 
@@ -23,8 +24,8 @@ public class OperationNotSupportedException extends UnsupportedOperationExceptio
      * @param alternative what to do instead, e.g. {@code "use batchAlterTable"}
      */
     public OperationNotSupportedException(Operation operation, String dialect, String reason, String alternative) {
-        super("The " + dialect + " dialect cannot run " + Objects.requireNonNull(operation, "operation") + ": "
-                + reason + ". Instead, " + alternative + ".");
+        super("The " + dialect + " dialect cannot run " + OperationCalls.call(Objects.requireNonNull(operation,
+                "operation")) + ": " + reason + ". Instead, " + alternative + ".");
         this.operation = operation;
         this.dialect = dialect;
         this.alternative = alternative;

@@ -2,10 +2,12 @@ package dev.retort.runtime.dialect;
 
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.schema.Type;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -122,13 +124,24 @@ public class PostgresDialect extends Dialect {
         return true;
     }
 
+    /**
+     * {@code client_connection_check_interval} on PostgreSQL 14 and later: without it a
+     * killed client's session, and its advisory lock, live until the statement it was
+     * running ends.
+     */
     @Override
-    public String tryAdvisoryLock(long key) {
-        return "SELECT pg_try_advisory_lock(" + key + ")";
+    public Optional<String> clientCheckSetting(DatabaseMetaData metaData) throws SQLException {
+        return metaData.getDatabaseMajorVersion() >= 14
+                ? Optional.of("client_connection_check_interval") : Optional.empty();
     }
 
     @Override
-    public String advisoryUnlock(long key) {
-        return "SELECT pg_advisory_unlock(" + key + ")";
+    public String tryAdvisoryLock() {
+        return "SELECT pg_try_advisory_lock(?)";
+    }
+
+    @Override
+    public String advisoryUnlock() {
+        return "SELECT pg_advisory_unlock(?)";
     }
 }

@@ -446,18 +446,21 @@ public class SqliteDialect extends Dialect {
         return pragma(schema, "foreign_key_list", table);
     }
 
-    /** The {@code CREATE TABLE} statement SQLite keeps for {@code table}. */
-    public String tableSqlQuery(Optional<String> schema, String table) {
+    /** The {@code CREATE TABLE} statement SQLite keeps for a table; the table's name is the one parameter. */
+    public String tableSqlQuery(Optional<String> schema) {
         return "SELECT sql FROM " + schema.map(s -> quote(s) + ".").orElse("") + "sqlite_master WHERE type = 'table' "
-                + "AND name = " + renderLiteral(table);
+                + "AND name = ?";
     }
 
-    /** The names of the tables whose foreign keys reference {@code table}, itself included when it references itself. */
-    public String referencingTablesQuery(Optional<String> schema, String table) {
+    /**
+     * The names of the tables whose foreign keys reference a table, itself included when it
+     * references itself. Parameters: the schema's name when {@code schema} is present, then
+     * the table's name.
+     */
+    public String referencingTablesQuery(Optional<String> schema) {
         String prefix = schema.map(s -> quote(s) + ".").orElse("");
         return "SELECT DISTINCT m.name FROM " + prefix + "sqlite_master m, pragma_foreign_key_list(m.name"
-                + schema.map(s -> ", " + renderLiteral(s)).orElse("") + ") f WHERE m.type = 'table' AND f.\"table\" = "
-                + renderLiteral(table) + " COLLATE NOCASE";
+                + schema.map(s -> ", ?").orElse("") + ") f WHERE m.type = 'table' AND f.\"table\" = ? COLLATE NOCASE";
     }
 
     private String pragma(Optional<String> schema, String pragma, String argument) {

@@ -285,6 +285,7 @@ public final class DefaultOperations implements Operations {
                             }
                         }
                     });
+            sink.executed(sql);
         } catch (SQLException e) {
             // A batch failure's own message is often "see getNextException"; keep the real cause.
             SQLException cause = e.getNextException() != null ? e.getNextException() : e;
@@ -317,6 +318,7 @@ public final class DefaultOperations implements Operations {
                     statement.execute();
                 }
             });
+            sink.executed(sql);
         } catch (SQLException e) {
             throw new StatementFailedException(sql, e);
         }

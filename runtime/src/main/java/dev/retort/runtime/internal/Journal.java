@@ -55,6 +55,7 @@ public final class Journal {
     private int statements;
     private Resume resume;
     private MigrationException problem;
+    private int failedAt;
 
     private Journal(Dialect dialect, Connection connection, String schema, String table, boolean active,
                     boolean flush, System.Logger logger) {
@@ -111,11 +112,17 @@ public final class Journal {
         if (!active) {
             return Optional.empty();
         }
-        List<Entry> entries = read();
+        List<Entry> entries = new ArrayList<>(read());
+        // A negative row: statement -n failed with an error, so it (and any data change before it
+        // that the rollback took back) had not taken effect.
+        int failed = 0;
+        while (!entries.isEmpty() && entries.get(0).number() < 0) {
+            failed = -entries.remove(0).number();
+        }
         if (entries.isEmpty()) {
             return Optional.empty();
         }
-        Resume found = ResumePlanner.check(entries, graph, rows, versionTable, displayName());
+        Resume found = ResumePlanner.check(entries, graph, rows, versionTable, displayName(), failed);
         resume = found;
         return Optional.of(found.step());
     }
@@ -125,6 +132,7 @@ public final class Journal {
         this.step = step;
         this.statements = 0;
         this.problem = null;
+        this.failedAt = 0;
         if (!active || resume != null && resume.step().equals(step)) {
             return;
         }
@@ -183,6 +191,26 @@ public final class Journal {
                         + "). Migrate as a user with "
                         + "admin rights, or have an admin run SET WRITE_DELAY 0 once, then run again.", e);
             }
+        }
+    }
+
+    /**
+     * After a failed step was rolled back: when a statement failed with an error, records that
+     * it had not taken effect, so the next run runs it again as it is instead of stopping.
+     */
+    public void failed() {
+        if (!active || failedAt == 0 || step == null) {
+            return;
+        }
+        try {
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("DELETE FROM " + dialect.qualify(schema, table) + " WHERE statement_no < 0");
+            }
+            insert(-failedAt, null, null, null);
+            connection.commit();
+        } catch (SQLException e) {
+            logger.log(Level.WARNING, "Could not record in " + displayName() + " that statement " + failedAt
+                    + " failed; the next run will ask to check it by hand", e);
         }
     }
 
@@ -278,13 +306,14 @@ public final class Journal {
     }
 
     /** The interrupted step and how many of its statements the journal records as done, with their hashes. */
-    record Resume(Step step, int done, List<String> hashes) {
+    record Resume(Step step, int done, List<String> hashes, int failedAt) {
     }
 
     /** Journals each statement as it completes and, when resuming, skips and repeats as the journal says. */
     private final class JournalSink implements SqlSink {
         private final JdbcSink base;
         private final ResumePlanner planner;
+        private boolean directRan;
 
         JournalSink(JdbcSink base) {
             this.base = base;
@@ -305,7 +334,9 @@ public final class Journal {
                 return;
             }
             if (resume != null && number == resume.done() + 1) {
-                ResumePlanner.Decision decision = planner.repeat(operation, index, sql);
+                ResumePlanner.Decision decision = number <= resume.failedAt()
+                        ? ResumePlanner.Decision.run(sql, "it failed with an error last time, so it had not taken effect")
+                        : planner.repeat(operation, index, sql);
                 if (decision.unsafe() != null) {
                     throw unsafe(number, sql, decision.unsafe(), true);
                 }
@@ -313,10 +344,10 @@ public final class Journal {
                         + ": " + decision.how());
                 resume = null;
                 if (decision.sql() != null) {
-                    base.execute(decision.sql());
+                    run(number, decision.sql());
                 }
             } else {
-                base.execute(sql);
+                run(number, sql);
             }
             insert(number, hash, null, null);
         }
@@ -325,6 +356,7 @@ public final class Journal {
         public void executeDirectly(String sql, String identity, DirectStatement statement) throws SQLException {
             int number = ++statements;
             String hash = sha256(identity);
+            directRan = false;
             if (resume != null && number <= resume.done()) {
                 verify(number, hash, sql);
                 return;
@@ -335,8 +367,27 @@ public final class Journal {
                         + ": a data change, rolled back with its journal row, runs again");
                 resume = null;
             }
-            statement.run();
+            try {
+                statement.run();
+            } catch (SQLException e) {
+                failedAt = number;
+                throw e;
+            }
+            directRan = true;
             insert(number, hash, null, null);
+        }
+
+        /** The failure report's trail lists what ran in this run, not what the journal let it skip. */
+        @Override
+        public void executed(String sql) {
+            if (directRan) {
+                base.executed(sql);
+            }
+        }
+
+        @Override
+        public void autocommitBlock(Connection connection, Dialect dialect, Runnable block) throws SQLException {
+            base.autocommitBlock(connection, dialect, block);
         }
 
         @Override
@@ -345,6 +396,15 @@ public final class Journal {
                 throw unsafe(statements + 1, "Operations.connection()", "the migration works on the connection "
                         + "itself before that point, and Retort cannot tell what that work did or repeat it safely",
                         false);
+            }
+        }
+
+        private void run(int number, String sql) throws SQLException {
+            try {
+                base.execute(sql);
+            } catch (SQLException e) {
+                failedAt = number;
+                throw e;
             }
         }
 

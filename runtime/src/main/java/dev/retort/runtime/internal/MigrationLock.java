@@ -5,12 +5,14 @@ import dev.retort.runtime.dialect.Dialect;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -38,6 +40,14 @@ import javax.sql.DataSource;
 public abstract class MigrationLock implements AutoCloseable {
 
     private static final long MAX_PAUSE_MILLIS = 500;
+
+    /**
+     * How often PostgreSQL 14+ checks, while a statement of the migration session runs, that
+     * the migrating process is still connected ({@code client_connection_check_interval}).
+     * A process killed mid-statement thus loses its lock within this interval instead of
+     * when the statement ends; idle sessions are noticed at once anyway.
+     */
+    public static final Duration CLIENT_CHECK_INTERVAL = Duration.ofSeconds(2);
 
     final System.Logger logger;
 
@@ -116,24 +126,35 @@ public abstract class MigrationLock implements AutoCloseable {
         private final Dialect dialect;
         private final Connection connection;
         private final long key;
+        /** The client-check setting's name and the session's value before the run, or {@code null}. */
+        private final String[] clientCheck;
 
-        private AdvisoryLock(Dialect dialect, Connection connection, long key, System.Logger logger) {
+        private AdvisoryLock(Dialect dialect, Connection connection, long key, String[] clientCheck,
+                             System.Logger logger) {
             super(logger);
             this.dialect = dialect;
             this.connection = connection;
             this.key = key;
+            this.clientCheck = clientCheck;
         }
 
         static AdvisoryLock acquire(Dialect dialect, Connection connection, long key, long deadline,
                                     Duration timeout, System.Logger logger) throws SQLException {
+            String[] clientCheck = watchClient(dialect, connection, logger);
             while (true) {
-                try (Statement statement = connection.createStatement();
-                     ResultSet resultSet = statement.executeQuery(dialect.tryAdvisoryLock(key))) {
-                    if (resultSet.next() && resultSet.getBoolean(1)) {
-                        return new AdvisoryLock(dialect, connection, key, logger);
+                try (PreparedStatement statement = connection.prepareStatement(dialect.tryAdvisoryLock())) {
+                    statement.setLong(1, key);
+                    try (ResultSet resultSet = statement.executeQuery()) {
+                        if (resultSet.next() && resultSet.getBoolean(1)) {
+                            return new AdvisoryLock(dialect, connection, key, clientCheck, logger);
+                        }
                     }
+                } catch (SQLException | RuntimeException e) {
+                    restore(connection, clientCheck, logger);
+                    throw e;
                 }
                 if (System.nanoTime() - deadline >= 0) {
+                    restore(connection, clientCheck, logger);
                     throw timeout(timeout, "advisory lock " + key, dialect.advisoryLockHolderQuery(key)
                             .orElse("on PostgreSQL: SELECT pid, application_name, "
                             + "client_addr, query_start FROM pg_stat_activity WHERE pid IN (SELECT pid FROM pg_locks "
@@ -144,6 +165,56 @@ public abstract class MigrationLock implements AutoCloseable {
             }
         }
 
+        /**
+         * Sets the dialect's client-check setting to {@link #CLIENT_CHECK_INTERVAL} on the
+         * migration session, before the lock exists; returns its name and previous value, or
+         * {@code null} where there is none or the server refuses it (platforms without the
+         * kernel support), which only loses the faster release.
+         */
+        private static String[] watchClient(Dialect dialect, Connection connection, System.Logger logger)
+                throws SQLException {
+            Optional<String> setting = dialect.clientCheckSetting(connection.getMetaData());
+            if (setting.isEmpty()) {
+                return null;
+            }
+            String name = setting.get();
+            try {
+                String previous;
+                try (PreparedStatement read = connection.prepareStatement("SELECT current_setting(?)")) {
+                    read.setString(1, name);
+                    try (ResultSet resultSet = read.executeQuery()) {
+                        resultSet.next();
+                        previous = resultSet.getString(1);
+                    }
+                }
+                set(connection, name, CLIENT_CHECK_INTERVAL.toMillis() + "ms");
+                return new String[] {name, previous};
+            } catch (SQLException e) {
+                logger.log(Level.DEBUG, "Cannot set {0}; a killed migrator''s lock then lasts until its "
+                        + "statement ends: {1}", name, e.getMessage());
+                return null;
+            }
+        }
+
+        private static void set(Connection connection, String name, String value) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT set_config(?, ?, false)")) {
+                statement.setString(1, name);
+                statement.setString(2, value);
+                statement.execute();
+            }
+        }
+
+        private static void restore(Connection connection, String[] clientCheck, System.Logger logger) {
+            if (clientCheck == null) {
+                return;
+            }
+            try {
+                set(connection, clientCheck[0], clientCheck[1]);
+            } catch (SQLException e) {
+                logger.log(Level.DEBUG, "Cannot restore {0}: {1}", clientCheck[0], e.getMessage());
+            }
+        }
+
         @Override
         public String describe() {
             return "advisory lock " + key;
@@ -151,12 +222,14 @@ public abstract class MigrationLock implements AutoCloseable {
 
         @Override
         public void close() {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(dialect.advisoryUnlock(key));
+            try (PreparedStatement statement = connection.prepareStatement(dialect.advisoryUnlock())) {
+                statement.setLong(1, key);
+                statement.execute();
             } catch (SQLException e) {
                 logger.log(Level.WARNING, "Could not release " + describe()
                         + "; the database releases it when the connection closes", e);
             }
+            restore(connection, clientCheck, logger);
         }
     }
 
@@ -216,6 +289,8 @@ public abstract class MigrationLock implements AutoCloseable {
 
     /** A row lock held by a dedicated connection on the one row of {@code <version table>_lock}. */
     private static final class TableLock extends MigrationLock {
+        private static final int LOCK_ROW_ID = 1;
+
         private final Connection connection;
         private final String name;
 
@@ -234,10 +309,12 @@ public abstract class MigrationLock implements AutoCloseable {
                 ensureLockRow(dialect, connection, schema, table);
                 connection.setAutoCommit(false);
                 while (true) {
-                    try (Statement statement = connection.createStatement();
-                         ResultSet resultSet = statement.executeQuery(dialect.lockLockRow(schema, table))) {
-                        if (resultSet.next()) {
-                            return new TableLock(connection, name, logger);
+                    try (PreparedStatement statement = connection.prepareStatement(dialect.lockLockRow(schema, table))) {
+                        statement.setInt(1, LOCK_ROW_ID);
+                        try (ResultSet resultSet = statement.executeQuery()) {
+                            if (resultSet.next()) {
+                                return new TableLock(connection, name, logger);
+                            }
                         }
                         throw new SQLException("The lock table " + name + " has lost its row; drop the table "
                                 + "and run again (the migrator recreates it).");
@@ -267,8 +344,9 @@ public abstract class MigrationLock implements AutoCloseable {
                 if (countRows(statement, dialect, schema, table) > 0) {
                     return;
                 }
-                try {
-                    statement.execute(dialect.insertLockRow(schema, table));
+                try (PreparedStatement insert = connection.prepareStatement(dialect.insertLockRow(schema, table))) {
+                    insert.setInt(1, LOCK_ROW_ID);
+                    insert.executeUpdate();
                 } catch (SQLException e) {
                     // Another migrator inserted the row first: fine, as long as it is there now.
                     if (countRows(statement, dialect, schema, table) == 0) {

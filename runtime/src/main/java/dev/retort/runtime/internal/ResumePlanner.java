@@ -68,7 +68,7 @@ final class ResumePlanner {
 
     /** The interrupted step of {@code entries}, checked against the version table's {@code rows} and the build. */
     static Journal.Resume check(List<Journal.Entry> entries, RevisionGraph graph, List<String> rows,
-                                String versionTable, String journal) {
+                                String versionTable, String journal, int failedAt) {
         Journal.Entry header = entries.get(0);
         String prev = rows.isEmpty() ? "base" : String.join(" ", rows);
         String settle = " Check the revision's objects by hand, undo what it did, and run `retort stamp " + prev
@@ -101,7 +101,7 @@ final class ResumePlanner {
         }
         Direction direction = "downgrade".equals(header.direction()) ? Direction.DOWNGRADE : Direction.UPGRADE;
         Step step = new Step(node.get(), direction, before, split(header.headsAfter()));
-        return new Journal.Resume(step, hashes.size(), List.copyOf(hashes));
+        return new Journal.Resume(step, hashes.size(), List.copyOf(hashes), failedAt);
     }
 
     /** Statement {@code index} of {@code operation}, which may or may not have taken effect before the crash. */

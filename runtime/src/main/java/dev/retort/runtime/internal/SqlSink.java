@@ -43,6 +43,13 @@ public interface SqlSink {
     }
 
     /**
+     * Told of a statement the operations ran on the connection themselves (with bound
+     * parameters, or in batches) once it completed; nothing by default.
+     */
+    default void executed(String sql) {
+    }
+
+    /**
      * Runs {@code block} outside the migration's transaction, as Alembic's {@code
      * autocommit_block}: for statements a database refuses inside a transaction, such as
      * PostgreSQL's {@code CREATE INDEX CONCURRENTLY}. {@code Operations.autocommitBlock}

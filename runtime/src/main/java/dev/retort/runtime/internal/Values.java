@@ -191,6 +191,6 @@ public final class Values {
             shown = shown.substring(0, 37) + "...";
         }
         return new IllegalArgumentException(where.get() + " is a " + v.getClass().getSimpleName() + " (" + shown
-                + "), but a " + type + " column takes " + accepted);
+                + "), but a column of type " + type + " takes " + accepted);
     }
 }

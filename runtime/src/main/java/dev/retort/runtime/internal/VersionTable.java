@@ -1,8 +1,11 @@
 package dev.retort.runtime.internal;
 
+import dev.retort.graph.RevisionNode;
+import dev.retort.runtime.MigrationException;
 import dev.retort.runtime.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,6 +22,9 @@ import java.util.Set;
  * same statements can be executed online or written to an offline script.
  */
 public final class VersionTable {
+
+    private static final int MAX_ROWS_SHOWN = 5;
+    private static final int MAX_ROW_CHARS_SHOWN = 80;
 
     private final Dialect dialect;
     private final String schema;
@@ -48,6 +54,8 @@ public final class VersionTable {
      * Every row, sorted, with one query on {@code connection}.
      *
      * @throws SQLException when the query fails, typically because the table does not exist yet
+     * @throws MigrationException {@code INVALID_VERSION_ROW} when a row is not a revision id
+     *                            (see {@link RevisionNode#isValidId}): no command may plan from it
      */
     public List<String> read(Connection connection) throws SQLException {
         List<String> rows = new ArrayList<>();
@@ -57,44 +65,111 @@ public final class VersionTable {
                 rows.add(resultSet.getString(1));
             }
         }
+        List<String> invalid = rows.stream().filter(row -> !RevisionNode.isValidId(row)).toList();
+        if (!invalid.isEmpty()) {
+            throw invalidRows(invalid);
+        }
         rows.sort(null);
         return rows;
     }
 
     /**
-     * The statements that turn rows {@code before} into rows {@code after}: one {@code
-     * UPDATE} when exactly one row is replaced by exactly one other (as Alembic does for a
-     * plain step), otherwise a {@code DELETE} for each row that goes and an {@code INSERT}
-     * for each row that comes. Empty when nothing changes.
+     * Rows no Retort or Alembic command writes: something else put them there, perhaps to
+     * smuggle SQL into a statement, so nothing runs until a person has looked.
      */
-    public List<String> changeStatements(Collection<String> before, Collection<String> after) {
+    private MigrationException invalidRows(List<String> invalid) {
+        StringBuilder shown = new StringBuilder();
+        for (int i = 0; i < Math.min(invalid.size(), MAX_ROWS_SHOWN); i++) {
+            shown.append(i == 0 ? "" : ", ").append(display(invalid.get(i)));
+        }
+        if (invalid.size() > MAX_ROWS_SHOWN) {
+            shown.append(" and ").append(invalid.size() - MAX_ROWS_SHOWN).append(" more");
+        }
+        return new MigrationException("INVALID_VERSION_ROW", "Version table " + displayName() + " holds "
+                + (invalid.size() == 1 ? "a row that is not a revision id: " : invalid.size()
+                + " rows that are not revision ids: ") + shown + ". Revision ids are 1 to "
+                + RevisionNode.MAX_ID_LENGTH + " letters, digits or '_', so no migrator wrote "
+                + (invalid.size() == 1 ? "it" : "them") + "; nothing was run. Delete "
+                + (invalid.size() == 1 ? "that row" : "those rows") + " with your database client, then check the "
+                + "table with 'current' and stamp the revision the schema is at if it no longer says.", null);
+    }
+
+    /** A row as one quoted line: control characters escaped, long rows shortened. */
+    private static String display(String row) {
+        if (row == null) {
+            return "NULL";
+        }
+        StringBuilder out = new StringBuilder("'");
+        int shown = Math.min(row.length(), MAX_ROW_CHARS_SHOWN);
+        for (int i = 0; i < shown; i++) {
+            char c = row.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        out.append('\'');
+        if (row.length() > shown) {
+            out.append(" (").append(row.length()).append(" characters, shortened)");
+        }
+        return out.toString();
+    }
+
+    /**
+     * One statement of a version-table change: {@link #sql} with the revisions as bound
+     * parameters, run online; {@link #script} with them as literals, written offline.
+     */
+    public record Change(String sql, List<String> parameters, String script) {
+    }
+
+    /**
+     * The changes that turn rows {@code before} into rows {@code after}: one {@code UPDATE}
+     * when exactly one row is replaced by exactly one other (as Alembic does for a plain
+     * step), otherwise a {@code DELETE} for each row that goes and an {@code INSERT} for each
+     * row that comes. Empty when nothing changes.
+     */
+    public List<Change> changes(Collection<String> before, Collection<String> after) {
         Set<String> gone = new LinkedHashSet<>(before);
         gone.removeAll(after);
         Set<String> come = new LinkedHashSet<>(after);
         come.removeAll(before);
-        List<String> statements = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
         if (gone.size() == 1 && come.size() == 1) {
-            statements.add(dialect.updateVersion(schema, table, gone.iterator().next(), come.iterator().next()));
-            return statements;
+            String from = gone.iterator().next();
+            String to = come.iterator().next();
+            changes.add(new Change(dialect.updateVersion(schema, table), List.of(to, from),
+                    dialect.updateVersion(schema, table, from, to)));
+            return changes;
         }
         for (String revision : gone) {
-            statements.add(dialect.deleteVersion(schema, table, revision));
+            changes.add(new Change(dialect.deleteVersion(schema, table), List.of(revision),
+                    dialect.deleteVersion(schema, table, revision)));
         }
         for (String revision : come) {
-            statements.add(dialect.insertVersion(schema, table, revision));
+            changes.add(new Change(dialect.insertVersion(schema, table), List.of(revision),
+                    dialect.insertVersion(schema, table, revision)));
         }
-        return statements;
+        return changes;
+    }
+
+    /** The offline form of {@link #changes}: each statement with its revisions as literals. */
+    public List<String> changeStatements(Collection<String> before, Collection<String> after) {
+        return changes(before, after).stream().map(Change::script).toList();
     }
 
     /**
-     * Runs one statement of {@link #changeStatements} online and returns how many rows it
+     * Runs one change online, its revisions bound as parameters, and returns how many rows it
      * changed (the migrator expects exactly one).
      */
-    public int executeChange(Connection connection, String sql) {
-        try (Statement statement = connection.createStatement()) {
-            return statement.executeUpdate(sql);
+    public int executeChange(Connection connection, Change change) {
+        try (PreparedStatement statement = connection.prepareStatement(change.sql())) {
+            for (int i = 0; i < change.parameters().size(); i++) {
+                statement.setString(i + 1, change.parameters().get(i));
+            }
+            return statement.executeUpdate();
         } catch (SQLException e) {
-            throw new StatementFailedException(sql, e);
+            throw new StatementFailedException(change.script(), e);
         }
     }
 

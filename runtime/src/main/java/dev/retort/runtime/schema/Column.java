@@ -1,6 +1,5 @@
 package dev.retort.runtime.schema;
 
-import dev.retort.runtime.internal.JavaLiterals;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -188,27 +187,26 @@ public final class Column {
         return Objects.hash(name, type, nullable, primaryKey, autoIncrement, unique, serverDefault, comment);
     }
 
-    /** The column as a migration writes it, e.g. {@code Column.of("id", Type.BIGINT).primaryKey()}. */
+    /** The column for messages, e.g. {@code id BIGINT primary key auto-increment}; not Java source. */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder("Column.of(").append(JavaLiterals.string(name)).append(", ")
-                .append(type).append(')');
+        StringBuilder out = new StringBuilder(name).append(' ').append(type);
         if (primaryKey) {
-            out.append(".primaryKey()");
+            out.append(" primary key");
         } else if (!nullable) {
-            out.append(".notNull()");
+            out.append(" not null");
         }
         if (autoIncrement) {
-            out.append(".autoIncrement()");
+            out.append(" auto-increment");
         }
         if (unique) {
-            out.append(".unique()");
+            out.append(" unique");
         }
         if (serverDefault != null) {
-            out.append(".serverDefault(").append(serverDefault).append(')');
+            out.append(" default ").append(serverDefault);
         }
         if (comment != null) {
-            out.append(".comment(").append(JavaLiterals.string(comment)).append(')');
+            out.append(" comment '").append(comment).append('\'');
         }
         return out.toString();
     }

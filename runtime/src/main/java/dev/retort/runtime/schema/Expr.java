@@ -1,6 +1,5 @@
 package dev.retort.runtime.schema;
 
-import dev.retort.runtime.internal.JavaLiterals;
 import java.util.Objects;
 
 /**
@@ -66,22 +65,10 @@ public sealed interface Expr permits Expr.Literal, Expr.CurrentTimestamp, Expr.R
             }
         }
 
-        /** The literal as a migration writes it, e.g. {@code Expr.literal("new")}. */
+        /** The literal for messages: a string in single quotes, any other value as Java prints it. */
         @Override
         public String toString() {
-            String source;
-            if (value instanceof String string) {
-                source = JavaLiterals.string(string);
-            } else if (value instanceof java.math.BigDecimal decimal) {
-                source = "new BigDecimal(\"" + decimal + "\")";
-            } else if (value instanceof Long) {
-                source = value + "L";
-            } else if (value instanceof Float) {
-                source = value + "f";
-            } else {
-                source = value.toString();
-            }
-            return "Expr.literal(" + source + ")";
+            return value instanceof String string ? "'" + string + "'" : value.toString();
         }
     }
 
@@ -90,10 +77,10 @@ public sealed interface Expr permits Expr.Literal, Expr.CurrentTimestamp, Expr.R
         /** The only instance. */
         INSTANCE;
 
-        /** {@code Expr.currentTimestamp()}. */
+        /** {@code CURRENT_TIMESTAMP}. */
         @Override
         public String toString() {
-            return "Expr.currentTimestamp()";
+            return "CURRENT_TIMESTAMP";
         }
     }
 
@@ -112,10 +99,10 @@ public sealed interface Expr permits Expr.Literal, Expr.CurrentTimestamp, Expr.R
             }
         }
 
-        /** The expression as a migration writes it, e.g. {@code Expr.raw("now()")}. */
+        /** The SQL itself. */
         @Override
         public String toString() {
-            return "Expr.raw(" + JavaLiterals.string(sql) + ")";
+            return sql;
         }
     }
 }

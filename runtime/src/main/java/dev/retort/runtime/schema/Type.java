@@ -1,6 +1,5 @@
 package dev.retort.runtime.schema;
 
-import dev.retort.runtime.internal.JavaLiterals;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -220,16 +219,20 @@ public final class Type {
         return Objects.hash(kind, length, precision, scale, sql);
     }
 
-    /** The type as a migration writes it, e.g. {@code Type.varchar(50)}. */
+    /**
+     * The type for messages, as SQL names it: {@code VARCHAR(50)}, {@code NUMERIC(12, 2)},
+     * {@code TIMESTAMP_TZ}, a raw type's own SQL. Not the Java a migration writes (autogenerate's
+     * renderer writes that).
+     */
     @Override
     public String toString() {
         return switch (kind) {
-            case VARCHAR -> "Type.varchar(" + length + ")";
-            case CHAR -> "Type.character(" + length + ")";
-            case NUMERIC -> "Type.numeric(" + precision + ", " + scale + ")";
-            case BINARY -> length < 0 ? "Type.BINARY" : "Type.varbinary(" + length + ")";
-            case RAW -> "Type.raw(" + JavaLiterals.string(sql) + ")";
-            default -> "Type." + kind.name();
+            case VARCHAR -> "VARCHAR(" + length + ")";
+            case CHAR -> "CHAR(" + length + ")";
+            case NUMERIC -> "NUMERIC(" + precision + ", " + scale + ")";
+            case BINARY -> length < 0 ? "BINARY" : "VARBINARY(" + length + ")";
+            case RAW -> sql;
+            default -> kind.name();
         };
     }
 }

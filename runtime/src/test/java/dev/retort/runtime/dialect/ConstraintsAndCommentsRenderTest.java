@@ -58,7 +58,7 @@ class ConstraintsAndCommentsRenderTest {
                         + " DEFERRABLE INITIALLY DEFERRED\n)");
         assertThatThrownBy(() -> h2.render(orderTable(deferred)))
                 .isInstanceOf(OperationNotSupportedException.class)
-                .hasMessageContaining("The h2 dialect cannot run CreateTable[")
+                .hasMessageContaining("The h2 dialect cannot run op.createTable(")
                 .hasMessageContaining("DEFERRABLE");
     }
 
@@ -89,7 +89,7 @@ class ConstraintsAndCommentsRenderTest {
         assertThat(deferred.deferrable()).isTrue();
         assertThat(postgres.render(deferred).get(0)).endsWith("REFERENCES account (id) DEFERRABLE INITIALLY DEFERRED");
         assertThatThrownBy(() -> h2.render(fk)).isInstanceOf(OperationNotSupportedException.class)
-                .hasMessageContaining("The h2 dialect cannot run CreateForeignKey[")
+                .hasMessageContaining("The h2 dialect cannot run op.createForeignKey(")
                 .hasMessageContaining("Instead, drop deferrable/initiallyDeferred");
     }
 
@@ -101,7 +101,7 @@ class ConstraintsAndCommentsRenderTest {
         assertThat(postgres.render(exclude)).containsExactly("ALTER TABLE booking ADD CONSTRAINT ex_booking"
                 + " EXCLUDE USING gist (room WITH =, during WITH &&) WHERE (NOT cancelled)");
         assertThatThrownBy(() -> h2.render(exclude)).isInstanceOf(OperationNotSupportedException.class)
-                .hasMessageStartingWith("The h2 dialect cannot run CreateExcludeConstraint[")
+                .hasMessageStartingWith("The h2 dialect cannot run op.createExcludeConstraint(")
                 .hasMessageContaining("PostgreSQL only");
         assertThat(exclude.reverse()).isPresent();
     }

@@ -65,7 +65,7 @@ class ConstraintsConformanceTest {
         }
         int before = f.executed.size();
         assertThatThrownBy(() -> f.op.run(operation)).isInstanceOf(OperationNotSupportedException.class)
-                .hasMessageContaining("The " + f.db.kind() + " dialect cannot run " + operation.getClass().getSimpleName());
+                .hasMessageContaining("The " + f.db.kind() + " dialect cannot run op.");
         assertThat(f.executed).hasSize(before);
         return false;
     }
@@ -91,7 +91,7 @@ class ConstraintsConformanceTest {
             if (!comments) {
                 assertThatThrownBy(() -> f.op.createTable("order", List.of(Column.of("id", Type.INTEGER)),
                         t -> t.comment("It's an order"))).isInstanceOf(OperationNotSupportedException.class)
-                        .hasMessageContaining("The sqlite dialect cannot run CreateTable")
+                        .hasMessageContaining("The sqlite dialect cannot run op.createTable(")
                         .hasMessageContaining("leave the comment out");
             }
             f.op.createTable("order", List.of(
@@ -218,9 +218,9 @@ class ConstraintsConformanceTest {
                 AlterColumn describe = AlterColumn.builder("account", "region").comment("Sales region").existingNoComment()
                         .existingType(Type.INTEGER).existingNullable(true).existingNoServerDefault().build();
                 assertThatThrownBy(() -> f.op.run(describe)).isInstanceOf(OperationNotSupportedException.class)
-                        .hasMessageContaining("The sqlite dialect cannot run AlterColumn");
+                        .hasMessageContaining("The sqlite dialect cannot run op.alterColumn(");
                 assertThatThrownBy(() -> f.op.dropTableComment("account")).isInstanceOf(OperationNotSupportedException.class)
-                        .hasMessageContaining("The sqlite dialect cannot run DropTableComment");
+                        .hasMessageContaining("The sqlite dialect cannot run op.dropTableComment(");
                 return;
             }
             assertThat(tableComment(f, "account")).isEqualTo("Customers");

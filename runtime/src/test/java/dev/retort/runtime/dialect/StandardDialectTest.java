@@ -246,7 +246,7 @@ class StandardDialectTest {
         AlterColumn change = AlterColumn.builder("account", "name").nullable(false).build();
         assertThatThrownBy(() -> noAlter.render(change))
                 .isInstanceOf(OperationNotSupportedException.class)
-                .hasMessageContaining("The standard dialect cannot run AlterColumn[")
+                .hasMessageContaining("The standard dialect cannot run op.alterColumn(\"account\", \"name\"): ")
                 .hasMessageContaining("batch mode");
         assertThat(noAlter.render(AlterColumn.builder("account", "name").rename("n").build()))
                 .containsExactly("ALTER TABLE account RENAME COLUMN name TO n");
@@ -258,5 +258,17 @@ class StandardDialectTest {
                 "CREATE TABLE IF NOT EXISTS retort_version (version_num VARCHAR(32) NOT NULL,"
                         + " CONSTRAINT retort_version_pkc PRIMARY KEY (version_num))");
         assertThat(dialect.insertVersion("s", "v", "ae10")).isEqualTo("INSERT INTO s.v (version_num) VALUES ('ae10')");
+    }
+
+    @Test
+    void versionTableStatementsBindOnlineAndEscapeOffline() {
+        assertThat(dialect.insertVersion("s", "v")).isEqualTo("INSERT INTO s.v (version_num) VALUES (?)");
+        assertThat(dialect.updateVersion(null, "v")).isEqualTo("UPDATE v SET version_num=? WHERE version_num=?");
+        assertThat(dialect.deleteVersion(null, "v")).isEqualTo("DELETE FROM v WHERE version_num=?");
+        // Offline there is nothing to bind: the value goes through literal(), which doubles quotes.
+        assertThat(dialect.deleteVersion(null, "v", "' OR 1=1;DROP TABLE s_one;--"))
+                .isEqualTo("DELETE FROM v WHERE version_num=''' OR 1=1;DROP TABLE s_one;--'");
+        assertThat(dialect.updateVersion(null, "v", "a'b", "c"))
+                .isEqualTo("UPDATE v SET version_num='c' WHERE version_num='a''b'");
     }
 }

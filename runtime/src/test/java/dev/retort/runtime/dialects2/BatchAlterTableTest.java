@@ -266,7 +266,7 @@ class BatchAlterTableTest {
             assertThatThrownBy(() -> f.op.batchAlterTable("account", batch -> batch.recreate(Recreate.NEVER)
                     .addColumn(Column.of("x", Type.INTEGER)).alterColumn("previous", c -> c.type(Type.BIGINT))))
                     .isInstanceOf(OperationNotSupportedException.class)
-                    .hasMessageContaining("The sqlite dialect cannot run AlterColumn");
+                    .hasMessageContaining("The sqlite dialect cannot run op.alterColumn(\"account\", \"previous\"): ");
             assertThat(f.executed).isEmpty();
             // ALWAYS rebuilds even a change SQLite could make in place.
             f.op.batchAlterTable("account", batch -> batch.recreate(Recreate.ALWAYS).addColumn(Column.of("y", Type.INTEGER)));

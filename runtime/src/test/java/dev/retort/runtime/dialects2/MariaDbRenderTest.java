@@ -173,7 +173,7 @@ class MariaDbRenderTest {
     void aRewriteWithoutAHintFailsNamingTheOperationTheDialectAndTheHint() {
         assertThatThrownBy(() -> dialect.render(AlterColumn.builder("account", "name").type(Type.varchar(9)).build()))
                 .isInstanceOf(OperationNotSupportedException.class)
-                .hasMessageStartingWith("The mariadb dialect cannot run AlterColumn[")
+                .hasMessageStartingWith("The mariadb dialect cannot run op.alterColumn(\"account\", \"name\"): ")
                 .hasMessageContaining("without existingNullable it would lose whether it accepts nulls")
                 .hasMessageContaining("c.existingNullable(true)");
         assertThatThrownBy(() -> dialect.render(AlterColumn.builder("account", "name").nullable(false).build()))
@@ -193,7 +193,7 @@ class MariaDbRenderTest {
         assertThat(dialect.render(new DropIndex("ix_order_key", "order"))).containsExactly("DROP INDEX ix_order_key ON `order`");
         assertThatThrownBy(() -> dialect.render(new DropIndex(Optional.empty(), "ix_x", Optional.empty())))
                 .isInstanceOf(OperationNotSupportedException.class)
-                .hasMessageContaining("The mariadb dialect cannot run DropIndex")
+                .hasMessageContaining("The mariadb dialect cannot run op.dropIndex(\"ix_x\"): ")
                 .hasMessageContaining("op.dropIndex(\"ix_x\", \"<table>\")");
         assertThat(dialect.render(CreateForeignKey.builder("fk_o_a", "order", List.of("account_id"), "account",
                 List.of("id")).onDelete(ReferentialAction.SET_NULL).onUpdate(ReferentialAction.CASCADE).build()))
@@ -227,7 +227,7 @@ class MariaDbRenderTest {
                 List.of(TableConstraint.foreignKey(List.of("a"), "account", List.of("id")).deferrable(true)),
                 Optional.empty());
         assertThatThrownBy(() -> dialect.render(create)).isInstanceOf(OperationNotSupportedException.class)
-                .hasMessageContaining("The mariadb dialect cannot run CreateTable");
+                .hasMessageContaining("The mariadb dialect cannot run op.createTable(\"order\"): ");
     }
 
     @Test
@@ -237,9 +237,17 @@ class MariaDbRenderTest {
                 + "(version_num))");
         assertThat(dialect.insertVersion("shop", "retort_version", "abc"))
                 .isEqualTo("INSERT INTO shop.retort_version (version_num) VALUES ('abc')");
-        assertThat(dialect.tryAdvisoryLock(-42)).isEqualTo(
-                "SELECT GET_LOCK(CONCAT('retort:-42:', LEFT(COALESCE(DATABASE(), ''), 36)), 0)");
-        assertThat(dialect.advisoryUnlock(-42)).isEqualTo(
-                "SELECT RELEASE_LOCK(CONCAT('retort:-42:', LEFT(COALESCE(DATABASE(), ''), 36)))");
+        // MariaDB reads a backslash as an escape: its literal() doubles it as well as the quote.
+        assertThat(dialect.deleteVersion(null, "v", "\\' OR 1=1;--"))
+                .isEqualTo("DELETE FROM v WHERE version_num='\\\\'' OR 1=1;--'");
+        assertThat(dialect.insertVersion("shop", "retort_version"))
+                .isEqualTo("INSERT INTO shop.retort_version (version_num) VALUES (?)");
+        // The key is bound; the name is still retort:<key>:<database>, as before it was.
+        assertThat(dialect.tryAdvisoryLock()).isEqualTo(
+                "SELECT GET_LOCK(CONCAT('retort:', ?, ':', LEFT(COALESCE(DATABASE(), ''), 36)), 0)");
+        assertThat(dialect.advisoryUnlock()).isEqualTo(
+                "SELECT RELEASE_LOCK(CONCAT('retort:', ?, ':', LEFT(COALESCE(DATABASE(), ''), 36)))");
+        assertThat(dialect.advisoryLockHolderQuery(-42)).hasValueSatisfying(text -> assertThat(text)
+                .contains("IS_USED_LOCK(CONCAT('retort:-42:', LEFT(COALESCE(DATABASE(), ''), 36)))"));
     }
 }

@@ -7,6 +7,7 @@ import static dev.retort.runtime.migrator.Revisions.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.retort.runtime.AppliedStep;
 import dev.retort.runtime.Migration;
 import dev.retort.runtime.MigrationException;
 import dev.retort.runtime.MigrationRegistry;
@@ -66,7 +67,12 @@ class MigratorFailureTest {
                     .contains(FAILING)
                     .contains("rolled back")
                     .contains("is at " + CHAIN.get(1))
-                    .contains("run the upgrade again");
+                    .contains("run the upgrade again")
+                    .contains("\nCommitted before the failure: " + CHAIN.get(0) + " (Running upgrade  -> " + CHAIN.get(0)
+                            + ", step 1); " + CHAIN.get(1) + " (Running upgrade " + CHAIN.get(0) + " -> " + CHAIN.get(1)
+                            + ", step 2).");
+            assertThat(e.getMessage().lines().findFirst().orElseThrow()).contains("is at " + CHAIN.get(1));
+            assertThat(e.appliedSteps()).extracting(AppliedStep::revision).containsExactly(CHAIN.get(0), CHAIN.get(1));
             assertThat(Db.tableExists(db, "t_" + CHAIN.get(0))).isTrue();
             assertThat(Db.tableExists(db, "t_" + CHAIN.get(1))).isTrue();
             assertThat(Db.query(db, "SELECT id FROM t_" + CHAIN.get(0))).isEmpty();
@@ -93,7 +99,9 @@ class MigratorFailureTest {
                     .dataSource(db.dataSource()).transactionMode(TransactionMode.ALL).build();
             MigrationException e = catchThrowableOfType(() -> migrator.upgrade("head"), MigrationException.class);
             assertThat(e.revision()).isEqualTo(CHAIN.get(2));
-            assertThat(e.getMessage()).contains("Every migration of this run was rolled back").contains("base (no rows)");
+            assertThat(e.getMessage()).contains("Every migration of this run was rolled back").contains("base (no rows)")
+                    .contains("No migration of this run committed before the failure.");
+            assertThat(e.appliedSteps()).isEmpty();
             assertThat(Db.tableExists(db, "t_" + CHAIN.get(0))).isFalse();
             assertThat(Db.tableExists(db, "t_" + CHAIN.get(1))).isFalse();
             assertThat(Db.versions(db)).isEmpty();
@@ -168,7 +176,8 @@ class MigratorFailureTest {
             Migrator migrator = Migrator.builder(chainFailingAtThird(op -> { })).dataSource(db.dataSource())
                     .dialect(nonTransactional).build();
             MigrationException e = catchThrowableOfType(() -> migrator.upgrade("head"), MigrationException.class);
-            assertThat(e.getMessage()).contains("commits DDL implicitly").contains("is at " + CHAIN.get(1));
+            assertThat(e.getMessage()).contains("Nothing of it had run before the failing statement, so nothing stayed.")
+                    .contains("is at " + CHAIN.get(1));
             assertThat(Db.versions(db)).containsExactly(CHAIN.get(1));
         }
     }

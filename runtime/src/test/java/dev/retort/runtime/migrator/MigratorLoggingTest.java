@@ -5,7 +5,9 @@ import static dev.retort.runtime.migrator.Revisions.registry;
 import static dev.retort.runtime.migrator.Revisions.revision;
 import static dev.retort.runtime.migrator.Revisions.table;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.retort.graph.RevisionException;
 import dev.retort.runtime.MigrationRegistry;
 import dev.retort.runtime.Migrator;
 import dev.retort.testing.TestDatabase;
@@ -14,6 +16,7 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -78,10 +81,31 @@ class MigratorLoggingTest {
 
             logger.lines.clear();
             migrator.upgrade("head");
-            assertThat(logger.lines).isEmpty();
+            // at head: one line that says so, naming the head
+            assertThat(logger.lines).containsExactly("At head (m1); nothing to apply");
 
             migrator.downgrade("b1");
             assertThat(logger.running()).containsExactly("Running downgrade m1 -> b1, c1, merge branches");
+        }
+    }
+
+    @Test
+    void stampRejectsAnUnknownTargetBeforeWarningAboutRowsItWouldReplace() {
+        try (TestDatabase db = TestDatabases.h2()) {
+            RecordingLogger logger = new RecordingLogger();
+            Migrator migrator = Migrator.builder(registry(table("a0"))).dataSource(db.dataSource()).logger(logger)
+                    .build();
+            migrator.upgrade("head");
+            db.execute("UPDATE retort_version SET version_num = 'gone01'");
+            logger.lines.clear();
+
+            assertThatThrownBy(() -> migrator.stamp("nope")).isInstanceOf(RevisionException.class);
+            assertThat(logger.lines).isEmpty();
+
+            migrator.stamp("a0");
+            assertThat(logger.lines).containsExactly(
+                    "Stamp replaces version-table rows that this build does not contain: gone01",
+                    "Running stamp_revision gone01 -> a0");
         }
     }
 }

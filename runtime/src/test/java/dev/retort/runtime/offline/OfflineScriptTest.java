@@ -246,7 +246,7 @@ class OfflineScriptTest {
         assertThatThrownBy(() -> Migrator.builder(sequences).dialect(new SqliteDialect()).build().sql(sqlite)
                 .upgrade("head"))
                 .hasMessageContaining("a1")
-                .hasStackTraceContaining("The sqlite dialect cannot run CreateSequence");
+                .hasStackTraceContaining("The sqlite dialect cannot run op.createSequence(");
         assertThat(sqlite.toString()).doesNotContain("SEQUENCE");
     }
 

@@ -111,14 +111,14 @@ class LiteralRenderingTest {
         assertThat(postgres.literal(5L, Type.INTEGER)).isEqualTo("5");
         assertThat(postgres.literal("x", Type.raw("CITEXT"))).isEqualTo("'x'");
         assertThatThrownBy(() -> postgres.literal("5", Type.INTEGER)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("The inline Type.INTEGER literal is a String (5), but a Type.INTEGER column takes an "
+                .hasMessage("The inline INTEGER literal is a String (5), but a column of type INTEGER takes an "
                         + "Integer, Long, Short or BigInteger");
         assertThatThrownBy(() -> postgres.literal(40_000, Type.SMALLINT))
-                .hasMessageContaining("is 40000, outside the range of Type.SMALLINT (-32768 to 32767)");
+                .hasMessageContaining("is 40000, outside the range of SMALLINT (-32768 to 32767)");
         assertThatThrownBy(() -> postgres.literal("not-a-uuid", Type.UUID))
                 .hasMessageContaining("is the String \"not-a-uuid\", which is not a UUID");
         assertThatThrownBy(() -> postgres.literal(Double.NaN, Type.numeric(5, 2)))
-                .hasMessageContaining("NaN, which a Type.numeric(5, 2) column cannot hold");
+                .hasMessageContaining("NaN, which a NUMERIC(5, 2) column cannot hold");
         assertThatThrownBy(() -> postgres.literal(new Object()))
                 .hasMessageContaining("is a java.lang.Object, which Retort cannot send as a SQL value");
     }

@@ -108,7 +108,10 @@ class MigratorAutocommitTest {
                     .dataSource(db.dataSource()).build();
 
             assertThatThrownBy(() -> migrator.upgrade("head")).isInstanceOf(MigrationException.class)
-                    .hasMessageContaining("aaaa00000002");
+                    .hasMessageContaining("aaaa00000002")
+                    // The message says what the block committed and what was rolled back.
+                    .hasMessageContaining("\nStayed: [UPDATE account SET email = ? WHERE id = ?]; [CREATE INDEX")
+                    .hasMessageContaining("\nRolled back: [UPDATE account SET email = ? WHERE id = ?]\n");
 
             // The work before the block was committed by it, the index built in it stays, the rest rolled back.
             assertThat(column(db, "SELECT email FROM account ORDER BY id"))

@@ -226,7 +226,7 @@ class OnlineBulkInsertAndParametersTest {
             BulkInsert.Builder rows = BulkInsert.into("item").column("id", Type.BIGINT).column("name", Type.varchar(9));
             rows.row(1L, "pen");
             assertThatThrownBy(() -> rows.row("2", "ink")).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("Row 2, column id of bulk insert into item is a String (2), but a Type.BIGINT column "
+                    .hasMessage("Row 2, column id of bulk insert into item is a String (2), but a column of type BIGINT "
                             + "takes an Integer, Long, Short or BigInteger");
             assertThatThrownBy(() -> rows.row(2L)).hasMessage("Row 2 of bulk insert into item has 1 value(s), but 2 "
                     + "column(s) are declared: [id, name]");

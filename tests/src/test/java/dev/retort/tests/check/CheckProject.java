@@ -2,10 +2,10 @@ package dev.retort.tests.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.retort.autogenerate.Introspection;
 import dev.retort.cli.Main;
 import dev.retort.processor.EntitySchemaProcessor;
 import dev.retort.processor.RevisionProcessor;
-import dev.retort.runtime.autogenerate.Introspection;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.schema.Metadata;
 import java.io.IOException;
@@ -56,7 +56,7 @@ final class CheckProject {
         assertThat(init.status()).as("init\n%s", init).isZero();
         Path properties = dir.resolve("retort.properties");
         String text = Files.readString(properties)
-                .replace("url=jdbc:h2:file:./target/retort-db", "url=" + url)
+                .replace("url=jdbc:h2:file:./db/dev", "url=" + url)
                 .replace("user=sa", "user=" + user);
         Files.writeString(properties, text + "metadata=com.acme.model.Schema.METADATA\n");
         return project;

@@ -2,8 +2,8 @@ package dev.retort.tests.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.retort.runtime.autogenerate.CompareOptions;
-import dev.retort.runtime.autogenerate.Comparison;
+import dev.retort.autogenerate.CompareOptions;
+import dev.retort.autogenerate.Comparison;
 import dev.retort.runtime.schema.Metadata;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;

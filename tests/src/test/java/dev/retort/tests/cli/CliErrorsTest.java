@@ -175,7 +175,7 @@ class CliErrorsTest {
         CliRun stamp = project.ok("stamp", "head", "--sql", "--url", nowhere, "--dialect", "h2");
         assertThat(stamp.out()).contains("INSERT INTO retort_version (version_num) VALUES ('" + a + "');")
                 .doesNotContain("BEGIN");
-        assertThat(dir.resolve("db")).as("the configured H2 file database was never opened").doesNotExist();
+        assertThat(dir.resolve("db/app.mv.db")).as("the configured H2 file database was never opened").doesNotExist();
     }
 
     @Test

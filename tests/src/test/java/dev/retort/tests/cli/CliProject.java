@@ -26,25 +26,25 @@ import javax.tools.ToolProvider;
  * {@code retort} with captured output, edits the generated revisions, and compiles them
  * with javac and the retort processor as {@code ./mvnw compile} would.
  */
-final class CliProject {
+public final class CliProject {
 
-    static final String PACKAGE = "com.acme.db";
+    public static final String PACKAGE = "com.acme.db";
     private static final Pattern GENERATED = Pattern.compile("Generating (\\S+/Rev_([0-9a-zA-Z_]+?)_\\w*\\.java) \\.\\.\\. done");
 
-    final Path dir;
+    public final Path dir;
     private final String packageName;
 
-    CliProject(Path dir) {
+    public CliProject(Path dir) {
         this(dir, PACKAGE);
     }
 
-    CliProject(Path dir, String packageName) {
+    public CliProject(Path dir, String packageName) {
         this.dir = dir;
         this.packageName = packageName;
     }
 
     /** Runs {@code retort args…} with the project folder as working directory. */
-    CliRun retort(String... args) {
+    public CliRun retort(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = Main.run(dir, new PrintWriter(out, true), new PrintWriter(err, true), args);
@@ -52,7 +52,7 @@ final class CliProject {
     }
 
     /** Runs {@code retort args…} and asserts it succeeded. */
-    CliRun ok(String... args) {
+    public CliRun ok(String... args) {
         CliRun run = retort(args);
         assertThat(run.status()).as("retort %s\n%s", String.join(" ", args), run).isZero();
         assertThat(run.err()).as("retort %s", String.join(" ", args)).doesNotContain("FAILED");
@@ -60,7 +60,7 @@ final class CliProject {
     }
 
     /** Runs {@code retort args…}, asserts it failed with one FAILED line, and returns that line. */
-    String failed(String... args) {
+    public String failed(String... args) {
         CliRun run = retort(args);
         assertThat(run.status()).as("retort %s\n%s", String.join(" ", args), run).isEqualTo(1);
         List<String> failed = run.errLines().stream().filter(l -> l.startsWith("FAILED: ")).toList();
@@ -70,24 +70,24 @@ final class CliProject {
     }
 
     /** The id of the revision a {@code revision} or {@code merge} run wrote, from its "Generating" line. */
-    static String generatedId(CliRun run) {
+    public static String generatedId(CliRun run) {
         Matcher m = GENERATED.matcher(run.out());
         assertThat(m.find()).as("Generating line in %s", run).isTrue();
         return m.group(2);
     }
 
-    static Path generatedPath(CliRun run) {
+    public static Path generatedPath(CliRun run) {
         Matcher m = GENERATED.matcher(run.out());
         assertThat(m.find()).as("Generating line in %s", run).isTrue();
         return Path.of(m.group(1));
     }
 
-    Path packageFolder() {
+    public Path packageFolder() {
         return dir.resolve("src/main/java").resolve(packageName.replace('.', '/'));
     }
 
     /** Rewrites one key of retort.properties. */
-    void setProperty(String key, String value) {
+    public void setProperty(String key, String value) {
         Path file = dir.resolve("retort.properties");
         try {
             List<String> lines = Files.readAllLines(file);
@@ -100,7 +100,7 @@ final class CliProject {
     }
 
     /** Replaces the empty upgrade and downgrade bodies of a generated revision. */
-    static void fillIn(Path revision, String upgradeBody, String downgradeBody) {
+    public static void fillIn(Path revision, String upgradeBody, String downgradeBody) {
         try {
             String text = Files.readString(revision);
             String filled = text
@@ -116,7 +116,7 @@ final class CliProject {
     }
 
     /** Compiles the migrations package into target/classes with the retort processor, as {@code ./mvnw compile}. */
-    void compile() {
+    public void compile() {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Path classes = dir.resolve("target/classes");

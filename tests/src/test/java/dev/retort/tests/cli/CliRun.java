@@ -3,13 +3,13 @@ package dev.retort.tests.cli;
 import java.util.List;
 
 /** What one in-process {@code retort} run printed and returned. */
-record CliRun(int status, String out, String err) {
+public record CliRun(int status, String out, String err) {
 
-    List<String> outLines() {
+    public List<String> outLines() {
         return out.lines().toList();
     }
 
-    List<String> errLines() {
+    public List<String> errLines() {
         return err.lines().toList();
     }
 

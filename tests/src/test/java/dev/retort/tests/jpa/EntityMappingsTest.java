@@ -7,9 +7,9 @@ import static dev.retort.tests.jpa.ShopEntities.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
-import dev.retort.runtime.autogenerate.CompareOptions;
-import dev.retort.runtime.autogenerate.Comparison;
-import dev.retort.runtime.autogenerate.Introspection;
+import dev.retort.autogenerate.CompareOptions;
+import dev.retort.autogenerate.Comparison;
+import dev.retort.autogenerate.Introspection;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.internal.DefaultOperations;

@@ -2,11 +2,11 @@ package dev.retort.tests.jpa;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import dev.retort.autogenerate.Change;
+import dev.retort.autogenerate.CompareOptions;
+import dev.retort.autogenerate.Comparison;
+import dev.retort.autogenerate.Introspection;
 import dev.retort.processor.EntitySchemaProcessor;
-import dev.retort.runtime.autogenerate.Change;
-import dev.retort.runtime.autogenerate.CompareOptions;
-import dev.retort.runtime.autogenerate.Comparison;
-import dev.retort.runtime.autogenerate.Introspection;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.internal.DefaultOperations;

@@ -1,7 +1,7 @@
 package dev.retort.tests.reliability;
 
 import dev.retort.runtime.Migrator;
-import dev.retort.runtime.autogenerate.Introspection;
+import dev.retort.autogenerate.Introspection;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.schema.Metadata;

@@ -14,6 +14,7 @@ import dev.retort.runtime.operation.RecreateTable;
 import dev.retort.runtime.operation.TableDefinition;
 import dev.retort.runtime.schema.Column;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Runs a {@link BatchAlterTable}: in place, each change as its own operation, where the
@@ -180,7 +182,8 @@ public final class BatchRunner {
             }
             return;
         }
-        List<String> referencing = queryStrings(sqlite.referencingTablesQuery(recreate.schema(), recreate.table()));
+        List<String> referencing = queryStrings(sqlite.referencingTablesQuery(recreate.schema()),
+                Stream.concat(recreate.schema().stream(), Stream.of(recreate.table())).toArray(String[]::new));
         if (!referencing.isEmpty()) {
             throw new IllegalStateException("batchAlterTable of " + recreate.table() + " must rebuild the table, "
                     + "and PRAGMA foreign_keys is ON on the migration connection: dropping the old table would fire "
@@ -222,11 +225,16 @@ public final class BatchRunner {
         }
     }
 
-    private List<String> queryStrings(String sql) throws SQLException {
+    private List<String> queryStrings(String sql, String... parameters) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
             }
         }
         return values;

@@ -7,6 +7,7 @@ import dev.retort.runtime.schema.Expr;
 import dev.retort.runtime.schema.ReferentialAction;
 import dev.retort.runtime.schema.Type;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -176,13 +177,15 @@ public final class SqliteTableReader {
     }
 
     private String tableSql(String table) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(dialect.tableSqlQuery(schema, table))) {
-            if (!rs.next()) {
-                throw new SQLException("batchAlterTable: table " + table + " does not exist in "
-                        + schema.orElse("main") + "; check the name (SQLite keeps its case)");
+        try (PreparedStatement statement = connection.prepareStatement(dialect.tableSqlQuery(schema))) {
+            statement.setString(1, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("batchAlterTable: table " + table + " does not exist in "
+                            + schema.orElse("main") + "; check the name (SQLite keeps its case)");
+                }
+                return rs.getString(1);
             }
-            return rs.getString(1);
         }
     }
 

@@ -1,6 +1,0 @@
-/**
- * Catalogue readers behind {@code dev.retort.runtime.autogenerate.Introspection}: one per
- * database, chosen by {@code Dialect.name()}, each reading a whole schema in a handful of
- * catalogue queries. Internal: no compatibility promise.
- */
-package dev.retort.runtime.internal.introspect;
