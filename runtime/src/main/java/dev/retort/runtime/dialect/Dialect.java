@@ -1317,6 +1317,106 @@ public abstract class Dialect {
         return "SELECT lock_id FROM " + qualify(schema, table) + " WHERE lock_id = ? FOR UPDATE";
     }
 
+    // ---- Resuming a killed migration (journal) ----
+
+    /**
+     * Statement {@code index} of {@link #render render(operation)} written so that running it
+     * again, when it may already have taken effect, does no harm: {@code CREATE TABLE IF NOT
+     * EXISTS}, {@code DROP TABLE IF EXISTS}, {@code ADD COLUMN IF NOT EXISTS}, {@code CREATE
+     * INDEX IF NOT EXISTS}, … or the statement itself where it sets a state (a comment, a
+     * column's type, default or nullability). Empty where no such form exists (a rename, a
+     * constraint, a raw statement); the migrator then checks the catalogue or stops. Used to
+     * resume a migration killed mid-way on a database whose DDL commits implicitly.
+     */
+    public Optional<String> repeatable(Operation operation, int index, String statement) {
+        if (!supportsIfExists()) {
+            return Optional.empty();
+        }
+        if (operation instanceof CreateTable) {
+            return index == 0 ? withClause(statement, "CREATE TABLE ", "IF NOT EXISTS ") : Optional.of(statement);
+        }
+        if (operation instanceof DropTable) {
+            return withClause(statement, "DROP TABLE ", "IF EXISTS ");
+        }
+        if (operation instanceof AddColumn o) {
+            return index == 0 ? withClause(statement, alterTable(o.schema(), o.table()) + " ADD COLUMN ",
+                    "IF NOT EXISTS ") : Optional.of(statement);
+        }
+        if (operation instanceof DropColumn o) {
+            return withClause(statement, alterTable(o.schema(), o.table()) + " DROP COLUMN ", "IF EXISTS ");
+        }
+        if (operation instanceof CreateIndex || operation instanceof CreateIndexWithOptions) {
+            return withClause(statement, statement.startsWith("CREATE UNIQUE INDEX ") ? "CREATE UNIQUE INDEX "
+                    : "CREATE INDEX ", "IF NOT EXISTS ");
+        }
+        if (operation instanceof DropIndex || operation instanceof DropIndexWithOptions) {
+            return withClause(statement, "DROP INDEX ", "IF EXISTS ");
+        }
+        if (operation instanceof CreateSequence) {
+            return withClause(statement, "CREATE SEQUENCE ", "IF NOT EXISTS ");
+        }
+        if (operation instanceof DropSequence) {
+            return withClause(statement, "DROP SEQUENCE ", "IF EXISTS ");
+        }
+        if (operation instanceof AlterColumn o) {
+            // Each statement sets a state, except the rename, which comes last and which the
+            // catalogue decides (the old name gone and the new one there means it ran).
+            boolean rename = o.newName().isPresent() && index == render(operation).size() - 1;
+            return rename ? Optional.empty() : Optional.of(statement);
+        }
+        if (operation instanceof CreateTableComment || operation instanceof DropTableComment) {
+            return Optional.of(statement);
+        }
+        return Optional.empty();
+    }
+
+    /** {@code statement} with {@code clause} after its {@code prefix}; itself when it has it already. */
+    private static Optional<String> withClause(String statement, String prefix, String clause) {
+        if (!statement.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String rest = statement.substring(prefix.length());
+        return Optional.of(rest.startsWith(clause) ? statement : prefix + clause + rest);
+    }
+
+    /**
+     * Creates the journal of the migration in flight, {@code <version table>_journal}, if it
+     * is missing: one row when a step begins ({@code statement_no} 0, with the version-table
+     * rows before and after it) and one per statement as it completes (with the SHA-256 of
+     * its text). Only databases whose DDL commits implicitly keep one.
+     */
+    public String createJournalTable(String schema, String table) {
+        return "CREATE TABLE IF NOT EXISTS " + qualify(schema, table)
+                + " (revision VARCHAR(32) NOT NULL, direction VARCHAR(9) NOT NULL, statement_no INTEGER NOT NULL,"
+                + " sha256 VARCHAR(64), heads_before VARCHAR(2000), heads_after VARCHAR(2000), CONSTRAINT "
+                + quote(table + "_pkc") + " PRIMARY KEY (revision, statement_no))";
+    }
+
+    /** Adds one journal row; six parameters: revision, direction, statement_no, sha256, heads_before, heads_after. */
+    public String insertJournalEntry(String schema, String table) {
+        return "INSERT INTO " + qualify(schema, table)
+                + " (revision, direction, statement_no, sha256, heads_before, heads_after) VALUES (?, ?, ?, ?, ?, ?)";
+    }
+
+    /** Reads the journal, in statement order. */
+    public String selectJournal(String schema, String table) {
+        return "SELECT revision, direction, statement_no, sha256, heads_before, heads_after FROM "
+                + qualify(schema, table) + " ORDER BY statement_no";
+    }
+
+    /** Empties the journal. */
+    public String clearJournal(String schema, String table) {
+        return "DELETE FROM " + qualify(schema, table);
+    }
+
+    /**
+     * Statements that make the commit just made durable, for a database that may keep
+     * commits in memory for a while (H2's write delay); none by default.
+     */
+    public List<String> flushCommits() {
+        return List.of();
+    }
+
     // ---- Batch mode: move and copy ----
 
     /**
