@@ -1317,6 +1317,225 @@ public abstract class Dialect {
         return "SELECT lock_id FROM " + qualify(schema, table) + " WHERE lock_id = ? FOR UPDATE";
     }
 
+    // ---- Resuming a killed migration (journal) ----
+
+    /**
+     * Statement {@code index} of {@link #render render(operation)} written so that running it
+     * again, when it may already have taken effect, does no harm: {@code CREATE TABLE IF NOT
+     * EXISTS}, {@code DROP TABLE IF EXISTS}, {@code ADD COLUMN IF NOT EXISTS}, {@code CREATE
+     * INDEX IF NOT EXISTS}, … or the statement itself where it sets a state (a comment, a
+     * column's type, default or nullability). Empty where no such form exists (a rename, a
+     * constraint, a raw statement); the migrator then checks the catalogue or stops. Used to
+     * resume a migration killed mid-way on a database whose DDL commits implicitly.
+     */
+    public Optional<String> repeatable(Operation operation, int index, String statement) {
+        if (operation == null || !supportsIfExists()) {
+            return Optional.empty();
+        }
+        return operation.accept(new Repeatable(operation, index, statement));
+    }
+
+    /**
+     * The one dispatch from an operation to its form that is safe to repeat: a visitor, so
+     * that a new operation does not compile until resuming says whether it can be repeated.
+     */
+    private final class Repeatable implements Operation.Visitor<Optional<String>> {
+        private final Operation operation;
+        private final int index;
+        private final String statement;
+
+        Repeatable(Operation operation, int index, String statement) {
+            this.operation = operation;
+            this.index = index;
+            this.statement = statement;
+        }
+
+        @Override
+        public Optional<String> visit(CreateTable o) {
+            return index == 0 ? withClause(statement, "CREATE TABLE ", "IF NOT EXISTS ") : Optional.of(statement);
+        }
+
+        @Override
+        public Optional<String> visit(DropTable o) {
+            return withClause(statement, "DROP TABLE ", "IF EXISTS ");
+        }
+
+        @Override
+        public Optional<String> visit(AddColumn o) {
+            return index == 0 ? withClause(statement, alterTable(o.schema(), o.table()) + " ADD COLUMN ",
+                    "IF NOT EXISTS ") : Optional.of(statement);
+        }
+
+        @Override
+        public Optional<String> visit(DropColumn o) {
+            return withClause(statement, alterTable(o.schema(), o.table()) + " DROP COLUMN ", "IF EXISTS ");
+        }
+
+        @Override
+        public Optional<String> visit(AlterColumn o) {
+            // Each statement sets a state, except the rename, which comes last and which the
+            // catalogue decides (the old name gone and the new one there means it ran).
+            boolean rename = o.newName().isPresent() && index == render(operation).size() - 1;
+            return rename ? Optional.empty() : Optional.of(statement);
+        }
+
+        @Override
+        public Optional<String> visit(CreateIndex o) {
+            return createIndex();
+        }
+
+        @Override
+        public Optional<String> visit(CreateIndexWithOptions o) {
+            return createIndex();
+        }
+
+        @Override
+        public Optional<String> visit(DropIndex o) {
+            return withClause(statement, "DROP INDEX ", "IF EXISTS ");
+        }
+
+        @Override
+        public Optional<String> visit(DropIndexWithOptions o) {
+            return withClause(statement, "DROP INDEX ", "IF EXISTS ");
+        }
+
+        @Override
+        public Optional<String> visit(CreateSequence o) {
+            return withClause(statement, "CREATE SEQUENCE ", "IF NOT EXISTS ");
+        }
+
+        @Override
+        public Optional<String> visit(DropSequence o) {
+            return withClause(statement, "DROP SEQUENCE ", "IF EXISTS ");
+        }
+
+        @Override
+        public Optional<String> visit(CreateTableComment o) {
+            return Optional.of(statement);
+        }
+
+        @Override
+        public Optional<String> visit(DropTableComment o) {
+            return Optional.of(statement);
+        }
+
+        // A rename or a constraint has no IF [NOT] EXISTS form here: the migrator asks the catalogue.
+
+        @Override
+        public Optional<String> visit(RenameTable o) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> visit(CreateForeignKey o) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> visit(DropConstraint o) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> visit(CreatePrimaryKey o) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> visit(CreateUniqueConstraint o) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> visit(CreateCheckConstraint o) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> visit(CreateExcludeConstraint o) {
+            return Optional.empty();
+        }
+
+        // Raw statements and data changes cannot be rewritten; a table rebuild repeats nothing.
+
+        @Override
+        public Optional<String> visit(Execute o) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> visit(ExecuteWithParameters o) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> visit(BulkInsert o) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> visit(BatchAlterTable o) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> visit(RecreateTable o) {
+            return Optional.empty();
+        }
+
+        private Optional<String> createIndex() {
+            return withClause(statement, statement.startsWith("CREATE UNIQUE INDEX ") ? "CREATE UNIQUE INDEX "
+                    : "CREATE INDEX ", "IF NOT EXISTS ");
+        }
+    }
+
+    /** {@code statement} with {@code clause} after its {@code prefix}; itself when it has it already. */
+    private static Optional<String> withClause(String statement, String prefix, String clause) {
+        if (!statement.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String rest = statement.substring(prefix.length());
+        return Optional.of(rest.startsWith(clause) ? statement : prefix + clause + rest);
+    }
+
+    /**
+     * Creates the journal of the migration in flight, {@code <version table>_journal}, if it
+     * is missing: one row when a step begins ({@code statement_no} 0, with the version-table
+     * rows before and after it) and one per statement as it completes (with the SHA-256 of
+     * its text). Only databases whose DDL commits implicitly keep one.
+     */
+    public String createJournalTable(String schema, String table) {
+        return "CREATE TABLE IF NOT EXISTS " + qualify(schema, table)
+                + " (revision VARCHAR(32) NOT NULL, direction VARCHAR(9) NOT NULL, statement_no INTEGER NOT NULL,"
+                + " sha256 VARCHAR(64), heads_before VARCHAR(2000), heads_after VARCHAR(2000), CONSTRAINT "
+                + quote(table + "_pkc") + " PRIMARY KEY (revision, statement_no))";
+    }
+
+    /** Adds one journal row; six parameters: revision, direction, statement_no, sha256, heads_before, heads_after. */
+    public String insertJournalEntry(String schema, String table) {
+        return "INSERT INTO " + qualify(schema, table)
+                + " (revision, direction, statement_no, sha256, heads_before, heads_after) VALUES (?, ?, ?, ?, ?, ?)";
+    }
+
+    /** Reads the journal, in statement order. */
+    public String selectJournal(String schema, String table) {
+        return "SELECT revision, direction, statement_no, sha256, heads_before, heads_after FROM "
+                + qualify(schema, table) + " ORDER BY statement_no";
+    }
+
+    /** Empties the journal. */
+    public String clearJournal(String schema, String table) {
+        return "DELETE FROM " + qualify(schema, table);
+    }
+
+    /**
+     * Statements that make the commit just made durable, for a database that may keep
+     * commits in memory for a while (H2's write delay); none by default.
+     */
+    public List<String> flushCommits() {
+        return List.of();
+    }
+
     // ---- Batch mode: move and copy ----
 
     /**

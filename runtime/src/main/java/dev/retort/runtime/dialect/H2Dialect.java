@@ -1,6 +1,7 @@
 package dev.retort.runtime.dialect;
 
 import dev.retort.runtime.schema.Type;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -92,6 +93,16 @@ public class H2Dialect extends Dialect {
     @Override
     protected String renderRenameColumn(String table, String column, String newName) {
         return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " RENAME TO " + quote(newName);
+    }
+
+    /**
+     * {@code CHECKPOINT SYNC}: H2 flushes its log only every {@code WRITE_DELAY} milliseconds
+     * (500 by default), so a crash just after a migration committed could lose it; this writes
+     * the commits out and forces them to the disk. It needs admin rights.
+     */
+    @Override
+    public List<String> flushCommits() {
+        return List.of("CHECKPOINT SYNC");
     }
 
     // ---- Indexes with options, bulk inserts, statement parameters and literals ----

@@ -127,7 +127,9 @@ class MariaDbAndSqliteMigratorTest {
             assertThat(strings(db, kind.equals("mariadb")
                     ? "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
                     : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
-                    .containsExactly("retort_version");
+                    // MariaDB commits DDL implicitly, so the migrator keeps its (now empty) journal there.
+                    .containsExactlyElementsOf(kind.equals("mariadb")
+                            ? List.of("retort_version", "retort_version_journal") : List.of("retort_version"));
         }
     }
 

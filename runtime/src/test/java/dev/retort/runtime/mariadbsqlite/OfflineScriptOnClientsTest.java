@@ -115,6 +115,10 @@ class OfflineScriptOnClientsTest {
         try (Fixture f = Fixture.on(kind, db)) {
             var out = new TreeMap<String, Object>();
             for (String table : f.tables()) {
+                if (table.equals(Migrator.DEFAULT_VERSION_TABLE + "_journal")) {
+                    // The online migrator's journal of the migration in flight (MariaDB); a script keeps none.
+                    continue;
+                }
                 out.put(table + ".columns", f.columns(table));
                 out.put(table + ".pk", f.primaryKey(table));
                 var indexes = new TreeMap<>(f.indexes(table));
