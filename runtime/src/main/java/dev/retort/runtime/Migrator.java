@@ -707,6 +707,8 @@ public final class Migrator {
                 + " The version table " + table.displayName() + " is at "
                 + describe(readQuietly(connection, table)) + ". Fix the migration or the database and run "
                 + (step.direction() == Direction.UPGRADE ? "the upgrade" : "the downgrade") + " again."
+                + (statement != null && !statement.strip().equals(oneLine(statement))
+                        ? "\nThe statement as written:\n" + statement.strip() : "")
                 + report.details()
                 + "\n" + (committed.isEmpty() ? "No migration of this run committed before the failure."
                         : "Committed before the failure: " + committed.stream()
