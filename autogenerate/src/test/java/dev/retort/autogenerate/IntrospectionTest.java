@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
-import dev.retort.runtime.internal.DefaultOperations;
-import dev.retort.runtime.internal.JdbcSink;
 import dev.retort.runtime.schema.CheckConstraint;
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Expr;
@@ -19,6 +17,7 @@ import dev.retort.runtime.schema.TableConstraint;
 import dev.retort.runtime.schema.Type;
 import dev.retort.runtime.schema.UniqueConstraint;
 import dev.retort.testing.CountingDataSource;
+import dev.retort.testing.LiveOperations;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
 import java.sql.Connection;
@@ -35,7 +34,7 @@ class IntrospectionTest {
     void readsTablesColumnsConstraintsIndexesAndComments(String kind) throws Exception {
         try (TestDatabase db = TestDatabases.open(kind); Connection connection = db.dataSource().getConnection()) {
             Dialect dialect = Dialects.detect(connection);
-            var op = new DefaultOperations(dialect, new JdbcSink(connection), connection);
+            var op = LiveOperations.on(dialect, connection);
             op.createTable("account", List.of(
                     Column.of("id", Type.BIGINT).primaryKey().autoIncrement(),
                     Column.of("email", Type.varchar(200)).notNull().comment("Where we write"),
@@ -138,6 +137,32 @@ class IntrospectionTest {
         }
     }
 
+    /**
+     * Only the configured version table's own {@code _lock} and {@code _journal} are the
+     * migrator's: a user's {@code audit_journal}, or the journal of another version table, is
+     * the user's schema and must be read (and so compared) like any table.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql", "mariadb", "sqlite"})
+    void hidesOnlyTheConfiguredVersionTablesLockAndJournal(String kind) throws Exception {
+        try (TestDatabase db = TestDatabases.open(kind); Connection connection = db.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            Dialect dialect = Dialects.detect(connection);
+            for (String table : List.of("retort_version", "retort_version_lock", "retort_version_journal",
+                    "app_version", "app_version_lock", "app_version_journal", "audit_journal", "seat_lock",
+                    "retort_version_journal_old")) {
+                statement.executeUpdate("CREATE TABLE " + table + " (id INTEGER)");
+            }
+
+            assertThat(Introspection.read(connection, dialect).tables()).extracting(Table::name)
+                    .containsExactlyInAnyOrder("app_version", "app_version_lock", "app_version_journal",
+                            "audit_journal", "seat_lock", "retort_version_journal_old");
+            assertThat(Introspection.read(connection, dialect, null, "app_version").tables()).extracting(Table::name)
+                    .containsExactlyInAnyOrder("retort_version", "retort_version_lock", "retort_version_journal",
+                            "audit_journal", "seat_lock", "retort_version_journal_old");
+        }
+    }
+
     /** An attached SQLite database is read through the pragmas too, its name bound as their schema argument. */
     @org.junit.jupiter.api.Test
     void readsAnAttachedSqliteSchema() throws Exception {
@@ -171,7 +196,7 @@ class IntrospectionTest {
     void readsASqliteSchemaThroughItsPragmas() throws Exception {
         try (TestDatabase db = TestDatabases.open("sqlite"); Connection connection = db.dataSource().getConnection()) {
             Dialect dialect = Dialects.detect(connection);
-            var op = new DefaultOperations(dialect, new JdbcSink(connection), connection);
+            var op = LiveOperations.on(dialect, connection);
             op.createTable("account", List.of(
                     Column.of("id", Type.BIGINT).primaryKey().autoIncrement(),
                     Column.of("email", Type.varchar(200)).notNull(),
@@ -258,7 +283,7 @@ class IntrospectionTest {
             CountingDataSource counting = new CountingDataSource(db.dataSource());
             try (Connection connection = counting.getConnection()) {
                 Dialect dialect = Dialects.detect(connection);
-                var op = new DefaultOperations(dialect, new JdbcSink(connection), connection);
+                var op = LiveOperations.on(dialect, connection);
                 op.createTable("account", Column.of("id", Type.BIGINT).primaryKey().autoIncrement());
                 if (kind.equals("postgresql")) {
                     op.execute("CREATE TABLE legacy (id SERIAL PRIMARY KEY)");
