@@ -74,16 +74,24 @@ final class RegistryWriter {
                     .initializer("$S", revision.id().text())
                     .build());
         }
+        type.addField(FieldSpec.builder(ParameterizedTypeName.get(TypeNames.SET, TypeNames.STRING), "HEADS",
+                        Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The ids of the graph's heads: a version table that holds exactly these rows is at\n"
+                        + "head, which {@link #upgradeToHead} recognises without creating a revision.\n")
+                .initializer("$T.of($L)", TypeNames.SET, graph.heads().stream()
+                        .map(id -> CodeBlock.of("$L", constants.get(id))).collect(CodeBlock.joining(", ")))
+                .build());
         type.addField(FieldSpec.builder(TypeNames.MIGRATION_REGISTRY, "REGISTRY",
                         Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Every revision of package {@code $L}, bases first, in topological order\n"
-                        + "with ties broken by id.\n", packageName)
-                .initializer("$T.of($S, definitions())", TypeNames.MIGRATION_REGISTRY, packageName)
+                        + "with ties broken by id; created on the first call of its {@code revisions()}.\n",
+                        packageName)
+                .initializer("new $L()", TypeNames.PROVIDER)
                 .build());
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         addEntryPoints(type);
         addDefinitions(type, ordered, constants);
-        type.addType(provider(self));
+        type.addType(provider(self, packageName));
         return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("    ").build();
     }
 
@@ -212,6 +220,15 @@ final class RegistryWriter {
             all.addStatement("$L(definitions)", name);
         }
         type.addMethod(all.addStatement("return definitions").build());
+        // A holder class: the JVM runs its initialiser on first use, once, thread-safely, so
+        // a start at head, which never asks for the revisions, creates none of them.
+        type.addType(TypeSpec.classBuilder(TypeNames.DEFINITIONS)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The revisions of {@link #REGISTRY}, created when first asked for.\n")
+                .addField(FieldSpec.builder(listOfDefinitions, "ALL", Modifier.STATIC, Modifier.FINAL)
+                        .initializer("$T.copyOf(definitions())", TypeNames.LIST)
+                        .build())
+                .build());
         // Helpers keep each method small; see DEFINITIONS_PER_METHOD.
         parts.forEach(type::addMethod);
         addFactory(type, ordered);
@@ -279,15 +296,15 @@ final class RegistryWriter {
                 values.stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", ")));
     }
 
-    private static TypeSpec provider(ClassName self) {
+    private static TypeSpec provider(ClassName self, String packageName) {
         ParameterizedTypeName listOfDefinitions = ParameterizedTypeName.get(TypeNames.LIST, TypeNames.REVISION_DEFINITION);
         return TypeSpec.classBuilder(TypeNames.PROVIDER)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addSuperinterface(TypeNames.MIGRATION_REGISTRY)
-                .addJavadoc("The registry as a service: {@code META-INF/services/$L}\n"
-                        + "lists this class so that {@link $T#load} finds it.\n"
-                        + "Every instance answers with {@link $T#REGISTRY}.\n",
-                        TypeNames.MIGRATION_REGISTRY.canonicalName(), TypeNames.MIGRATION_REGISTRY, self)
+                .addJavadoc("The registry: {@link $T#REGISTRY} is one, and\n"
+                        + "{@code META-INF/services/$L}\n"
+                        + "lists this class so that {@link $T#load} finds it. Every instance answers alike.\n",
+                        self, TypeNames.MIGRATION_REGISTRY.canonicalName(), TypeNames.MIGRATION_REGISTRY)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PUBLIC)
                         .addJavadoc("Creates the provider; {@link java.util.ServiceLoader} calls it.\n")
@@ -296,13 +313,26 @@ final class RegistryWriter {
                         .addAnnotation(TypeNames.OVERRIDE)
                         .addModifiers(Modifier.PUBLIC)
                         .returns(TypeNames.STRING)
-                        .addStatement("return REGISTRY.packageName()")
+                        .addStatement("return $S", packageName)
                         .build())
                 .addMethod(MethodSpec.methodBuilder("revisions")
                         .addAnnotation(TypeNames.OVERRIDE)
                         .addModifiers(Modifier.PUBLIC)
                         .returns(listOfDefinitions)
-                        .addStatement("return REGISTRY.revisions()")
+                        .addStatement("return $L.ALL", TypeNames.DEFINITIONS)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("knownHeads")
+                        .addAnnotation(TypeNames.OVERRIDE)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(ParameterizedTypeName.get(TypeNames.OPTIONAL,
+                                ParameterizedTypeName.get(TypeNames.SET, TypeNames.STRING)))
+                        .addStatement("return $T.of(HEADS)", TypeNames.OPTIONAL)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("toString")
+                        .addAnnotation(TypeNames.OVERRIDE)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(TypeNames.STRING)
+                        .addStatement("return $S", "MigrationRegistry[" + packageName + "]")
                         .build())
                 .build();
     }

@@ -18,6 +18,8 @@ final class TypeNames {
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     static final ClassName MIGRATION_TYPE = ClassName.get("dev.retort.runtime", "Migration");
     static final ClassName SUPPLIER = ClassName.get("java.util.function", "Supplier");
+    static final ClassName SET = ClassName.get("java.util", "Set");
+    static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
     static final ClassName ILLEGAL_ARGUMENT = ClassName.get("java.lang", "IllegalArgumentException");
 
     /** The interface every revision class implements; looked up by name to check revisions. */
@@ -31,6 +33,9 @@ final class TypeNames {
 
     /** The nested class that creates a revision by its index in the registry. */
     static final String FACTORY = "Factory";
+
+    /** The nested class whose initialisation creates the revision definitions, on first use. */
+    static final String DEFINITIONS = "Definitions";
 
     private TypeNames() {}
 }

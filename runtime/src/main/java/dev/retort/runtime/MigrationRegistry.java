@@ -3,7 +3,9 @@ package dev.retort.runtime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
  * Every revision of one Java package, as the annotation processor found them at compile
@@ -18,6 +20,22 @@ public interface MigrationRegistry {
 
     /** Every revision, bases first, in topological order with ties broken by id. */
     List<RevisionDefinition> revisions();
+
+    /**
+     * The ids of the graph's heads when the registry holds them as constants, as the
+     * generated registry does ({@code GeneratedMigrations.HEADS}); empty by default, and
+     * then the migrator finds them in {@link #revisions()}.
+     *
+     * <p>With them, {@code upgrade("head")} and {@code upgrade("heads")} on a database at
+     * head compare the version table with these ids and return, without calling {@link
+     * #revisions()}, building the graph or loading a revision class. A registry that
+     * returns them promises they are exactly the heads of the graph of {@link #revisions()}
+     * and that this graph is valid: the migrator then checks the graph on its first command
+     * that needs it, not when it is built.
+     */
+    default Optional<Set<String>> knownHeads() {
+        return Optional.empty();
+    }
 
     /** A registry over a fixed list of revisions; the list is copied. */
     static MigrationRegistry of(String packageName, List<RevisionDefinition> revisions) {

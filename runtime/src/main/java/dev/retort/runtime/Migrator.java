@@ -58,7 +58,10 @@ import javax.sql.DataSource;
  * <h2>Start-up cost</h2>
  * {@link #upgrade} and {@link #downgrade} first read the version table once, without a
  * lock. When the database is already where the target asks, that read is the only
- * statement they run. Otherwise they take the migration lock, read the table again
+ * statement they run; and when the registry {@linkplain MigrationRegistry#knownHeads knows its
+ * heads}, as the generated one does, {@code upgrade("head")} or {@code upgrade("heads")} at
+ * head compares the rows with them and returns without building the graph or loading a
+ * revision class. Otherwise they take the migration lock, read the table again
  * (another instance may have migrated meanwhile), plan from what they read, and run.
  *
  * <h2>Transactions</h2>
@@ -155,8 +158,8 @@ public final class Migrator {
     }
 
     private final MigrationRegistry registry;
-    private final RevisionGraph graph;
-    private final Map<String, RevisionDefinition> definitions;
+    /** Built on first need: an application at head never needs it (see {@link #atKnownHeads}). */
+    private volatile Resolved resolved;
     private final DataSource dataSource;
     private final Dialect configuredDialect;
     private final String versionTable;
@@ -181,6 +184,34 @@ public final class Migrator {
         this.lockTimeout = builder.lockTimeout;
         this.logger = builder.logger != null ? builder.logger : new DefaultLogger(LOGGER_NAME);
         this.namingConvention = builder.namingConvention;
+        if (registry.knownHeads().isEmpty()) {
+            // A registry that does not vouch for its graph is checked here, as build() documents.
+            resolved();
+        }
+        if (configuredDialect != null) {
+            checkTransactionMode(configuredDialect);
+        }
+    }
+
+    /** The registry's graph and its revisions by id, as every command but the at-head check needs them. */
+    private record Resolved(RevisionGraph graph, Map<String, RevisionDefinition> definitions) {
+    }
+
+    private Resolved resolved() {
+        Resolved r = resolved;
+        if (r == null) {
+            synchronized (this) {
+                r = resolved;
+                if (r == null) {
+                    r = resolve(registry);
+                    resolved = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    private static Resolved resolve(MigrationRegistry registry) {
         List<RevisionNode> nodes = new ArrayList<>();
         Map<String, RevisionDefinition> byId = new HashMap<>();
         for (RevisionDefinition definition : registry.revisions()) {
@@ -188,16 +219,20 @@ public final class Migrator {
             byId.put(definition.id(), definition);
         }
         try {
-            this.graph = RevisionGraph.of(nodes);
+            return new Resolved(RevisionGraph.of(nodes), Map.copyOf(byId));
         } catch (RevisionGraphException e) {
             throw new MigrationException("INVALID_GRAPH", "The revisions of registry " + registry.packageName()
                     + " do not form a valid graph; fix the @Revision annotations (the annotation processor "
                     + "reports the same problems at compile time). " + e.getMessage(), e);
         }
-        this.definitions = Map.copyOf(byId);
-        if (configuredDialect != null) {
-            checkTransactionMode(configuredDialect);
-        }
+    }
+
+    private RevisionGraph graph() {
+        return resolved().graph();
+    }
+
+    private Map<String, RevisionDefinition> definitions() {
+        return resolved().definitions();
     }
 
     /** Starts building a migrator for the revisions of {@code registry}. */
@@ -257,10 +292,10 @@ public final class Migrator {
                 List<String> known = new ArrayList<>();
                 List<String> unknown = new ArrayList<>();
                 for (String row : before) {
-                    (graph.find(row).isPresent() ? known : unknown).add(row);
+                    (graph().find(row).isPresent() ? known : unknown).add(row);
                 }
                 // Resolve the targets first: an unknown target fails without a warning about rows it never replaced.
-                List<String> after = sorted(graph.stampHeads(known, targets));
+                List<String> after = sorted(graph().stampHeads(known, targets));
                 if (!unknown.isEmpty()) {
                     logger.log(Level.WARNING, "Stamp replaces version-table rows that this build does not "
                             + "contain: " + String.join(", ", unknown));
@@ -311,16 +346,18 @@ public final class Migrator {
 
     /** The heads of the registry's graph, sorted. */
     public List<String> heads() {
-        return graph.heads();
+        return graph().heads();
     }
 
     /** The bases of the registry's graph, sorted. */
     public List<String> bases() {
-        return graph.bases();
+        return graph().bases();
     }
 
     /** Every revision, newest first (the reverse of the graph's topological order), as {@code retort history} lists them. */
     public List<RevisionInfo> history() {
+        RevisionGraph graph = graph();
+        Map<String, RevisionDefinition> definitions = definitions();
         Set<String> heads = Set.copyOf(graph.heads());
         List<RevisionInfo> history = new ArrayList<>();
         for (RevisionNode node : graph.nodes()) {
@@ -393,8 +430,8 @@ public final class Migrator {
             }
             start = startHeads(range, range.substring(0, colon), command);
         }
-        Plan plan = direction == Direction.UPGRADE ? graph.upgradePlan(start, target)
-                : graph.downgradePlan(start, target);
+        Plan plan = direction == Direction.UPGRADE ? graph().upgradePlan(start, target)
+                : graph().downgradePlan(start, target);
         if (plan.isEmpty()) {
             logger.log(Level.INFO, "From " + describe(start) + " '" + target + "' needs no migration; the "
                     + command + " script is empty");
@@ -438,7 +475,7 @@ public final class Migrator {
             targets.add(revision.substring(colon + 1));
         }
         List<String> before = start == null ? List.of() : startHeads(String.join(" ", revisions), start, "stamp");
-        List<String> after = sorted(graph.stampHeads(before, targets));
+        List<String> after = sorted(graph().stampHeads(before, targets));
         if (before.equals(after)) {
             logger.log(Level.INFO, "Stamp from " + describe(before) + " changes nothing; the stamp script is empty");
             return new MigrationResult(before, after, List.of());
@@ -480,7 +517,7 @@ public final class Migrator {
                         + "' has an empty or 'base' part: list revisions separated by commas, or write 'base' "
                         + "alone.", null);
             }
-            heads.addAll(graph.resolve(revision, List.of()));
+            heads.addAll(graph().resolve(revision, List.of()));
         }
         return List.copyOf(heads);
     }
@@ -511,6 +548,10 @@ public final class Migrator {
                         + " (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); assuming base");
                 rows = List.of();
                 missing = true;
+            }
+            if (direction == Direction.UPGRADE && atKnownHeads(rows, target)) {
+                logger.log(Level.INFO, "At head (" + String.join(", ", rows) + "); nothing to apply");
+                return new MigrationResult(rows, rows, List.of());
             }
             Plan plan = plan(direction, rows, target, table);
             if (plan.isEmpty()) {
@@ -543,12 +584,27 @@ public final class Migrator {
     }
 
     /**
+     * Whether the rows are the heads the registry holds as constants and the target asks for
+     * no more than them: then the upgrade has nothing to do, and it is known without building
+     * the graph or loading a revision, which an application's every start at head would pay.
+     */
+    private boolean atKnownHeads(List<String> rows, String target) {
+        if (rows.isEmpty() || !(target.equals("heads") || target.equals("head"))) {
+            return false;
+        }
+        Set<String> heads = registry.knownHeads().orElse(null);
+        // "head" with several heads is an error the graph reports; leave it to the plan.
+        return heads != null && (target.equals("heads") || heads.size() == 1)
+                && rows.size() == heads.size() && heads.containsAll(rows);
+    }
+
+    /**
      * Finishes the step that a crash interrupted, as the journal records it (databases whose
      * DDL commits implicitly), before the command plans its own steps; returns the rows after it.
      */
     private List<String> finishInterrupted(Journal journal, Connection connection, VersionTable table,
                                            Dialect dialect, List<String> rows) throws SQLException {
-        Optional<Step> interrupted = journal.interrupted(graph, rows, table.displayName());
+        Optional<Step> interrupted = journal.interrupted(graph(), rows, table.displayName());
         if (interrupted.isEmpty()) {
             return rows;
         }
@@ -566,15 +622,15 @@ public final class Migrator {
     }
 
     private Plan plan(Direction direction, List<String> rows, String target, VersionTable table) {
-        List<String> unknown = rows.stream().filter(row -> graph.find(row).isEmpty()).toList();
+        List<String> unknown = rows.stream().filter(row -> graph().find(row).isEmpty()).toList();
         if (!unknown.isEmpty()) {
             throw new MigrationException("UNKNOWN_DATABASE_REVISION", "The database is at revision "
                     + String.join(", ", unknown) + " which this build does not contain (version table "
                     + table.displayName() + ", registry " + registry.packageName() + " with "
-                    + definitions.size() + " revisions). Deploy the build that has it, or, if the schema "
+                    + definitions().size() + " revisions). Deploy the build that has it, or, if the schema "
                     + "matches a revision of this build, stamp that revision with Migrator.stamp(…).", null);
         }
-        List<String> ancestors = graph.ancestorRows(rows);
+        List<String> ancestors = graph().ancestorRows(rows);
         if (!ancestors.isEmpty()) {
             List<String> tips = rows.stream().filter(row -> !ancestors.contains(row)).toList();
             throw new MigrationException("INCONSISTENT_VERSION_TABLE", "Version table " + table.displayName()
@@ -585,7 +641,7 @@ public final class Migrator {
                     + String.join(" ", tips) + "), then run the " + (direction == Direction.UPGRADE ? "upgrade"
                     : "downgrade") + " again.", null);
         }
-        return direction == Direction.UPGRADE ? graph.upgradePlan(rows, target) : graph.downgradePlan(rows, target);
+        return direction == Direction.UPGRADE ? graph().upgradePlan(rows, target) : graph().downgradePlan(rows, target);
     }
 
     /**
@@ -599,6 +655,7 @@ public final class Migrator {
         DefaultOperations operations = new DefaultOperations(dialect, target.sink(), target.connection(),
                 namingConvention);
         List<AppliedStep> applied = new ArrayList<>();
+        Map<String, RevisionDefinition> definitions = definitions();
         target.start(oneTransaction);
         try {
             for (Step step : plan.steps()) {
@@ -822,7 +879,7 @@ public final class Migrator {
 
     private String atTarget(List<String> rows, String target) {
         String where = rows.isEmpty() ? "base" : String.join(", ", rows);
-        if (!rows.isEmpty() && sorted(rows).equals(sorted(graph.heads()))) {
+        if (!rows.isEmpty() && sorted(rows).equals(sorted(graph().heads()))) {
             return "At head (" + where + "); nothing to apply";
         }
         return rows.isEmpty() && target.equals("base") ? "At base; nothing to apply"
@@ -1163,7 +1220,10 @@ public final class Migrator {
         }
 
         /**
-         * Builds the migrator and validates the registry's revision graph.
+         * Builds the migrator and validates the registry's revision graph, or, for a registry
+         * that {@linkplain MigrationRegistry#knownHeads knows its heads} (the generated one,
+         * whose graph the processor checked), leaves the graph to the first command that needs
+         * it, so that building is cheap.
          *
          * @throws MigrationException {@code INVALID_GRAPH} when the revisions do not form a valid graph;
          *                            {@code TRANSACTION_MODE_UNSUPPORTED} for {@link TransactionMode#ALL}

@@ -8,6 +8,8 @@ import dev.retort.runtime.Migrator;
 import dev.retort.runtime.RevisionDefinition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
@@ -76,10 +78,16 @@ public final class GeneratedMigrations {
     public static final String MERGE_BRANCHES = "merge";
 
     /**
-     * Every revision of package {@code com.acme.branches}, bases first, in topological order
-     * with ties broken by id.
+     * The ids of the graph's heads: a version table that holds exactly these rows is at
+     * head, which {@link #upgradeToHead} recognises without creating a revision.
      */
-    public static final MigrationRegistry REGISTRY = MigrationRegistry.of("com.acme.branches", definitions());
+    public static final Set<String> HEADS = Set.of(MERGE_BRANCHES);
+
+    /**
+     * Every revision of package {@code com.acme.branches}, bases first, in topological order
+     * with ties broken by id; created on the first call of its {@code revisions()}.
+     */
+    public static final MigrationRegistry REGISTRY = new Provider();
 
     private GeneratedMigrations() {
     }
@@ -166,6 +174,13 @@ public final class GeneratedMigrations {
     }
 
     /**
+     * The revisions of {@link #REGISTRY}, created when first asked for.
+     */
+    private static final class Definitions {
+        static final List<RevisionDefinition> ALL = List.copyOf(definitions());
+    }
+
+    /**
      * Creates the revision at one index of {@link #REGISTRY}.
      */
     private static final class Factory implements Supplier<Migration> {
@@ -182,9 +197,9 @@ public final class GeneratedMigrations {
     }
 
     /**
-     * The registry as a service: {@code META-INF/services/dev.retort.runtime.MigrationRegistry}
-     * lists this class so that {@link MigrationRegistry#load} finds it.
-     * Every instance answers with {@link GeneratedMigrations#REGISTRY}.
+     * The registry: {@link GeneratedMigrations#REGISTRY} is one, and
+     * {@code META-INF/services/dev.retort.runtime.MigrationRegistry}
+     * lists this class so that {@link MigrationRegistry#load} finds it. Every instance answers alike.
      */
     public static final class Provider implements MigrationRegistry {
         /**
@@ -195,12 +210,22 @@ public final class GeneratedMigrations {
 
         @Override
         public String packageName() {
-            return REGISTRY.packageName();
+            return "com.acme.branches";
         }
 
         @Override
         public List<RevisionDefinition> revisions() {
-            return REGISTRY.revisions();
+            return Definitions.ALL;
+        }
+
+        @Override
+        public Optional<Set<String>> knownHeads() {
+            return Optional.of(HEADS);
+        }
+
+        @Override
+        public String toString() {
+            return "MigrationRegistry[com.acme.branches]";
         }
     }
 }

@@ -8,6 +8,8 @@ import dev.retort.runtime.Migrator;
 import dev.retort.runtime.RevisionDefinition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
@@ -74,10 +76,16 @@ public final class GeneratedMigrations {
     public static final String REGISTRY_REG = "reg";
 
     /**
-     * Every revision of package {@code com.acme.nested}, bases first, in topological order
-     * with ties broken by id.
+     * The ids of the graph's heads: a version table that holds exactly these rows is at
+     * head, which {@link #upgradeToHead} recognises without creating a revision.
      */
-    public static final MigrationRegistry REGISTRY = MigrationRegistry.of("com.acme.nested", definitions());
+    public static final Set<String> HEADS = Set.of(REGISTRY_REG);
+
+    /**
+     * Every revision of package {@code com.acme.nested}, bases first, in topological order
+     * with ties broken by id; created on the first call of its {@code revisions()}.
+     */
+    public static final MigrationRegistry REGISTRY = new Provider();
 
     private GeneratedMigrations() {
     }
@@ -164,6 +172,13 @@ public final class GeneratedMigrations {
     }
 
     /**
+     * The revisions of {@link #REGISTRY}, created when first asked for.
+     */
+    private static final class Definitions {
+        static final List<RevisionDefinition> ALL = List.copyOf(definitions());
+    }
+
+    /**
      * Creates the revision at one index of {@link #REGISTRY}.
      */
     private static final class Factory implements Supplier<Migration> {
@@ -180,9 +195,9 @@ public final class GeneratedMigrations {
     }
 
     /**
-     * The registry as a service: {@code META-INF/services/dev.retort.runtime.MigrationRegistry}
-     * lists this class so that {@link MigrationRegistry#load} finds it.
-     * Every instance answers with {@link GeneratedMigrations#REGISTRY}.
+     * The registry: {@link GeneratedMigrations#REGISTRY} is one, and
+     * {@code META-INF/services/dev.retort.runtime.MigrationRegistry}
+     * lists this class so that {@link MigrationRegistry#load} finds it. Every instance answers alike.
      */
     public static final class Provider implements MigrationRegistry {
         /**
@@ -193,12 +208,22 @@ public final class GeneratedMigrations {
 
         @Override
         public String packageName() {
-            return REGISTRY.packageName();
+            return "com.acme.nested";
         }
 
         @Override
         public List<RevisionDefinition> revisions() {
-            return REGISTRY.revisions();
+            return Definitions.ALL;
+        }
+
+        @Override
+        public Optional<Set<String>> knownHeads() {
+            return Optional.of(HEADS);
+        }
+
+        @Override
+        public String toString() {
+            return "MigrationRegistry[com.acme.nested]";
         }
     }
 }
