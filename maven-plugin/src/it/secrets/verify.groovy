@@ -10,6 +10,8 @@ def error = log.readLines().find { it.startsWith('[ERROR] Failed to execute goal
 assert error != null
 assert error.contains(':current (default-cli) on project secrets: Cannot connect to '
         + 'jdbc:postgresql://127.0.0.1:1/app?user=app&password=***: Connection to 127.0.0.1:1 refused.') : error
+assert error.contains("Check that the database is running and that the retort-maven-plugin's url (-Dretort.url) "
+        + 'names it, with the right user and password.') : error
 
 // The database was created with the password from the environment, so only it opens it.
 def credentials = new Properties()

@@ -21,6 +21,7 @@ import dev.retort.runtime.operation.DropSequence;
 import dev.retort.runtime.operation.DropTable;
 import dev.retort.runtime.operation.DropTableComment;
 import dev.retort.runtime.operation.Operation;
+import dev.retort.runtime.operation.TableChange;
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.ForeignKey;
 import dev.retort.runtime.schema.Index;
@@ -335,37 +336,7 @@ public final class Comparison {
 
         /** The table of an operation a batch can hold; empty for any other. */
         private static Optional<String> batchableTable(Operation operation) {
-            if (operation instanceof AddColumn o) {
-                return Optional.of(o.table());
-            }
-            if (operation instanceof DropColumn o) {
-                return Optional.of(o.table());
-            }
-            if (operation instanceof AlterColumn o) {
-                return Optional.of(o.table());
-            }
-            if (operation instanceof CreateIndex o) {
-                return Optional.of(o.table());
-            }
-            if (operation instanceof DropIndex o) {
-                return o.table();
-            }
-            if (operation instanceof CreateForeignKey o) {
-                return Optional.of(o.table());
-            }
-            if (operation instanceof DropConstraint o) {
-                return Optional.of(o.table());
-            }
-            if (operation instanceof CreateUniqueConstraint o) {
-                return Optional.of(o.table());
-            }
-            if (operation instanceof dev.retort.runtime.operation.CreatePrimaryKey o) {
-                return Optional.of(o.table());
-            }
-            if (operation instanceof dev.retort.runtime.operation.CreateCheckConstraint o) {
-                return Optional.of(o.table());
-            }
-            return Optional.empty();
+            return operation instanceof TableChange change ? change.changedTable() : Optional.empty();
         }
 
         /** The column without its comment when the database stores none. */

@@ -1,6 +1,7 @@
 package dev.retort.autogenerate;
 
 import dev.retort.autogenerate.internal.introspect.CatalogReader;
+import dev.retort.autogenerate.internal.introspect.CatalogReaders;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.schema.Metadata;
@@ -28,7 +29,7 @@ import java.util.Objects;
  * <p>A schema is read in a few catalogue queries whatever its number of tables; sequences
  * come with the tables' query on H2 and PostgreSQL, while MariaDB, whose catalogue lists a
  * sequence without its start and increment, costs one query per sequence. The
- * migrator's version table and its {@code <version table>_lock} table are never read.
+ * migrator's version table and its {@code <version table>_lock} and {@code _journal} tables are never read.
  * Reads H2, PostgreSQL, MariaDB/MySQL and SQLite (SQLite: a few pragma calls per table, in-process);
  * other databases fail with a message.
  */
@@ -60,13 +61,14 @@ public final class Introspection {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(versionTable, "versionTable");
-        CatalogReader reader = CatalogReader.forDialect(dialect);
+        CatalogReader reader = CatalogReaders.forDialect(dialect);
         String stored = schema == null ? reader.currentSchema(connection) : dialect.denormalizeName(schema);
         if (stored == null) {
             throw new IllegalStateException("The connection has no current schema; pass the schema to read");
         }
         String lockTable = versionTable + "_lock";
+        String journal = versionTable + "_journal";
         return reader.read(connection, dialect, stored,
-                table -> !table.equals(versionTable) && !table.equals(lockTable));
+                table -> !table.equals(versionTable) && !table.equals(lockTable) && !table.equals(journal));
     }
 }

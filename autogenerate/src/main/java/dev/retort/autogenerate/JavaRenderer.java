@@ -2,6 +2,13 @@ package dev.retort.autogenerate;
 
 import dev.retort.autogenerate.internal.JavaSource;
 import dev.retort.runtime.operation.AddColumn;
+import dev.retort.runtime.operation.TableChange;
+import dev.retort.runtime.operation.RecreateTable;
+import dev.retort.runtime.operation.ExecuteWithParameters;
+import dev.retort.runtime.operation.DropIndexWithOptions;
+import dev.retort.runtime.operation.CreateIndexWithOptions;
+import dev.retort.runtime.operation.CreateExcludeConstraint;
+import dev.retort.runtime.operation.BulkInsert;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.CreateCheckConstraint;
@@ -83,13 +90,13 @@ public final class JavaRenderer {
         }
         java.util.Set<String> createdTables = new java.util.HashSet<>();
         changes.forEach(c -> {
-            if (c.operation() instanceof dev.retort.runtime.operation.CreateTable create) {
+            if (c.operation() instanceof CreateTable create) {
                 createdTables.add(create.table());
             }
         });
         for (int i = changes.size() - 1; i >= 0; i--) {
             Change change = changes.get(i);
-            boolean goesWithItsTable = change.operation() instanceof dev.retort.runtime.operation.CreateIndex index
+            boolean goesWithItsTable = change.operation() instanceof CreateIndex index
                     && createdTables.contains(index.table());
             if (change.downgrade().isEmpty() && !goesWithItsTable) {
                 downgrade.add("// No automatic downgrade for the upgrade's "
@@ -182,77 +189,153 @@ public final class JavaRenderer {
      */
     public static String renderOperation(Operation operation) {
         Objects.requireNonNull(operation, "operation");
-        if (operation instanceof CreateTable o) {
+        return operation.accept(STATEMENTS);
+    }
+
+    /** The one dispatch from an operation to the statement that writes it. */
+    private static final Operation.Visitor<String> STATEMENTS = new Operation.Visitor<>() {
+
+        @Override
+        public String visit(CreateTable o) {
             return on(o.schema()) + createTable(o);
         }
-        if (operation instanceof DropTable o) {
+
+        @Override
+        public String visit(DropTable o) {
             return call(on(o.schema()) + "dropTable", string(o.table()));
         }
-        if (operation instanceof RenameTable o) {
+
+        @Override
+        public String visit(RenameTable o) {
             return call(on(o.schema()) + "renameTable", string(o.table()), string(o.newName()));
         }
-        if (operation instanceof AddColumn o) {
+
+        @Override
+        public String visit(AddColumn o) {
             return call(on(o.schema()) + "addColumn", string(o.table()), JavaSource.column(o.column()));
         }
-        if (operation instanceof DropColumn o) {
+
+        @Override
+        public String visit(DropColumn o) {
             return call(on(o.schema()) + "dropColumn", string(o.table()), string(o.column()));
         }
-        if (operation instanceof AlterColumn o) {
+
+        @Override
+        public String visit(AlterColumn o) {
             return on(o.schema()) + alterColumn(o);
         }
-        if (operation instanceof CreateIndex o) {
+
+        @Override
+        public String visit(CreateIndex o) {
             List<String> args = new ArrayList<>(List.of(string(o.name()), string(o.table())));
             o.columns().forEach(c -> args.add(string(c)));
             return call(on(o.schema()) + (o.unique() ? "createUniqueIndex" : "createIndex"), args.toArray(String[]::new));
         }
-        if (operation instanceof DropIndex o) {
+
+        @Override
+        public String visit(DropIndex o) {
             return o.table().isPresent() ? call(on(o.schema()) + "dropIndex", string(o.name()), string(o.table().get()))
                     : call(on(o.schema()) + "dropIndex", string(o.name()));
         }
-        if (operation instanceof CreateUniqueConstraint o) {
+
+        @Override
+        public String visit(CreateUniqueConstraint o) {
             List<String> args = new ArrayList<>(List.of(string(o.name()), string(o.table())));
             o.columns().forEach(c -> args.add(string(c)));
             return call(on(o.schema()) + "createUniqueConstraint", args.toArray(String[]::new));
         }
-        if (operation instanceof CreatePrimaryKey o) {
+
+        @Override
+        public String visit(CreatePrimaryKey o) {
             List<String> args = new ArrayList<>(List.of(string(o.name()), string(o.table())));
             o.columns().forEach(c -> args.add(string(c)));
             return call(on(o.schema()) + "createPrimaryKey", args.toArray(String[]::new));
         }
-        if (operation instanceof CreateCheckConstraint o) {
+
+        @Override
+        public String visit(CreateCheckConstraint o) {
             return call(on(o.schema()) + "createCheckConstraint", string(o.name()), string(o.table()),
                     string(o.condition()));
         }
-        if (operation instanceof DropConstraint o) {
+
+        @Override
+        public String visit(DropConstraint o) {
             return o.type().isPresent()
                     ? call(on(o.schema()) + "dropConstraint", string(o.name()), string(o.table()),
                             "ConstraintType." + o.type().get().name())
                     : call(on(o.schema()) + "dropConstraint", string(o.name()), string(o.table()));
         }
-        if (operation instanceof CreateForeignKey o) {
+
+        @Override
+        public String visit(CreateForeignKey o) {
             return on(o.schema()) + createForeignKey(o);
         }
-        if (operation instanceof CreateTableComment o) {
+
+        @Override
+        public String visit(CreateTableComment o) {
             return call(on(o.schema()) + "createTableComment", string(o.table()), string(o.comment()));
         }
-        if (operation instanceof DropTableComment o) {
+
+        @Override
+        public String visit(DropTableComment o) {
             return call(on(o.schema()) + "dropTableComment", string(o.table()));
         }
-        if (operation instanceof CreateSequence o) {
+
+        @Override
+        public String visit(CreateSequence o) {
             return createSequence(o);
         }
-        if (operation instanceof DropSequence o) {
+
+        @Override
+        public String visit(DropSequence o) {
             return call(on(o.schema()) + "dropSequence", string(o.name()));
         }
-        if (operation instanceof Execute o) {
+
+        @Override
+        public String visit(Execute o) {
             return call("execute", string(o.sql()));
         }
-        if (operation instanceof BatchAlterTable o) {
+
+        @Override
+        public String visit(BatchAlterTable o) {
             return batchAlterTable(o);
         }
-        throw new IllegalArgumentException("Autogenerate does not write " + operation.getClass().getSimpleName()
-                + " operations as Java; write that part of the revision by hand");
-    }
+
+        @Override
+        public String visit(CreateIndexWithOptions o) {
+            throw notWritten(o);
+        }
+
+        @Override
+        public String visit(DropIndexWithOptions o) {
+            throw notWritten(o);
+        }
+
+        @Override
+        public String visit(CreateExcludeConstraint o) {
+            throw notWritten(o);
+        }
+
+        @Override
+        public String visit(ExecuteWithParameters o) {
+            throw notWritten(o);
+        }
+
+        @Override
+        public String visit(BulkInsert o) {
+            throw notWritten(o);
+        }
+
+        @Override
+        public String visit(RecreateTable o) {
+            throw notWritten(o);
+        }
+
+        private IllegalArgumentException notWritten(Operation operation) {
+            return new IllegalArgumentException("Autogenerate does not write " + operation.getClass().getSimpleName()
+                    + " operations as Java; write that part of the revision by hand");
+        }
+    };
 
     /** {@code op.createSequence("account_seq", s -> s.incrementBy(50));}, a start or increment of 1 left out. */
     private static String createSequence(CreateSequence o) {
@@ -359,13 +442,28 @@ public final class JavaRenderer {
 
     /** One change of a batch as a call on the batch builder, e.g. {@code .dropColumn("legacy")}. */
     private static String batchCall(Operation operation) {
-        if (operation instanceof AddColumn o) {
+        if (!(operation instanceof TableChange change)) {
+            throw new IllegalArgumentException("Autogenerate does not write " + operation.getClass().getSimpleName()
+                    + " inside a batchAlterTable; write that part of the revision by hand");
+        }
+        return change.accept(BATCH_CALLS);
+    }
+
+    /** The one dispatch from a table change to its call on the batch builder. */
+    private static final TableChange.Visitor<String> BATCH_CALLS = new TableChange.Visitor<>() {
+
+        @Override
+        public String visit(AddColumn o) {
             return ".addColumn(" + JavaSource.column(o.column()) + ")";
         }
-        if (operation instanceof DropColumn o) {
+
+        @Override
+        public String visit(DropColumn o) {
             return ".dropColumn(" + string(o.column()) + ")";
         }
-        if (operation instanceof AlterColumn o) {
+
+        @Override
+        public String visit(AlterColumn o) {
             String call = alterColumn(o);
             if (call.startsWith("renameColumn(")) {
                 return ".renameColumn(" + string(o.column()) + ", " + string(o.newName().orElseThrow()) + ")";
@@ -374,14 +472,20 @@ public final class JavaRenderer {
             String head = "alterColumn(" + string(o.table()) + ", ";
             return ".alterColumn(" + call.substring(head.length(), call.length() - 1);
         }
-        if (operation instanceof CreateIndex o) {
+
+        @Override
+        public String visit(CreateIndex o) {
             return "." + (o.unique() ? "createUniqueIndex" : "createIndex") + "(" + string(o.name())
                     + (o.columns().isEmpty() ? "" : ", " + strings(o.columns())) + ")";
         }
-        if (operation instanceof DropIndex o) {
+
+        @Override
+        public String visit(DropIndex o) {
             return ".dropIndex(" + string(o.name()) + ")";
         }
-        if (operation instanceof CreateForeignKey o) {
+
+        @Override
+        public String visit(CreateForeignKey o) {
             List<String> options = new ArrayList<>();
             o.onDelete().ifPresent(a -> options.add(".onDelete(ReferentialAction." + a.name() + ")"));
             o.onUpdate().ifPresent(a -> options.add(".onUpdate(ReferentialAction." + a.name() + ")"));
@@ -395,22 +499,28 @@ public final class JavaRenderer {
                     + list(o.columns()) + ", " + list(o.referentColumns())
                     + (options.isEmpty() ? "" : ", fk -> fk" + String.join("", options)) + ")";
         }
-        if (operation instanceof DropConstraint o) {
+
+        @Override
+        public String visit(DropConstraint o) {
             return ".dropConstraint(" + string(o.name())
                     + o.type().map(t -> ", ConstraintType." + t.name()).orElse("") + ")";
         }
-        if (operation instanceof CreatePrimaryKey o) {
+
+        @Override
+        public String visit(CreatePrimaryKey o) {
             return ".createPrimaryKey(" + string(o.name()) + ", " + strings(o.columns()) + ")";
         }
-        if (operation instanceof CreateUniqueConstraint o) {
+
+        @Override
+        public String visit(CreateUniqueConstraint o) {
             return ".createUniqueConstraint(" + string(o.name()) + ", " + strings(o.columns()) + ")";
         }
-        if (operation instanceof CreateCheckConstraint o) {
+
+        @Override
+        public String visit(CreateCheckConstraint o) {
             return ".createCheckConstraint(" + string(o.name()) + ", " + string(o.condition()) + ")";
         }
-        throw new IllegalArgumentException("Autogenerate does not write " + operation.getClass().getSimpleName()
-                + " inside a batchAlterTable; write that part of the revision by hand");
-    }
+    };
 
     private static String createForeignKey(CreateForeignKey o) {
         List<String> options = new ArrayList<>();

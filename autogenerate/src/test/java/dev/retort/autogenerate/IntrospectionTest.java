@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
-import dev.retort.runtime.internal.DefaultOperations;
-import dev.retort.runtime.internal.JdbcSink;
 import dev.retort.runtime.schema.CheckConstraint;
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Expr;
@@ -19,6 +17,7 @@ import dev.retort.runtime.schema.TableConstraint;
 import dev.retort.runtime.schema.Type;
 import dev.retort.runtime.schema.UniqueConstraint;
 import dev.retort.testing.CountingDataSource;
+import dev.retort.testing.LiveOperations;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
 import java.sql.Connection;
@@ -35,7 +34,7 @@ class IntrospectionTest {
     void readsTablesColumnsConstraintsIndexesAndComments(String kind) throws Exception {
         try (TestDatabase db = TestDatabases.open(kind); Connection connection = db.dataSource().getConnection()) {
             Dialect dialect = Dialects.detect(connection);
-            var op = new DefaultOperations(dialect, new JdbcSink(connection), connection);
+            var op = LiveOperations.on(dialect, connection);
             op.createTable("account", List.of(
                     Column.of("id", Type.BIGINT).primaryKey().autoIncrement(),
                     Column.of("email", Type.varchar(200)).notNull().comment("Where we write"),
@@ -171,7 +170,7 @@ class IntrospectionTest {
     void readsASqliteSchemaThroughItsPragmas() throws Exception {
         try (TestDatabase db = TestDatabases.open("sqlite"); Connection connection = db.dataSource().getConnection()) {
             Dialect dialect = Dialects.detect(connection);
-            var op = new DefaultOperations(dialect, new JdbcSink(connection), connection);
+            var op = LiveOperations.on(dialect, connection);
             op.createTable("account", List.of(
                     Column.of("id", Type.BIGINT).primaryKey().autoIncrement(),
                     Column.of("email", Type.varchar(200)).notNull(),
@@ -258,7 +257,7 @@ class IntrospectionTest {
             CountingDataSource counting = new CountingDataSource(db.dataSource());
             try (Connection connection = counting.getConnection()) {
                 Dialect dialect = Dialects.detect(connection);
-                var op = new DefaultOperations(dialect, new JdbcSink(connection), connection);
+                var op = LiveOperations.on(dialect, connection);
                 op.createTable("account", Column.of("id", Type.BIGINT).primaryKey().autoIncrement());
                 if (kind.equals("postgresql")) {
                     op.execute("CREATE TABLE legacy (id SERIAL PRIMARY KEY)");

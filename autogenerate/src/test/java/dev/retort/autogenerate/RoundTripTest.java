@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
-import dev.retort.runtime.internal.DefaultOperations;
-import dev.retort.runtime.internal.JdbcSink;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
@@ -30,6 +28,7 @@ import dev.retort.runtime.schema.Metadata;
 import dev.retort.runtime.schema.ReferentialAction;
 import dev.retort.runtime.schema.Sequence;
 import dev.retort.runtime.schema.Type;
+import dev.retort.testing.LiveOperations;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
 import java.sql.Connection;
@@ -371,14 +370,7 @@ class RoundTripTest {
     }
 
     static void run(Connection connection, Dialect dialect, List<Operation> operations) {
-        var op = new DefaultOperations(dialect, new JdbcSink(connection), connection);
-        for (Operation operation : operations) {
-            if (operation instanceof BatchAlterTable batch) {
-                op.runBatch(batch);
-            } else {
-                op.run(operation);
-            }
-        }
+        LiveOperations.run(dialect, connection, operations);
     }
 
     // ---- Editing the base model ----

@@ -2,8 +2,8 @@ package dev.retort.maven;
 
 import dev.retort.cli.CommandException;
 import dev.retort.cli.Config;
+import dev.retort.cli.internal.Secrets;
 import dev.retort.graph.RevisionException;
-import dev.retort.runtime.JdbcUrls;
 import dev.retort.runtime.MigrationException;
 import java.io.File;
 import java.nio.file.Path;
@@ -246,26 +246,16 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         getLog().info(redact(line));
     }
 
-    /** {@code text} with the configured password and every password a JDBC URL in it carries hidden. */
+    /**
+     * {@code text} with the configured password, the secrets the configured URLs carry (which
+     * a driver may echo outside any URL) and every password a JDBC URL in it carries hidden,
+     * as the command line hides them.
+     */
     String redact(String text) {
-        if (text == null) {
-            return null;
-        }
-        // A configured URL is redacted on its own: in "Cannot connect to URL: reason" the
-        // pattern for any URL cannot tell where a password ends and the text goes on.
-        String out = text;
-        List<String> known = new ArrayList<>();
-        for (String configured : urls) {
-            if (configured != null && !configured.isEmpty() && out.contains(configured)) {
-                out = out.replace(configured, "\u0000" + known.size() + "\u0000");
-                known.add(JdbcUrls.redact(configured, secret));
-            }
-        }
-        out = JdbcUrls.redact(out, secret);
-        for (int i = 0; i < known.size(); i++) {
-            out = out.replace("\u0000" + i + "\u0000", known.get(i));
-        }
-        return out;
+        List<String> secrets = new ArrayList<>();
+        secrets.add(secret);
+        urls.forEach(u -> secrets.addAll(Secrets.inUrl(u)));
+        return Secrets.mask(text, secrets);
     }
 
     /** The configured URL as it may be printed. */

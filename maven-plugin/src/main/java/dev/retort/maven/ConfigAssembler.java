@@ -15,6 +15,11 @@ import java.util.function.Function;
  */
 final class ConfigAssembler {
 
+    // A connection error blames where the URL came from; from a parameter, name the parameter.
+    private static final Map<String, String> ORIGINS = Map.of(
+            Config.URL, "the retort-maven-plugin's url (-Dretort.url)",
+            Config.SHADOW_URL, "the retort-maven-plugin's shadowUrl (-Dretort.shadowUrl)");
+
     private ConfigAssembler() {
     }
 
@@ -46,6 +51,10 @@ final class ConfigAssembler {
         parameters.forEach((key, value) -> {
             if (value != null) {
                 builder.set(key, value, environment);
+                String origin = ORIGINS.get(key);
+                if (origin != null) {
+                    builder.origin(key, origin);
+                }
             }
         });
         // Maven resolved the project's dependencies: its classes and jars replace any

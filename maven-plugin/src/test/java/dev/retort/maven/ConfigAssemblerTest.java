@@ -34,6 +34,7 @@ class ConfigAssemblerTest {
                 List.of(classes), environment::get);
 
         assertThat(config.url()).contains("jdbc:postgresql://db.local/app");
+        assertThat(config.origin(Config.URL)).contains("the retort-maven-plugin's url (-Dretort.url)");
         assertThat(config.password()).contains("from-env");
         assertThat(config.user()).isEmpty();
         assertThat(config.packageName()).contains("com.acme.migrations");
@@ -60,6 +61,7 @@ class ConfigAssemblerTest {
                 List.of(dir.resolve("target/classes"), dir.resolve("lib/h2.jar")), environment::get);
 
         assertThat(config.url()).contains("jdbc:h2:mem:other");
+        assertThat(config.origin(Config.URL)).as("the URL came from a parameter").isPresent();
         assertThat(config.user()).contains("sa");
         assertThat(config.password()).contains("from-env");
         assertThat(config.versionTable()).isEqualTo("alembic_version");
@@ -67,6 +69,11 @@ class ConfigAssemblerTest {
         assertThat(config.file()).contains(dir.resolve("retort.properties"));
         assertThat(config.classpath()).as("the project's class path, not the file's copy-dependencies layout")
                 .containsExactly(dir.resolve("target/classes"), dir.resolve("lib/h2.jar"));
+
+        Config fromFile = ConfigAssembler.assemble(dir, null, Map.of(), dir.resolve("src/main/java"), List.of(),
+                environment::get);
+        assertThat(fromFile.url()).contains("jdbc:h2:file:./db/app");
+        assertThat(fromFile.origin(Config.URL)).as("an error blames the file's key").isEmpty();
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.retort.runtime.internal.DefaultLogger;
 import dev.retort.runtime.internal.DefaultOperations;
 import dev.retort.runtime.internal.FailureReport;
 import dev.retort.runtime.internal.JdbcSink;
+import dev.retort.runtime.internal.Journal;
 import dev.retort.runtime.internal.MigrationLock;
 import dev.retort.runtime.internal.ScriptSink;
 import dev.retort.runtime.internal.SqlSink;
@@ -30,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -265,10 +267,14 @@ public final class Migrator {
                 }
                 logger.log(Level.INFO, "Running stamp_revision " + String.join(", ", before) + " -> "
                         + String.join(", ", after));
+                Journal journal = Journal.open(dialect, connection, versionTableSchema, versionTable, logger);
                 connection.setAutoCommit(false);
                 try {
+                    // The operator settles by hand what an interrupted migration left: its journal goes.
+                    journal.discard();
                     applyVersionChange(connection, table, before, after);
                     connection.commit();
+                    journal.committed();
                 } catch (Throwable e) {
                     // Any Throwable: the finally's setAutoCommit(true) would commit what ran.
                     rollbackQuietly(connection);
@@ -523,15 +529,40 @@ public final class Migrator {
                     new JdbcSink(connection).run(table.createStatement());
                 }
                 List<String> locked = table.read(connection);
+                Journal journal = Journal.open(dialect, connection, versionTableSchema, versionTable, logger);
+                locked = finishInterrupted(journal, connection, table, dialect, locked);
                 Plan lockedPlan = locked.equals(rows) ? plan : plan(direction, locked, target, table);
                 if (lockedPlan.isEmpty()) {
                     logger.log(Level.INFO, "Another migrator reached '" + target + "' first; nothing to do");
                 }
-                return run(new ConnectionRun(connection, table), dialect, locked, lockedPlan);
+                return run(new ConnectionRun(connection, table, journal), dialect, locked, lockedPlan);
             } finally {
                 lock.close();
             }
         });
+    }
+
+    /**
+     * Finishes the step that a crash interrupted, as the journal records it (databases whose
+     * DDL commits implicitly), before the command plans its own steps; returns the rows after it.
+     */
+    private List<String> finishInterrupted(Journal journal, Connection connection, VersionTable table,
+                                           Dialect dialect, List<String> rows) throws SQLException {
+        Optional<Step> interrupted = journal.interrupted(graph, rows, table.displayName());
+        if (interrupted.isEmpty()) {
+            return rows;
+        }
+        Step step = interrupted.get();
+        logger.log(Level.WARNING, "The " + (step.direction() == Direction.UPGRADE ? "upgrade" : "downgrade")
+                + " of revision " + step.revision().id() + " did not finish (a crash or a failure); finishing it "
+                + "from journal " + journal.displayName());
+        try {
+            run(new ConnectionRun(connection, table, journal), dialect, rows, new Plan(List.of(step),
+                    step.headsAfter()));
+        } catch (MigrationException e) {
+            throw journal.explain(e);
+        }
+        return table.read(connection);
     }
 
     private Plan plan(Direction direction, List<String> rows, String target, VersionTable table) {
@@ -580,6 +611,7 @@ public final class Migrator {
                     if (!oneTransaction) {
                         target.beginMigration();
                     }
+                    target.beginStep(step);
                     target.announce(step.headsBefore(), line);
                     Migration migration = definition.factory().get();
                     if (step.direction() == Direction.UPGRADE) {
@@ -822,6 +854,10 @@ public final class Migrator {
         /** Opens a migration's own transaction (not called when the whole run is one). */
         void beginMigration() throws SQLException;
 
+        /** Right before a migration runs: the journal's header (online, where DDL commits implicitly). */
+        default void beginStep(Step step) throws SQLException {
+        }
+
         /** Right before a migration runs, with the version-table rows before it and its log line. */
         void announce(List<String> headsBefore, String line) throws SQLException;
 
@@ -846,12 +882,21 @@ public final class Migrator {
     private final class ConnectionRun implements RunTarget {
         private final Connection connection;
         private final VersionTable table;
-        private final JdbcSink sink;
+        private final Journal journal;
+        private final JdbcSink jdbc;
+        private final SqlSink sink;
 
-        ConnectionRun(Connection connection, VersionTable table) {
+        ConnectionRun(Connection connection, VersionTable table, Journal journal) {
             this.connection = connection;
             this.table = table;
-            this.sink = new JdbcSink(connection);
+            this.journal = journal;
+            this.jdbc = new JdbcSink(connection);
+            this.sink = journal.sink(jdbc);
+        }
+
+        @Override
+        public void beginStep(Step step) throws SQLException {
+            journal.begin(step);
         }
 
         @Override
@@ -881,17 +926,19 @@ public final class Migrator {
         public void announce(List<String> headsBefore, String line) {
             // The version table was created under the lock before the run; the line is logged.
             // A new trail per migration, for the failure message's account of what stayed.
-            sink.clearTrail();
+            jdbc.clearTrail();
         }
 
         @Override
         public void versionChange(List<String> before, List<String> after) throws SQLException {
+            journal.clear();
             applyVersionChange(connection, table, before, after);
         }
 
         @Override
         public void commitMigration() throws SQLException {
             connection.commit();
+            journal.committed();
         }
 
         @Override
@@ -922,8 +969,10 @@ public final class Migrator {
         @Override
         public MigrationException failure(Step step, RevisionDefinition definition, Throwable error,
                                           boolean transactional, boolean oneTransaction, List<AppliedStep> committed) {
-            return Migrator.this.failure(connection, table, sink, step, definition, error, transactional,
-                    oneTransaction, committed);
+            MigrationException failure = Migrator.this.failure(connection, table, jdbc, step, definition, error,
+                    transactional, oneTransaction, committed);
+            journal.failed();
+            return failure;
         }
     }
 

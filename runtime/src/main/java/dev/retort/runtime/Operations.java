@@ -115,7 +115,7 @@ public interface Operations {
     /** Drops an index of {@code table}: {@code op.dropIndex("ix_account_email", "account")}. */
     void dropIndex(String name, String table);
 
-    // ---- Indexes with options, autocommit blocks, bulk inserts, parameters, literals (ops2) ----
+    // ---- Indexes with options, autocommit blocks, bulk inserts, parameters, literals ----
 
     /**
      * Creates an index with options: several columns or expressions, unique, partial,
@@ -382,7 +382,7 @@ public interface Operations {
      */
     Connection connection();
 
-    // ---- Batch mode (dialects2) ----
+    // ---- Batch mode ----
 
     /**
      * Several changes to one table as a unit, as Alembic's {@code batch_alter_table}. Where

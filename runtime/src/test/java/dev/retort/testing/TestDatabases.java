@@ -124,7 +124,7 @@ public final class TestDatabases {
         assumeTrue(false, message);
     }
 
-    // ---- MariaDB and SQLite (dialects2) ----
+    // ---- MariaDB and SQLite ----
 
     /**
      * A fresh database on the MariaDB server at {@code RETORT_TEST_MARIADB_URL} (default

@@ -2,6 +2,16 @@ package dev.retort.cli.internal;
 
 import dev.retort.autogenerate.JavaRenderer;
 import dev.retort.runtime.operation.AddColumn;
+import dev.retort.runtime.operation.RenameTable;
+import dev.retort.runtime.operation.RecreateTable;
+import dev.retort.runtime.operation.ExecuteWithParameters;
+import dev.retort.runtime.operation.Execute;
+import dev.retort.runtime.operation.DropIndexWithOptions;
+import dev.retort.runtime.operation.CreatePrimaryKey;
+import dev.retort.runtime.operation.CreateIndexWithOptions;
+import dev.retort.runtime.operation.CreateExcludeConstraint;
+import dev.retort.runtime.operation.CreateCheckConstraint;
+import dev.retort.runtime.operation.BulkInsert;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.ConstraintType;
@@ -39,16 +49,35 @@ public final class Detections {
      * nullability, …; a batch one per change it holds).
      */
     public static List<String> describe(Operation operation) {
-        List<String> out = new ArrayList<>();
-        if (operation instanceof CreateTable o) {
-            out.add("Detected added table '" + o.table() + "'");
-        } else if (operation instanceof DropTable o) {
-            out.add("Detected removed table '" + o.table() + "'");
-        } else if (operation instanceof AddColumn o) {
-            out.add("Detected added column '" + o.table() + "." + o.column().name() + "'");
-        } else if (operation instanceof DropColumn o) {
-            out.add("Detected removed column '" + o.table() + "." + o.column() + "'");
-        } else if (operation instanceof AlterColumn o) {
+        return operation.accept(DETECTIONS);
+    }
+
+    /** The one dispatch from an operation to its detection lines. */
+    private static final Operation.Visitor<List<String>> DETECTIONS = new Operation.Visitor<>() {
+
+        @Override
+        public List<String> visit(CreateTable o) {
+            return List.of("Detected added table '" + o.table() + "'");
+        }
+
+        @Override
+        public List<String> visit(DropTable o) {
+            return List.of("Detected removed table '" + o.table() + "'");
+        }
+
+        @Override
+        public List<String> visit(AddColumn o) {
+            return List.of("Detected added column '" + o.table() + "." + o.column().name() + "'");
+        }
+
+        @Override
+        public List<String> visit(DropColumn o) {
+            return List.of("Detected removed column '" + o.table() + "." + o.column() + "'");
+        }
+
+        @Override
+        public List<String> visit(AlterColumn o) {
+            List<String> out = new ArrayList<>();
             String column = "'" + o.table() + "." + o.column() + "'";
             o.type().ifPresent(type -> out.add("Detected type change from "
                     + o.existingType().map(Object::toString).orElse("?") + " to " + type + " on " + column));
@@ -59,37 +88,124 @@ public final class Detections {
             if (out.isEmpty()) {
                 out.add("Detected change of column " + column);
             }
-        } else if (operation instanceof CreateIndex o) {
-            out.add("Detected added " + (o.unique() ? "unique " : "") + "index '" + o.name() + "' on '" + o.table()
-                    + "(" + String.join(", ", o.columns()) + ")'");
-        } else if (operation instanceof DropIndex o) {
-            out.add("Detected removed index '" + o.name() + "'" + o.table().map(t -> " on '" + t + "'").orElse(""));
-        } else if (operation instanceof CreateUniqueConstraint o) {
-            out.add("Detected added unique constraint '" + o.name() + "' on '" + o.table() + "("
-                    + String.join(", ", o.columns()) + ")'");
-        } else if (operation instanceof CreateForeignKey o) {
-            out.add("Detected added foreign key (" + String.join(", ", o.columns()) + ")(" + o.referentTable() + "."
-                    + String.join(", ", o.referentColumns()) + ") on table " + o.table());
-        } else if (operation instanceof DropConstraint o) {
-            String kind = o.type().map(Detections::kind).orElse("constraint");
-            out.add("Detected removed " + kind + " '" + o.name() + "' on '" + o.table() + "'");
-        } else if (operation instanceof CreateTableComment o) {
-            out.add("Detected " + (o.existingComment().isPresent() ? "changed" : "added") + " table comment on '"
-                    + o.table() + "'");
-        } else if (operation instanceof DropTableComment o) {
-            out.add("Detected removed table comment on '" + o.table() + "'");
-        } else if (operation instanceof CreateSequence o) {
-            out.add("Detected added sequence '" + o.name() + "'");
-        } else if (operation instanceof DropSequence o) {
-            out.add("Detected removed sequence '" + o.name() + "'");
-        } else if (operation instanceof BatchAlterTable o) {
-            // The same words as in place: the batch is how SQLite runs them, not what changed.
-            o.operations().forEach(inner -> out.addAll(describe(inner)));
-        } else {
-            out.add("Detected " + oneLine(operation));
+            return out;
         }
-        return out;
-    }
+
+        @Override
+        public List<String> visit(CreateIndex o) {
+            return List.of("Detected added " + (o.unique() ? "unique " : "") + "index '" + o.name() + "' on '"
+                    + o.table() + "(" + String.join(", ", o.columns()) + ")'");
+        }
+
+        @Override
+        public List<String> visit(DropIndex o) {
+            return List.of("Detected removed index '" + o.name() + "'"
+                    + o.table().map(t -> " on '" + t + "'").orElse(""));
+        }
+
+        @Override
+        public List<String> visit(CreateUniqueConstraint o) {
+            return List.of("Detected added unique constraint '" + o.name() + "' on '" + o.table() + "("
+                    + String.join(", ", o.columns()) + ")'");
+        }
+
+        @Override
+        public List<String> visit(CreateForeignKey o) {
+            return List.of("Detected added foreign key (" + String.join(", ", o.columns()) + ")(" + o.referentTable()
+                    + "." + String.join(", ", o.referentColumns()) + ") on table " + o.table());
+        }
+
+        @Override
+        public List<String> visit(DropConstraint o) {
+            String kind = o.type().map(Detections::kind).orElse("constraint");
+            return List.of("Detected removed " + kind + " '" + o.name() + "' on '" + o.table() + "'");
+        }
+
+        @Override
+        public List<String> visit(CreateTableComment o) {
+            return List.of("Detected " + (o.existingComment().isPresent() ? "changed" : "added")
+                    + " table comment on '" + o.table() + "'");
+        }
+
+        @Override
+        public List<String> visit(DropTableComment o) {
+            return List.of("Detected removed table comment on '" + o.table() + "'");
+        }
+
+        @Override
+        public List<String> visit(CreateSequence o) {
+            return List.of("Detected added sequence '" + o.name() + "'");
+        }
+
+        @Override
+        public List<String> visit(DropSequence o) {
+            return List.of("Detected removed sequence '" + o.name() + "'");
+        }
+
+        /** The same words as in place: the batch is how SQLite runs them, not what changed. */
+        @Override
+        public List<String> visit(BatchAlterTable o) {
+            List<String> out = new ArrayList<>();
+            o.operations().forEach(inner -> out.addAll(describe(inner)));
+            return out;
+        }
+
+        // Autogenerate finds none of the rest; should one come, its line of Java says what it is.
+
+        @Override
+        public List<String> visit(RenameTable o) {
+            return asJava(o);
+        }
+
+        @Override
+        public List<String> visit(CreatePrimaryKey o) {
+            return asJava(o);
+        }
+
+        @Override
+        public List<String> visit(CreateCheckConstraint o) {
+            return asJava(o);
+        }
+
+        @Override
+        public List<String> visit(CreateIndexWithOptions o) {
+            return asJava(o);
+        }
+
+        @Override
+        public List<String> visit(DropIndexWithOptions o) {
+            return asJava(o);
+        }
+
+        @Override
+        public List<String> visit(CreateExcludeConstraint o) {
+            return asJava(o);
+        }
+
+        @Override
+        public List<String> visit(Execute o) {
+            return asJava(o);
+        }
+
+        @Override
+        public List<String> visit(ExecuteWithParameters o) {
+            return asJava(o);
+        }
+
+        @Override
+        public List<String> visit(BulkInsert o) {
+            return asJava(o);
+        }
+
+        @Override
+        public List<String> visit(RecreateTable o) {
+            return asJava(o);
+        }
+
+        private List<String> asJava(Operation operation) {
+            return List.of("Detected " + oneLine(operation));
+        }
+    };
 
     private static String kind(ConstraintType type) {
         return switch (type) {

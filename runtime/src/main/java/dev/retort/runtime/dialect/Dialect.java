@@ -1,8 +1,11 @@
 package dev.retort.runtime.dialect;
 
+import java.util.function.Predicate;
+import java.sql.Connection;
 import dev.retort.runtime.internal.Values;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
+import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.BulkInsert;
 import dev.retort.runtime.operation.ConstraintType;
 import dev.retort.runtime.operation.CreateCheckConstraint;
@@ -95,6 +98,10 @@ import java.util.stream.Collectors;
  * #unsupported}, which names the operation, the dialect and the alternative.
  */
 public abstract class Dialect {
+
+    /** For subclasses: a dialect of a database of their own, or one that overrides another's rendering. */
+    protected Dialect() {
+    }
 
     /** A name the database folds to its own case when it is not quoted. */
     private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
@@ -208,6 +215,89 @@ public abstract class Dialect {
     }
 
     /**
+     * True when the database calls a schema a catalog and has no schemas of its own (MariaDB,
+     * MySQL: a database is a catalog), so JDBC metadata is asked by catalog.
+     */
+    public boolean schemasAreCatalogs() {
+        return false;
+    }
+
+    // ---- Batch mode: how this database rebuilds a table ----
+
+    /**
+     * True when an in-place {@code DROP COLUMN} fails while a key, an index, a foreign key or
+     * a check still uses the column (SQLite names the column and gives up); batch mode then
+     * rebuilds the table instead, dropping what used the column as PostgreSQL does.
+     */
+    public boolean dropColumnRefusedWhileUsed() {
+        return false;
+    }
+
+    /**
+     * A table as batch mode reads it before a rebuild.
+     *
+     * @param definition the table's columns, keys, indexes and checks
+     * @param referencing the foreign keys of other tables that reference it, to recreate
+     *     after the rebuild where dropping the table drops them
+     * @param undescribedIndexes indexes left out of {@code definition} because it cannot
+     *     describe them (partial, on expressions)
+     */
+    public record TableSnapshot(TableDefinition definition, List<CreateForeignKey> referencing,
+            Set<String> undescribedIndexes) {
+
+        /** Copies the lists. */
+        public TableSnapshot {
+            Objects.requireNonNull(definition, "definition");
+            referencing = List.copyOf(referencing);
+            undescribedIndexes = Set.copyOf(undescribedIndexes);
+        }
+    }
+
+    /**
+     * Reads {@code table}'s current definition for a batch rebuild, through JDBC {@code
+     * DatabaseMetaData} here (types as the database reports them, no check constraints: JDBC
+     * does not report them); SQLite reads its pragmas and its {@code CREATE TABLE} text.
+     *
+     * @param schema the table's schema, or empty for the connection's
+     * @param mayLeaveOut accepts the name of an index the definition cannot describe that may
+     *     be left out (one the batch drops); any other such index is refused
+     * @throws SQLException when the catalogue cannot be read
+     */
+    public TableSnapshot readTable(Connection connection, Optional<String> schema, String table,
+            Predicate<String> mayLeaveOut) throws SQLException {
+        JdbcTableReader reader = new JdbcTableReader(this, connection, schema);
+        return new TableSnapshot(reader.read(table), reader.referencing(table, schema), Set.of());
+    }
+
+    /**
+     * The statements that switch off foreign-key enforcement around a rebuild, where dropping
+     * the old table would otherwise fire the foreign keys of the tables that reference it
+     * (SQLite with {@code PRAGMA foreign_keys} on); empty where a rebuild needs none.
+     */
+    public Optional<ForeignKeyEnforcement> rebuildForeignKeyEnforcement() {
+        return Optional.empty();
+    }
+
+    /** The statements batch mode uses to keep foreign keys from firing during a rebuild. */
+    public interface ForeignKeyEnforcement {
+
+        /** A query whose first column is non-zero when the connection enforces foreign keys. */
+        String enabledQuery();
+
+        /** Switches enforcement on or off; outside a transaction only, where the database ignores it inside one. */
+        String set(boolean enabled);
+
+        /** Lists the rows of {@code table} that break a foreign key; none when all hold. */
+        String check(Optional<String> schema, String table);
+
+        /**
+         * A query for the names of the tables whose foreign keys reference a table. Its
+         * parameters: the schema's name when {@code schema} is present, then the table's name.
+         */
+        String referencingTablesQuery(Optional<String> schema);
+    }
+
+    /**
      * The statements, without terminators, that perform {@code operation}, in order.
      *
      * @throws OperationNotSupportedException when this dialect cannot perform it, before
@@ -215,59 +305,140 @@ public abstract class Dialect {
      */
     public List<String> render(Operation operation) {
         Objects.requireNonNull(operation, "operation");
-        Optional<List<String>> indexOrData = renderIndexAndDataOperation(operation);
-        if (indexOrData.isPresent()) {
-            return indexOrData.get();
-        }
-        if (operation instanceof Execute o) {
-            return renderExecute(o);
-        }
-        if (operation instanceof CreateTable o) {
-            return renderCreateTable(o);
-        }
-        if (operation instanceof DropTable o) {
-            return renderDropTable(o);
-        }
-        if (operation instanceof RenameTable o) {
-            return renderRenameTable(o);
-        }
-        if (operation instanceof AddColumn o) {
-            return renderAddColumn(o);
-        }
-        if (operation instanceof DropColumn o) {
-            return renderDropColumn(o);
-        }
-        if (operation instanceof AlterColumn o) {
-            return renderAlterColumn(o);
-        }
-        if (operation instanceof CreateIndex o) {
-            return renderCreateIndex(o);
-        }
-        if (operation instanceof DropIndex o) {
-            return renderDropIndex(o);
-        }
-        if (operation instanceof CreateForeignKey o) {
-            return renderCreateForeignKey(o);
-        }
-        if (operation instanceof DropConstraint o) {
-            return renderDropConstraint(o);
-        }
-        List<String> constraintOrComment = renderConstraintOrComment(operation);
-        if (constraintOrComment != null) {
-            return constraintOrComment;
-        }
-        if (operation instanceof RecreateTable o) {
-            return renderRecreateTable(o);
-        }
-        if (operation instanceof CreateSequence o) {
-            return renderCreateSequence(o);
-        }
-        if (operation instanceof DropSequence o) {
-            return renderDropSequence(o);
-        }
-        throw unsupported(operation, operation.getClass().getName() + " is not an operation Retort knows",
-                "write its SQL with op.execute(sql)");
+        return operation.accept(renderer);
     }
+
+    /** The one dispatch from an operation to its {@code render…} method. */
+    private final Operation.Visitor<List<String>> renderer = new Operation.Visitor<>() {
+
+        @Override
+        public List<String> visit(CreateTable operation) {
+            return renderCreateTable(operation);
+        }
+
+        @Override
+        public List<String> visit(DropTable operation) {
+            return renderDropTable(operation);
+        }
+
+        @Override
+        public List<String> visit(RenameTable operation) {
+            return renderRenameTable(operation);
+        }
+
+        @Override
+        public List<String> visit(AddColumn operation) {
+            return renderAddColumn(operation);
+        }
+
+        @Override
+        public List<String> visit(DropColumn operation) {
+            return renderDropColumn(operation);
+        }
+
+        @Override
+        public List<String> visit(AlterColumn operation) {
+            return renderAlterColumn(operation);
+        }
+
+        @Override
+        public List<String> visit(CreateIndex operation) {
+            return renderCreateIndex(operation);
+        }
+
+        @Override
+        public List<String> visit(DropIndex operation) {
+            return renderDropIndex(operation);
+        }
+
+        @Override
+        public List<String> visit(CreateForeignKey operation) {
+            return renderCreateForeignKey(operation);
+        }
+
+        @Override
+        public List<String> visit(DropConstraint operation) {
+            return renderDropConstraint(operation);
+        }
+
+        @Override
+        public List<String> visit(CreatePrimaryKey operation) {
+            return renderCreatePrimaryKey(operation);
+        }
+
+        @Override
+        public List<String> visit(CreateUniqueConstraint operation) {
+            return renderCreateUniqueConstraint(operation);
+        }
+
+        @Override
+        public List<String> visit(CreateCheckConstraint operation) {
+            return renderCreateCheckConstraint(operation);
+        }
+
+        @Override
+        public List<String> visit(CreateIndexWithOptions operation) {
+            return renderCreateIndexWithOptions(operation);
+        }
+
+        @Override
+        public List<String> visit(DropIndexWithOptions operation) {
+            return renderDropIndexWithOptions(operation);
+        }
+
+        @Override
+        public List<String> visit(CreateExcludeConstraint operation) {
+            return renderCreateExcludeConstraint(operation);
+        }
+
+        @Override
+        public List<String> visit(CreateTableComment operation) {
+            return List.of(renderTableComment(operation, table(operation.schema(), operation.table()),
+                    operation.comment()));
+        }
+
+        @Override
+        public List<String> visit(DropTableComment operation) {
+            return renderDropTableComment(operation);
+        }
+
+        @Override
+        public List<String> visit(CreateSequence operation) {
+            return renderCreateSequence(operation);
+        }
+
+        @Override
+        public List<String> visit(DropSequence operation) {
+            return renderDropSequence(operation);
+        }
+
+        @Override
+        public List<String> visit(Execute operation) {
+            return renderExecute(operation);
+        }
+
+        @Override
+        public List<String> visit(ExecuteWithParameters operation) {
+            return renderExecuteWithParameters(operation);
+        }
+
+        @Override
+        public List<String> visit(BulkInsert operation) {
+            return renderBulkInsert(operation);
+        }
+
+        @Override
+        public List<String> visit(RecreateTable operation) {
+            return renderRecreateTable(operation);
+        }
+
+        /** A batch is planned by the migrator's batch mode into a {@code RecreateTable} or its own changes. */
+        @Override
+        public List<String> visit(BatchAlterTable operation) {
+            throw unsupported(operation, "a batchAlterTable is not one statement: the migrator runs its changes in "
+                    + "place or plans a rebuild", "run it through Migrator or OfflineSql");
+        }
+    };
 
     /**
      * {@code CREATE SEQUENCE name START WITH start INCREMENT BY increment}, as PostgreSQL,
@@ -333,7 +504,13 @@ public abstract class Dialect {
         }
         List<String> statements = new ArrayList<>();
         String table = table(operation.schema(), operation.table());
-        statements.add("CREATE TABLE " + table + " (\n    " + String.join(",\n    ", lines) + "\n)");
+        String create = "CREATE TABLE " + table + " (\n    " + String.join(",\n    ", lines) + "\n)";
+        if (columnCommentsInline()) {
+            // The comments are part of the statement: the columns' in their definitions, the table's after it.
+            statements.add(create + operation.comment().map(comment -> " COMMENT = " + renderLiteral(comment)).orElse(""));
+            return List.copyOf(statements);
+        }
+        statements.add(create);
         operation.comment().ifPresent(comment -> statements.add(renderTableComment(operation, table, comment)));
         for (Column column : operation.columns()) {
             column.comment().ifPresent(comment -> statements.add(renderColumnComment(operation, table, column.name(),
@@ -440,7 +617,7 @@ public abstract class Dialect {
         return List.of("DROP INDEX " + table(operation.schema(), operation.name()));
     }
 
-    // ---- Indexes with options, bulk inserts, statement parameters and literals (ops2) ----
+    // ---- Indexes with options, bulk inserts, statement parameters and literals ----
 
     /** True when an index can cover only the rows matching a predicate ({@code CREATE INDEX … WHERE …}). */
     public boolean supportsPartialIndexes() {
@@ -574,26 +751,6 @@ public abstract class Dialect {
             case BINARY -> Types.VARBINARY;
             case UUID, JSON, RAW -> Types.NULL;
         };
-    }
-
-    /**
-     * Dispatches the operations of this block; empty for any other operation. Called first
-     * by {@link #render(Operation)}.
-     */
-    private Optional<List<String>> renderIndexAndDataOperation(Operation operation) {
-        if (operation instanceof CreateIndexWithOptions o) {
-            return Optional.of(renderCreateIndexWithOptions(o));
-        }
-        if (operation instanceof DropIndexWithOptions o) {
-            return Optional.of(renderDropIndexWithOptions(o));
-        }
-        if (operation instanceof BulkInsert o) {
-            return Optional.of(renderBulkInsert(o));
-        }
-        if (operation instanceof ExecuteWithParameters o) {
-            return Optional.of(renderExecuteWithParameters(o));
-        }
-        return Optional.empty();
     }
 
     /**
@@ -915,28 +1072,10 @@ public abstract class Dialect {
         return false;
     }
 
-    /** The statements of the constraint and comment operations, or {@code null} for any other operation. */
-    private List<String> renderConstraintOrComment(Operation operation) {
-        if (operation instanceof CreatePrimaryKey o) {
-            return renderCreatePrimaryKey(o);
-        }
-        if (operation instanceof CreateUniqueConstraint o) {
-            return renderCreateUniqueConstraint(o);
-        }
-        if (operation instanceof CreateCheckConstraint o) {
-            return renderCreateCheckConstraint(o);
-        }
-        if (operation instanceof CreateExcludeConstraint o) {
-            return renderCreateExcludeConstraint(o);
-        }
-        if (operation instanceof CreateTableComment o) {
-            return List.of(renderTableComment(o, table(o.schema(), o.table()), o.comment()));
-        }
-        if (operation instanceof DropTableComment o) {
-            requireComments(o);
-            return List.of("COMMENT ON TABLE " + table(o.schema(), o.table()) + " IS NULL");
-        }
-        return null;
+    /** {@code COMMENT ON TABLE … IS NULL}. */
+    protected List<String> renderDropTableComment(DropTableComment operation) {
+        requireComments(operation);
+        return List.of("COMMENT ON TABLE " + table(operation.schema(), operation.table()) + " IS NULL");
     }
 
     /** {@code ALTER TABLE … ADD CONSTRAINT … PRIMARY KEY (…)}. */
@@ -1198,7 +1337,107 @@ public abstract class Dialect {
         return "SELECT lock_id FROM " + qualify(schema, table) + " WHERE lock_id = ? FOR UPDATE";
     }
 
-    // ---- Batch mode: move and copy (dialects2) ----
+    // ---- Resuming a killed migration (journal) ----
+
+    /**
+     * Statement {@code index} of {@link #render render(operation)} written so that running it
+     * again, when it may already have taken effect, does no harm: {@code CREATE TABLE IF NOT
+     * EXISTS}, {@code DROP TABLE IF EXISTS}, {@code ADD COLUMN IF NOT EXISTS}, {@code CREATE
+     * INDEX IF NOT EXISTS}, … or the statement itself where it sets a state (a comment, a
+     * column's type, default or nullability). Empty where no such form exists (a rename, a
+     * constraint, a raw statement); the migrator then checks the catalogue or stops. Used to
+     * resume a migration killed mid-way on a database whose DDL commits implicitly.
+     */
+    public Optional<String> repeatable(Operation operation, int index, String statement) {
+        if (!supportsIfExists()) {
+            return Optional.empty();
+        }
+        if (operation instanceof CreateTable) {
+            return index == 0 ? withClause(statement, "CREATE TABLE ", "IF NOT EXISTS ") : Optional.of(statement);
+        }
+        if (operation instanceof DropTable) {
+            return withClause(statement, "DROP TABLE ", "IF EXISTS ");
+        }
+        if (operation instanceof AddColumn o) {
+            return index == 0 ? withClause(statement, alterTable(o.schema(), o.table()) + " ADD COLUMN ",
+                    "IF NOT EXISTS ") : Optional.of(statement);
+        }
+        if (operation instanceof DropColumn o) {
+            return withClause(statement, alterTable(o.schema(), o.table()) + " DROP COLUMN ", "IF EXISTS ");
+        }
+        if (operation instanceof CreateIndex || operation instanceof CreateIndexWithOptions) {
+            return withClause(statement, statement.startsWith("CREATE UNIQUE INDEX ") ? "CREATE UNIQUE INDEX "
+                    : "CREATE INDEX ", "IF NOT EXISTS ");
+        }
+        if (operation instanceof DropIndex || operation instanceof DropIndexWithOptions) {
+            return withClause(statement, "DROP INDEX ", "IF EXISTS ");
+        }
+        if (operation instanceof CreateSequence) {
+            return withClause(statement, "CREATE SEQUENCE ", "IF NOT EXISTS ");
+        }
+        if (operation instanceof DropSequence) {
+            return withClause(statement, "DROP SEQUENCE ", "IF EXISTS ");
+        }
+        if (operation instanceof AlterColumn o) {
+            // Each statement sets a state, except the rename, which comes last and which the
+            // catalogue decides (the old name gone and the new one there means it ran).
+            boolean rename = o.newName().isPresent() && index == render(operation).size() - 1;
+            return rename ? Optional.empty() : Optional.of(statement);
+        }
+        if (operation instanceof CreateTableComment || operation instanceof DropTableComment) {
+            return Optional.of(statement);
+        }
+        return Optional.empty();
+    }
+
+    /** {@code statement} with {@code clause} after its {@code prefix}; itself when it has it already. */
+    private static Optional<String> withClause(String statement, String prefix, String clause) {
+        if (!statement.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String rest = statement.substring(prefix.length());
+        return Optional.of(rest.startsWith(clause) ? statement : prefix + clause + rest);
+    }
+
+    /**
+     * Creates the journal of the migration in flight, {@code <version table>_journal}, if it
+     * is missing: one row when a step begins ({@code statement_no} 0, with the version-table
+     * rows before and after it) and one per statement as it completes (with the SHA-256 of
+     * its text). Only databases whose DDL commits implicitly keep one.
+     */
+    public String createJournalTable(String schema, String table) {
+        return "CREATE TABLE IF NOT EXISTS " + qualify(schema, table)
+                + " (revision VARCHAR(32) NOT NULL, direction VARCHAR(9) NOT NULL, statement_no INTEGER NOT NULL,"
+                + " sha256 VARCHAR(64), heads_before VARCHAR(2000), heads_after VARCHAR(2000), CONSTRAINT "
+                + quote(table + "_pkc") + " PRIMARY KEY (revision, statement_no))";
+    }
+
+    /** Adds one journal row; six parameters: revision, direction, statement_no, sha256, heads_before, heads_after. */
+    public String insertJournalEntry(String schema, String table) {
+        return "INSERT INTO " + qualify(schema, table)
+                + " (revision, direction, statement_no, sha256, heads_before, heads_after) VALUES (?, ?, ?, ?, ?, ?)";
+    }
+
+    /** Reads the journal, in statement order. */
+    public String selectJournal(String schema, String table) {
+        return "SELECT revision, direction, statement_no, sha256, heads_before, heads_after FROM "
+                + qualify(schema, table) + " ORDER BY statement_no";
+    }
+
+    /** Empties the journal. */
+    public String clearJournal(String schema, String table) {
+        return "DELETE FROM " + qualify(schema, table);
+    }
+
+    /**
+     * Statements that make the commit just made durable, for a database that may keep
+     * commits in memory for a while (H2's write delay); none by default.
+     */
+    public List<String> flushCommits() {
+        return List.of();
+    }
+
+    // ---- Batch mode: move and copy ----
 
     /**
      * Rebuilds a table by "move and copy", for the standard-SQL databases: foreign keys of
@@ -1335,7 +1574,10 @@ public abstract class Dialect {
         return plain;
     }
 
-    /** True when {@link #renderColumnDefinition} writes a column's comment inline (MariaDB's {@code COMMENT '…'}). */
+    /**
+     * True when comments are written inline: a column's in {@link #renderColumnDefinition}
+     * (MariaDB's {@code COMMENT '…'}), a new table's as {@code CREATE TABLE … COMMENT = '…'}.
+     */
     protected boolean columnCommentsInline() {
         return false;
     }

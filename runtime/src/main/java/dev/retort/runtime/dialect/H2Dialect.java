@@ -2,6 +2,7 @@ package dev.retort.runtime.dialect;
 
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Type;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -19,6 +20,10 @@ import java.util.Set;
  * quotes only H2's own keywords for that reason (see {@link #reservedWords()}).
  */
 public class H2Dialect extends Dialect {
+
+    /** Creates the H2 dialect. */
+    public H2Dialect() {
+    }
 
     @Override
     public String name() {
@@ -91,7 +96,17 @@ public class H2Dialect extends Dialect {
         return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " RENAME TO " + quote(newName);
     }
 
-    // ---- Indexes with options, bulk inserts, statement parameters and literals (ops2) ----
+    /**
+     * {@code CHECKPOINT SYNC}: H2 flushes its log only every {@code WRITE_DELAY} milliseconds
+     * (500 by default), so a crash just after a migration committed could lose it; this writes
+     * the commits out and forces them to the disk. It needs admin rights.
+     */
+    @Override
+    public List<String> flushCommits() {
+        return List.of("CHECKPOINT SYNC");
+    }
+
+    // ---- Indexes with options, bulk inserts, statement parameters and literals ----
 
     /**
      * {@code ? FORMAT JSON} for a JSON value: without it H2 turns a bound string into a JSON

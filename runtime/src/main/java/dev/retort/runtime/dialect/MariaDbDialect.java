@@ -3,7 +3,6 @@ package dev.retort.runtime.dialect;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.ConstraintType;
-import dev.retort.runtime.operation.CreateTable;
 import dev.retort.runtime.operation.DropConstraint;
 import dev.retort.runtime.operation.DropIndex;
 import dev.retort.runtime.operation.DropIndexWithOptions;
@@ -12,7 +11,6 @@ import dev.retort.runtime.operation.Operation;
 import dev.retort.runtime.operation.RenameTable;
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Expr;
-import dev.retort.runtime.schema.TableConstraint;
 import dev.retort.runtime.schema.Type;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -318,32 +316,16 @@ public class MariaDbDialect extends Dialect {
         return true;
     }
 
-    /** Drops a table comment with {@code COMMENT = ''}; everything else as the base. */
+    /** True: a MariaDB or MySQL database is a JDBC catalog. */
     @Override
-    public List<String> render(Operation operation) {
-        if (operation instanceof DropTableComment o) {
-            return List.of(alterTable(o.schema(), o.table()) + " COMMENT = ''");
-        }
-        return super.render(operation);
+    public boolean schemasAreCatalogs() {
+        return true;
     }
 
-    /** As the base, with column comments inline and the table comment as {@code COMMENT = '…'}. */
+    /** Drops a table comment with {@code COMMENT = ''}. */
     @Override
-    protected List<String> renderCreateTable(CreateTable operation) {
-        List<String> lines = new ArrayList<>();
-        for (Column column : operation.columns()) {
-            lines.add(renderColumnDefinition(column, false));
-        }
-        List<Column> primaryKey = operation.primaryKey();
-        if (!primaryKey.isEmpty() && operation.primaryKeyConstraint().isEmpty()) {
-            lines.add("PRIMARY KEY " + columnList(primaryKey.stream().map(Column::name).toList()));
-        }
-        for (TableConstraint constraint : operation.constraints()) {
-            lines.add(renderTableConstraint(operation, constraint));
-        }
-        return List.of("CREATE TABLE " + table(operation.schema(), operation.table()) + " (\n    "
-                + String.join(",\n    ", lines) + "\n)"
-                + operation.comment().map(comment -> " COMMENT = " + renderLiteral(comment)).orElse(""));
+    protected List<String> renderDropTableComment(DropTableComment operation) {
+        return List.of(alterTable(operation.schema(), operation.table()) + " COMMENT = ''");
     }
 
     /** {@code ALTER TABLE … ADD COLUMN …}, its comment inline. */

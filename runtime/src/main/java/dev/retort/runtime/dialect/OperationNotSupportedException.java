@@ -1,6 +1,5 @@
 package dev.retort.runtime.dialect;
 
-import dev.retort.runtime.internal.OperationCalls;
 import dev.retort.runtime.operation.Operation;
 import java.util.Objects;
 

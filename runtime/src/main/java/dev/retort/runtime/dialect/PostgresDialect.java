@@ -26,6 +26,10 @@ import java.util.Set;
  */
 public class PostgresDialect extends Dialect {
 
+    /** Creates the PostgreSQL dialect. */
+    public PostgresDialect() {
+    }
+
     private static final Set<String> RESERVED_WORDS = ReservedWords.standardAnd(ReservedWords.POSTGRESQL);
 
     @Override
@@ -65,7 +69,7 @@ public class PostgresDialect extends Dialect {
         return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " TYPE " + renderType(type);
     }
 
-    // ---- Indexes with options, bulk inserts, statement parameters and literals (ops2) ----
+    // ---- Indexes with options, bulk inserts, statement parameters and literals ----
 
     /** PostgreSQL has partial indexes: {@code CREATE INDEX … WHERE deleted_at IS NULL}. */
     @Override

@@ -1,5 +1,7 @@
 package dev.retort.runtime.dialect;
 
+import java.util.function.Predicate;
+import java.sql.Connection;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.CreateCheckConstraint;
@@ -81,6 +83,10 @@ import java.util.regex.Pattern;
  * process dies.
  */
 public class SqliteDialect extends Dialect {
+
+    /** Creates the SQLite dialect. */
+    public SqliteDialect() {
+    }
 
     /** SQLite's keywords (sqlite.org/lang_keywords.html): any of them may need quoting somewhere. */
     private static final Set<String> KEYWORDS = Set.copyOf(Arrays.asList("""
@@ -409,6 +415,51 @@ public class SqliteDialect extends Dialect {
     @Override
     public List<String> restartIdentity(Optional<String> schema, String table, String column, long next) {
         return List.of();
+    }
+
+    /** True: SQLite refuses to drop a column a key, index, foreign key or check uses. */
+    @Override
+    public boolean dropColumnRefusedWhileUsed() {
+        return true;
+    }
+
+    /**
+     * From {@code PRAGMA table_info}, {@code index_list}, {@code foreign_key_list} and the
+     * {@code CREATE TABLE} text, which keeps the constraint names and checks; no referencing
+     * keys are listed, as SQLite keeps a foreign key across a rebuild by the table's name.
+     */
+    @Override
+    public TableSnapshot readTable(Connection connection, Optional<String> schema, String table,
+            Predicate<String> mayLeaveOut) throws SQLException {
+        SqliteTableReader reader = new SqliteTableReader(this, connection, schema);
+        TableDefinition definition = reader.read(table, mayLeaveOut);
+        return new TableSnapshot(definition, List.of(), reader.skippedIndexes());
+    }
+
+    /** {@code PRAGMA foreign_keys} and its friends: dropping the old table fires foreign keys while they are on. */
+    @Override
+    public Optional<ForeignKeyEnforcement> rebuildForeignKeyEnforcement() {
+        return Optional.of(new ForeignKeyEnforcement() {
+            @Override
+            public String enabledQuery() {
+                return foreignKeysEnabledQuery();
+            }
+
+            @Override
+            public String set(boolean enabled) {
+                return setForeignKeys(enabled);
+            }
+
+            @Override
+            public String check(Optional<String> schema, String table) {
+                return foreignKeyCheck(schema, table);
+            }
+
+            @Override
+            public String referencingTablesQuery(Optional<String> schema) {
+                return SqliteDialect.this.referencingTablesQuery(schema);
+            }
+        });
     }
 
     /** {@code PRAGMA foreign_keys}: 1 when the connection enforces foreign keys. */

@@ -87,9 +87,10 @@ public final class DefaultOperations implements Operations {
      */
     public void run(Operation operation) {
         List<String> statements = dialect.render(operation);
-        for (String sql : statements) {
+        for (int i = 0; i < statements.size(); i++) {
+            String sql = statements.get(i);
             try {
-                sink.execute(sql);
+                sink.execute(operation, i, sql);
             } catch (SQLException e) {
                 throw new StatementFailedException(sql, e);
             }
@@ -158,7 +159,7 @@ public final class DefaultOperations implements Operations {
         run(new DropIndex(schema, name, Optional.of(table)));
     }
 
-    // ---- Indexes with options, autocommit blocks, bulk inserts, parameters, literals (ops2) ----
+    // ---- Indexes with options, autocommit blocks, bulk inserts, parameters, literals ----
 
     /** Whether an autocommit block is running; one per migration run, shared with {@link #inSchema} views. */
     private static final class AutocommitState {
@@ -266,26 +267,31 @@ public final class DefaultOperations implements Operations {
         String sql = dialect.bulkInsertStatement(insert);
         List<BulkInsert.InsertColumn> columns = insert.columns();
         List<List<Object>> rows = insert.rows();
-        int first = 0;
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int r = 0; r < rows.size(); r++) {
-                List<Object> row = rows.get(r);
-                for (int c = 0; c < columns.size(); c++) {
-                    dialect.bind(statement, c + 1, row.get(c), columns.get(c).type().orElse(null));
-                }
-                statement.addBatch();
-                if (r + 1 - first == insert.batchSize() || r + 1 == rows.size()) {
-                    statement.executeBatch();
-                    first = r + 1;
-                }
-            }
+        int[] first = {0};
+        try {
+            sink.executeDirectly(sql, sql + "\n" + Arrays.deepToString(rows.stream().map(List::toArray).toArray()),
+                    () -> {
+                        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                            for (int r = 0; r < rows.size(); r++) {
+                                List<Object> row = rows.get(r);
+                                for (int c = 0; c < columns.size(); c++) {
+                                    dialect.bind(statement, c + 1, row.get(c), columns.get(c).type().orElse(null));
+                                }
+                                statement.addBatch();
+                                if (r + 1 - first[0] == insert.batchSize() || r + 1 == rows.size()) {
+                                    statement.executeBatch();
+                                    first[0] = r + 1;
+                                }
+                            }
+                        }
+                    });
             sink.executed(sql);
         } catch (SQLException e) {
             // A batch failure's own message is often "see getNextException"; keep the real cause.
             SQLException cause = e.getNextException() != null ? e.getNextException() : e;
-            int last = Math.min(rows.size(), first + insert.batchSize());
+            int last = Math.min(rows.size(), first[0] + insert.batchSize());
             throw new StatementFailedException(sql, new SQLException("Bulk insert into " + insert.table()
-                    + " failed in the batch of rows " + (first + 1) + " to " + last + " of " + rows.size() + ": "
+                    + " failed in the batch of rows " + (first[0] + 1) + " to " + last + " of " + rows.size() + ": "
                     + cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), e));
         }
     }
@@ -303,11 +309,15 @@ public final class DefaultOperations implements Operations {
             run(operation);
             return;
         }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < operation.parameters().size(); i++) {
-                dialect.bind(statement, i + 1, operation.parameters().get(i), null);
-            }
-            statement.execute();
+        try {
+            sink.executeDirectly(sql, sql + "\n" + Arrays.deepToString(operation.parameters().toArray()), () -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (int i = 0; i < operation.parameters().size(); i++) {
+                        dialect.bind(statement, i + 1, operation.parameters().get(i), null);
+                    }
+                    statement.execute();
+                }
+            });
             sink.executed(sql);
         } catch (SQLException e) {
             throw new StatementFailedException(sql, e);
@@ -483,10 +493,11 @@ public final class DefaultOperations implements Operations {
             throw new IllegalStateException("No connection while writing an offline SQL script: "
                     + "a migration that reads data cannot run with --sql.");
         }
+        sink.connectionTaken();
         return connection;
     }
 
-    // ---- Batch mode (dialects2) ----
+    // ---- Batch mode ----
 
     @Override
     public void batchAlterTable(String table, Consumer<BatchAlterTable.Builder> changes) {

@@ -1,6 +1,7 @@
 package dev.retort.runtime.internal;
 
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.operation.Operation;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -12,6 +13,34 @@ public interface SqlSink {
 
     /** Runs or writes one statement (no terminator). */
     void execute(String sql) throws SQLException;
+
+    /**
+     * Runs or writes statement {@code index} of {@code operation}'s rendering. The default
+     * runs it through {@link #execute(String)}; the journal's sink also records which
+     * operation it came from, to repeat it safely after a crash.
+     */
+    default void execute(Operation operation, int index, String sql) throws SQLException {
+        execute(sql);
+    }
+
+    /**
+     * Runs a statement that a migration sends on the connection itself (a bulk insert's
+     * batches, a statement with parameters). {@code identity} is its text with its values,
+     * which the journal hashes. The default just runs it.
+     */
+    default void executeDirectly(String sql, String identity, DirectStatement statement) throws SQLException {
+        statement.run();
+    }
+
+    /** A migration took the raw connection ({@code Operations.connection()}). Nothing by default. */
+    default void connectionTaken() {
+    }
+
+    /** A statement run on the connection directly; see {@link #executeDirectly}. */
+    @FunctionalInterface
+    interface DirectStatement {
+        void run() throws SQLException;
+    }
 
     /**
      * Told of a statement the operations ran on the connection themselves (with bound

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param table the table's name
  * @param column the new column
  */
-public record AddColumn(Optional<String> schema, String table, Column column) implements Operation {
+public record AddColumn(Optional<String> schema, String table, Column column) implements TableChange {
 
     /** @throws IllegalArgumentException for a blank table name */
     public AddColumn {
@@ -30,5 +30,20 @@ public record AddColumn(Optional<String> schema, String table, Column column) im
     @Override
     public Optional<Operation> reverse() {
         return Optional.of(new DropColumn(schema, table, column.name()));
+    }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
+
+    @Override
+    public Optional<String> changedTable() {
+        return Optional.of(table);
+    }
+
+    @Override
+    public <R> R accept(TableChange.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

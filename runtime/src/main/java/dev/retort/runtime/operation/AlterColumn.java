@@ -47,7 +47,7 @@ public record AlterColumn(
         Optional<Comment> comment,
         Optional<String> using,
         Optional<Comment> existingComment,
-        Optional<Boolean> existingAutoIncrement) implements Operation {
+        Optional<Boolean> existingAutoIncrement) implements TableChange {
 
     /** @throws IllegalArgumentException for a blank name or a change that changes nothing */
     public AlterColumn {
@@ -324,5 +324,20 @@ public record AlterColumn(
                     existingType, existingNullable, existingServerDefault, comment, using, existingComment,
                     existingAutoIncrement);
         }
+    }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
+
+    @Override
+    public Optional<String> changedTable() {
+        return Optional.of(table);
+    }
+
+    @Override
+    public <R> R accept(TableChange.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

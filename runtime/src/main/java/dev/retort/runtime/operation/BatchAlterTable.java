@@ -75,36 +75,12 @@ public record BatchAlterTable(Optional<String> schema, String table, List<Operat
 
     /** The table an operation changes, or what it is when it cannot be batched. */
     private static String tableOf(Operation operation) {
-        if (operation instanceof AddColumn o) {
-            return o.table();
+        if (operation instanceof DropIndex o && o.table().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "A dropIndex in a batch needs its table; build it with the batch's dropIndex(name)");
         }
-        if (operation instanceof DropColumn o) {
-            return o.table();
-        }
-        if (operation instanceof AlterColumn o) {
-            return o.table();
-        }
-        if (operation instanceof CreateIndex o) {
-            return o.table();
-        }
-        if (operation instanceof DropIndex o) {
-            return o.table().orElseThrow(() -> new IllegalArgumentException(
-                    "A dropIndex in a batch needs its table; build it with the batch's dropIndex(name)"));
-        }
-        if (operation instanceof CreateForeignKey o) {
-            return o.table();
-        }
-        if (operation instanceof DropConstraint o) {
-            return o.table();
-        }
-        if (operation instanceof CreatePrimaryKey o) {
-            return o.table();
-        }
-        if (operation instanceof CreateUniqueConstraint o) {
-            return o.table();
-        }
-        if (operation instanceof CreateCheckConstraint o) {
-            return o.table();
+        if (operation instanceof TableChange change) {
+            return change.changedTable().orElseThrow();
         }
         throw new IllegalArgumentException(operation + " cannot be part of a batchAlterTable: a batch holds "
                 + "addColumn, dropColumn, alterColumn, createIndex, dropIndex, createForeignKey, createPrimaryKey, "
@@ -255,5 +231,10 @@ public record BatchAlterTable(Optional<String> schema, String table, List<Operat
         public BatchAlterTable build() {
             return new BatchAlterTable(schema, table, operations, recreate, copyFrom);
         }
+    }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

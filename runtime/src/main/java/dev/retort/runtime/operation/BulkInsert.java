@@ -288,4 +288,15 @@ public record BulkInsert(Optional<String> schema, String table, List<InsertColum
             return new BulkInsert(schema, table, columns, rows, batchSize);
         }
     }
+
+    /** None: see the class description. */
+    @Override
+    public Optional<Operation> reverse() {
+        return Optional.empty();
+    }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

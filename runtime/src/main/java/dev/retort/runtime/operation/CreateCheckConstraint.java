@@ -12,7 +12,7 @@ import java.util.Optional;
  *     database expects them (bare when lower case), e.g. {@code "total >= 0"}
  */
 public record CreateCheckConstraint(Optional<String> schema, String name, String table, String condition)
-        implements Operation {
+        implements TableChange {
 
     /** @throws IllegalArgumentException for a blank name or condition */
     public CreateCheckConstraint {
@@ -26,5 +26,20 @@ public record CreateCheckConstraint(Optional<String> schema, String name, String
     @Override
     public Optional<Operation> reverse() {
         return Optional.of(new DropConstraint(schema, name, table, Optional.of(ConstraintType.CHECK)));
+    }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
+
+    @Override
+    public Optional<String> changedTable() {
+        return Optional.of(table);
+    }
+
+    @Override
+    public <R> R accept(TableChange.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

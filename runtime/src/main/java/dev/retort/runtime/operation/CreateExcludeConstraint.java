@@ -56,4 +56,9 @@ public record CreateExcludeConstraint(Optional<String> schema, String name, Stri
             Checks.name("operator of exclusion element " + column, operator);
         }
     }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -34,7 +34,7 @@ public record CreateForeignKey(
         Optional<ReferentialAction> onDelete,
         Optional<ReferentialAction> onUpdate,
         boolean deferrable,
-        boolean initiallyDeferred) implements Operation {
+        boolean initiallyDeferred) implements TableChange {
 
     /** @throws IllegalArgumentException for a blank name, no columns or column lists of different sizes */
     public CreateForeignKey {
@@ -149,5 +149,20 @@ public record CreateForeignKey(
             return new CreateForeignKey(schema, name, table, columns, referentSchema, referentTable,
                     referentColumns, onDelete, onUpdate, deferrable, initiallyDeferred);
         }
+    }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
+
+    @Override
+    public Optional<String> changedTable() {
+        return Optional.of(table);
+    }
+
+    @Override
+    public <R> R accept(TableChange.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

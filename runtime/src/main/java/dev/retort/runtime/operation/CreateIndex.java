@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param unique true for a unique index
  */
 public record CreateIndex(Optional<String> schema, String name, String table, List<String> columns, boolean unique)
-        implements Operation {
+        implements TableChange {
 
     /** @throws IllegalArgumentException for a blank name, no columns or a column named twice */
     public CreateIndex {
@@ -33,5 +33,20 @@ public record CreateIndex(Optional<String> schema, String name, String table, Li
     @Override
     public Optional<Operation> reverse() {
         return Optional.of(new DropIndex(schema, name, Optional.of(table)));
+    }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
+
+    @Override
+    public Optional<String> changedTable() {
+        return Optional.of(table);
+    }
+
+    @Override
+    public <R> R accept(TableChange.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

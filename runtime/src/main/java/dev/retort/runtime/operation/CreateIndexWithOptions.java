@@ -189,4 +189,9 @@ public record CreateIndexWithOptions(
             return new CreateIndexWithOptions(schema, name, table, elements, unique, where, concurrently, ifNotExists);
         }
     }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

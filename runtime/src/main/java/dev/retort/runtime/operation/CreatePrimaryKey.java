@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param columns the key's columns, in key order; they must be {@code NOT NULL}
  */
 public record CreatePrimaryKey(Optional<String> schema, String name, String table, List<String> columns)
-        implements Operation {
+        implements TableChange {
 
     /** @throws IllegalArgumentException for a blank name, no columns or a column named twice */
     public CreatePrimaryKey {
@@ -26,5 +26,20 @@ public record CreatePrimaryKey(Optional<String> schema, String name, String tabl
     @Override
     public Optional<Operation> reverse() {
         return Optional.of(new DropConstraint(schema, name, table, Optional.of(ConstraintType.PRIMARY_KEY)));
+    }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
+
+    @Override
+    public Optional<String> changedTable() {
+        return Optional.of(table);
+    }
+
+    @Override
+    public <R> R accept(TableChange.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

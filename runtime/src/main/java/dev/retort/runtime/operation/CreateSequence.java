@@ -77,4 +77,9 @@ public record CreateSequence(Optional<String> schema, String name, long start, l
             return new CreateSequence(schema, name, start, increment);
         }
     }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -120,4 +120,9 @@ public record CreateTable(Optional<String> schema, String table, List<Column> co
     public Optional<Operation> reverse() {
         return Optional.of(new DropTable(schema, table));
     }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -31,4 +31,9 @@ public record CreateTableComment(Optional<String> schema, String table, String c
         return Optional.of(existingComment.<Operation>map(c -> new CreateTableComment(schema, table, c, Optional.of(comment)))
                 .orElseGet(() -> new DropTableComment(schema, table, Optional.of(comment))));
     }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

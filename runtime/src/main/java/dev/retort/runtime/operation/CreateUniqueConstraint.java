@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param columns the columns; at least one
  */
 public record CreateUniqueConstraint(Optional<String> schema, String name, String table, List<String> columns)
-        implements Operation {
+        implements TableChange {
 
     /** @throws IllegalArgumentException for a blank name, no columns or a column named twice */
     public CreateUniqueConstraint {
@@ -27,5 +27,20 @@ public record CreateUniqueConstraint(Optional<String> schema, String name, Strin
     @Override
     public Optional<Operation> reverse() {
         return Optional.of(new DropConstraint(schema, name, table, Optional.of(ConstraintType.UNIQUE)));
+    }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
+
+    @Override
+    public Optional<String> changedTable() {
+        return Optional.of(table);
+    }
+
+    @Override
+    public <R> R accept(TableChange.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

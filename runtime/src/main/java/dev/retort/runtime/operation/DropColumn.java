@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param table the table's name
  * @param column the column's name
  */
-public record DropColumn(Optional<String> schema, String table, String column) implements Operation {
+public record DropColumn(Optional<String> schema, String table, String column) implements TableChange {
 
     /** @throws IllegalArgumentException for a blank name */
     public DropColumn {
@@ -22,5 +22,26 @@ public record DropColumn(Optional<String> schema, String table, String column) i
     /** A column of a table in the connection's current schema. */
     public DropColumn(String table, String column) {
         this(Optional.empty(), table, column);
+    }
+
+    /** None: see the class description. */
+    @Override
+    public Optional<Operation> reverse() {
+        return Optional.empty();
+    }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
+
+    @Override
+    public Optional<String> changedTable() {
+        return Optional.of(table);
+    }
+
+    @Override
+    public <R> R accept(TableChange.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

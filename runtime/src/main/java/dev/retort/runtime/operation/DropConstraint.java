@@ -14,7 +14,7 @@ import java.util.Optional;
  *     MariaDB and MySQL do, so portable migrations give it
  */
 public record DropConstraint(Optional<String> schema, String name, String table, Optional<ConstraintType> type)
-        implements Operation {
+        implements TableChange {
 
     /** @throws IllegalArgumentException for a blank name */
     public DropConstraint {
@@ -27,5 +27,26 @@ public record DropConstraint(Optional<String> schema, String name, String table,
     /** A constraint of a table in the connection's current schema, of unstated kind. */
     public DropConstraint(String name, String table) {
         this(Optional.empty(), name, table, Optional.empty());
+    }
+
+    /** None: see the class description. */
+    @Override
+    public Optional<Operation> reverse() {
+        return Optional.empty();
+    }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
+
+    @Override
+    public Optional<String> changedTable() {
+        return Optional.of(table);
+    }
+
+    @Override
+    public <R> R accept(TableChange.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param table the indexed table, when known: H2 and PostgreSQL do not need it, MariaDB
  *     and MySQL do, so portable migrations give it
  */
-public record DropIndex(Optional<String> schema, String name, Optional<String> table) implements Operation {
+public record DropIndex(Optional<String> schema, String name, Optional<String> table) implements TableChange {
 
     /** @throws IllegalArgumentException for a blank name */
     public DropIndex {
@@ -24,5 +24,26 @@ public record DropIndex(Optional<String> schema, String name, Optional<String> t
     /** An index of a table in the connection's current schema. */
     public DropIndex(String name, String table) {
         this(Optional.empty(), name, Optional.of(table));
+    }
+
+    /** None: see the class description. */
+    @Override
+    public Optional<Operation> reverse() {
+        return Optional.empty();
+    }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
+
+    @Override
+    public Optional<String> changedTable() {
+        return table;
+    }
+
+    @Override
+    public <R> R accept(TableChange.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

@@ -73,4 +73,15 @@ public record DropIndexWithOptions(Optional<String> schema, String name, Optiona
             return new DropIndexWithOptions(schema, name, Optional.of(table), concurrently, ifExists);
         }
     }
+
+    /** None: see the class description. */
+    @Override
+    public Optional<Operation> reverse() {
+        return Optional.empty();
+    }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

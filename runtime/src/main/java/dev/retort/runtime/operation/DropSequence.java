@@ -22,4 +22,15 @@ public record DropSequence(Optional<String> schema, String name) implements Oper
     public DropSequence(String name) {
         this(Optional.empty(), name);
     }
+
+    /** None: see the class description. */
+    @Override
+    public Optional<Operation> reverse() {
+        return Optional.empty();
+    }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -21,4 +21,15 @@ public record DropTable(Optional<String> schema, String table) implements Operat
     public DropTable(String table) {
         this(Optional.empty(), table);
     }
+
+    /** None: see the class description. */
+    @Override
+    public Optional<Operation> reverse() {
+        return Optional.empty();
+    }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -25,4 +25,9 @@ public record DropTableComment(Optional<String> schema, String table, Optional<S
     public Optional<Operation> reverse() {
         return existingComment.map(c -> new CreateTableComment(schema, table, c, Optional.empty()));
     }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

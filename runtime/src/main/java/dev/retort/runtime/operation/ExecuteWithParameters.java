@@ -1,5 +1,6 @@
 package dev.retort.runtime.operation;
 
+import java.util.Optional;
 import dev.retort.runtime.internal.Values;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -116,5 +117,16 @@ public record ExecuteWithParameters(String sql, List<Object> parameters) impleme
 
     private static boolean isIdentifierPart(char c) {
         return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    /** None: see the class description. */
+    @Override
+    public Optional<Operation> reverse() {
+        return Optional.empty();
+    }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

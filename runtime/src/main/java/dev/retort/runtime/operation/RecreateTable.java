@@ -68,4 +68,15 @@ public record RecreateTable(Optional<String> schema, String table, TableDefiniti
             Objects.requireNonNull(cast, "cast");
         }
     }
+
+    /** None: see the class description. */
+    @Override
+    public Optional<Operation> reverse() {
+        return Optional.empty();
+    }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

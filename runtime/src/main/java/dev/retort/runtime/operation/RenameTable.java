@@ -28,4 +28,9 @@ public record RenameTable(Optional<String> schema, String table, String newName)
     public Optional<Operation> reverse() {
         return Optional.of(new RenameTable(schema, newName, table));
     }
+
+    @Override
+    public <R> R accept(Operation.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

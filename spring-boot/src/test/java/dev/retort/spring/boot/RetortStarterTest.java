@@ -60,11 +60,15 @@ class RetortStarterTest {
                 MigrationResult result = context.getBean(RetortMigrationInitializer.class).result().orElseThrow();
                 assertThat(result.steps()).extracting(AppliedStep::revision).containsExactlyElementsOf(SAMPLE_REVISIONS);
             }
-            // The second start finds the database at head and applies nothing.
-            try (ConfigurableApplicationContext context = app.start()) {
+            // The second start finds the database at head, applies nothing and says so in one Logback line.
+            String[] output = new String[1];
+            try (ConfigurableApplicationContext context = captureOutput(output, app::start)) {
                 assertThat(context.getBean(RetortMigrationInitializer.class).result().orElseThrow().steps()).isEmpty();
                 assertThat(context.getBean(CustomerRepository.class).count()).isEqualTo(2);
             }
+            assertThat(output[0].lines().filter(line -> line.contains("nothing to apply")))
+                    .singleElement().asString()
+                    .containsPattern(" INFO .*dev\\.retort\\.runtime\\.Migrator +: At head \\(7c3e2a9f4db2\\); nothing to apply$");
         }
     }
 

@@ -44,6 +44,7 @@ class DocSamplesTest {
     private static final Pattern TYPE = Pattern.compile("(?m)^(?:public\\s+)?(?:final\\s+|abstract\\s+)*"
             + "(?:class|record|interface|enum)\\s+(\\w+)");
     private static final String EXAMPLE_MIGRATIONS = "example/src/main/java/com/example/accounts/migrations";
+    private static final String EXAMPLE_TESTS = "example/src/test/java";
 
     @TempDir
     Path dir;
@@ -69,7 +70,7 @@ class DocSamplesTest {
         assertThat(samples).as("samples found").hasSizeGreaterThanOrEqualTo(6);
 
         List<Sample> revisions = new ArrayList<>();
-        List<Path> others = new ArrayList<>();
+        List<Unit> others = new ArrayList<>();
         Path sources = Files.createDirectories(dir.resolve("src"));
         int wrapped = 0;
         for (Sample sample : samples) {
@@ -79,14 +80,14 @@ class DocSamplesTest {
                 continue;
             }
             if (sample.marker() != null) {
-                others.add(write(sources, wrapStatements(sample, ++wrapped)));
+                others.add(wrapStatements(sample, ++wrapped));
             } else if (sample.code().contains("@Revision(")) {
                 revisions.add(sample);
             } else {
                 Matcher type = TYPE.matcher(sample.code());
                 assertThat(type.find()).as("%s declares no class; a block of statements needs a "
                         + "<!-- sample: statements; given … --> line before it", sample.where()).isTrue();
-                others.add(write(sources, new Unit(packageOf(sample.code()), type.group(1), sample.code())));
+                others.add(new Unit(packageOf(sample.code()), type.group(1), sample.code()));
             }
         }
         assertThat(revisions).as("the README's revision is compiled as a revision").isNotEmpty();
@@ -110,13 +111,42 @@ class DocSamplesTest {
         compile(revisionSources, revisionClasses, true);
         assertThat(revisionClasses.resolve("com/example/accounts/migrations/GeneratedMigrations.class")).exists();
 
-        // Everything else, against the test class path (the example's registry included).
-        if (!others.isEmpty()) {
-            compile(others, Files.createDirectories(dir.resolve("classes")), false);
+        // Everything else, against the test class path (the example's registry included) and the
+        // example's test sources that samples name (its AccountsModel). Two documents may print
+        // the same class (README and docs/testing.md both show a MigrationsTest): each batch
+        // holds a class name once, so no sample silently replaces another.
+        List<List<Unit>> batches = new ArrayList<>();
+        for (Unit unit : others) {
+            List<Unit> batch = batches.stream().filter(b -> b.stream().noneMatch(u -> u.sameClass(unit)))
+                    .findFirst().orElseGet(() -> {
+                        batches.add(new ArrayList<>());
+                        return batches.get(batches.size() - 1);
+                    });
+            batch.add(unit);
+        }
+        Path exampleTests = root.resolve(EXAMPLE_TESTS);
+        for (int i = 0; i < batches.size(); i++) {
+            Path batchSources = Files.createDirectories(sources.resolve("batch" + i));
+            List<Path> files = new ArrayList<>();
+            for (Unit unit : batches.get(i)) {
+                files.add(write(batchSources, unit));
+            }
+            try (Stream<Path> tests = Files.walk(exampleTests)) {
+                for (Path test : tests.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    String name = test.getFileName().toString().replace(".java", "");
+                    if (batches.get(i).stream().noneMatch(u -> u.simpleName().equals(name))) {
+                        files.add(test);
+                    }
+                }
+            }
+            compile(files, Files.createDirectories(dir.resolve("classes" + i)), false);
         }
     }
 
     private record Unit(String packageName, String simpleName, String source) {
+        boolean sameClass(Unit other) {
+            return packageName.equals(other.packageName) && simpleName.equals(other.simpleName);
+        }
     }
 
     private static List<Sample> samples(Path document) throws IOException {
@@ -141,7 +171,17 @@ class DocSamplesTest {
             while (end < lines.size() && !lines.get(end).strip().equals("```")) {
                 end++;
             }
-            out.add(new Sample(document, i + 1, marker, String.join("\n", lines.subList(i + 1, end)) + "\n"));
+            // A fence inside a list item is indented; Markdown takes that indentation off its lines.
+            int indent = lines.get(i).indexOf('`');
+            List<String> body = new ArrayList<>();
+            for (String line : lines.subList(i + 1, end)) {
+                int strip = 0;
+                while (strip < indent && strip < line.length() && line.charAt(strip) == ' ') {
+                    strip++;
+                }
+                body.add(line.substring(strip));
+            }
+            out.add(new Sample(document, i + 1, marker, String.join("\n", body) + "\n"));
             i = end;
         }
         return out;

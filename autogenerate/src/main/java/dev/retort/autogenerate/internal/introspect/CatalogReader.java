@@ -27,22 +27,4 @@ public interface CatalogReader {
     default String currentSchema(Connection connection) throws SQLException {
         return connection.getSchema();
     }
-
-    /**
-     * The reader for {@code dialect}, by {@link Dialect#name()}. The dialect SPI has no
-     * introspection hook yet, so the readers are keyed here.
-     *
-     * @throws UnsupportedOperationException for a database without a reader
-     */
-    static CatalogReader forDialect(Dialect dialect) {
-        return switch (dialect.name()) {
-            case "h2" -> new H2CatalogReader();
-            case "postgresql" -> new PostgresCatalogReader();
-            case "mariadb", "mysql" -> new MariaDbCatalogReader();
-            case "sqlite" -> new SqliteCatalogReader();
-            default -> throw new UnsupportedOperationException("Autogenerate cannot read a " + dialect.name()
-                    + " schema yet: Retort reads H2, PostgreSQL, MariaDB/MySQL and SQLite. Compare on one of those, or write"
-                    + " the revision by hand.");
-        };
-    }
 }

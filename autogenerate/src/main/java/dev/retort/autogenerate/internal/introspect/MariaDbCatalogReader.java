@@ -83,6 +83,13 @@ final class MariaDbCatalogReader implements CatalogReader {
     private static final Pattern JSON_VALID = Pattern.compile("json_valid\\(`?([^`)]+)`?\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern CURRENT_TIMESTAMP = Pattern.compile("(?i)current_timestamp(\\(\\d*\\))?");
 
+    /** MySQL rather than MariaDB: its constraint catalogue, its defaults and its {@code CHAR(36)} UUIDs differ. */
+    private final boolean mysql;
+
+    MariaDbCatalogReader(boolean mysql) {
+        this.mysql = mysql;
+    }
+
     private record Constraint(String table, String name, String type, String updateRule, String deleteRule,
             String check) {
     }
@@ -104,7 +111,6 @@ final class MariaDbCatalogReader implements CatalogReader {
     @Override
     public Metadata read(Connection connection, Dialect dialect, String schema, Predicate<String> includeTable)
             throws SQLException {
-        boolean mysql = dialect.name().equals("mysql");
         SchemaAssembly assembly = new SchemaAssembly();
         List<String> sequences = new ArrayList<>();
         H2CatalogReader.query(connection, TABLES, schema, rs -> {

@@ -1,9 +1,7 @@
 package dev.retort.autogenerate.internal.introspect;
 
 import dev.retort.runtime.dialect.Dialect;
-import dev.retort.runtime.dialect.SqliteDialect;
-import dev.retort.runtime.internal.batch.CreateTableSql;
-import dev.retort.runtime.internal.batch.SqliteTableReader;
+import dev.retort.runtime.dialect.SqliteTableText;
 import dev.retort.runtime.schema.CheckConstraint;
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Expr;
@@ -32,13 +30,13 @@ import java.util.regex.Pattern;
 /**
  * Reads a SQLite database in four queries, whatever the number of tables: the {@code CREATE
  * TABLE} statements from {@code sqlite_master} (for constraint names, checks and {@code
- * AUTOINCREMENT}, which the pragmas do not tell; see {@link CreateTableSql}), then the
+ * AUTOINCREMENT}, which the pragmas do not tell; see {@link SqliteTableText}), then the
  * columns, the indexes with their columns, and the foreign keys of every table at once,
  * through the table-valued pragma functions ({@code pragma_table_xinfo}, {@code
  * pragma_index_list} with {@code pragma_index_info}, {@code pragma_foreign_key_list})
  * joined to {@code sqlite_master}. It reads a table as batch mode's reader does.
  *
- * <p>Declared types read back as the portable types {@link SqliteDialect} writes: {@code
+ * <p>Declared types read back as the portable types the SQLite dialect writes: {@code
  * TEXT} is {@code TEXT} (a JSON column, written as {@code TEXT}, reads as {@code TEXT}),
  * {@code BLOB} is {@code BINARY}, {@code CHAR(36)} is {@code UUID}. The auto-increment
  * key ({@code INTEGER PRIMARY KEY AUTOINCREMENT}, the rowid) reads as {@code BIGINT}: the
@@ -71,9 +69,6 @@ final class SqliteCatalogReader implements CatalogReader {
     @Override
     public Metadata read(Connection connection, Dialect dialect, String schema, Predicate<String> includeTable)
             throws SQLException {
-        if (!(dialect instanceof SqliteDialect)) {
-            throw new IllegalArgumentException("The SQLite reader needs the sqlite dialect, not " + dialect.name());
-        }
         Optional<String> attached = schema.equals("main") ? Optional.empty() : Optional.of(schema);
         String master = attached.map(s -> dialect.quote(s) + ".").orElse("") + "sqlite_master m";
         // An attached schema is bound: each ", ?" below takes its name.
@@ -222,7 +217,7 @@ final class SqliteCatalogReader implements CatalogReader {
     private static void assemble(SchemaAssembly.Parts parts, String table, String sql,
             Map<String, List<RawColumn>> columnsOf, Map<String, RawIndex> indexes,
             Map<Integer, TreeMap<Integer, FkRow>> foreignKeys) throws SQLException {
-        CreateTableSql parsed = CreateTableSql.parse(sql);
+        SqliteTableText parsed = SqliteTableText.parse(sql);
         boolean autoIncrementTable = sql.toUpperCase(Locale.ROOT).contains("AUTOINCREMENT");
         List<RawColumn> raw = columnsOf.getOrDefault(table, List.of());
         long keyColumns = raw.stream().filter(c -> c.keyPosition() > 0).count();
@@ -248,7 +243,7 @@ final class SqliteCatalogReader implements CatalogReader {
         int position = 0;
         List<String> key = new ArrayList<>();
         for (RawColumn c : raw) {
-            Type declared = SqliteTableReader.declaredType(c.type());
+            Type declared = SqliteTableText.declaredType(c.type());
             boolean primaryKey = c.keyPosition() > 0;
             boolean autoIncrement = autoIncrementTable && primaryKey && keyColumns == 1 && declared.isInteger();
             Type type = autoIncrement ? Type.BIGINT : type(declared);
@@ -338,7 +333,7 @@ final class SqliteCatalogReader implements CatalogReader {
         return parsed;
     }
 
-    /** A declared type, as batch mode's reader keeps it, as the portable type SqliteDialect writes for it. */
+    /** A declared type, as batch mode's reader keeps it, as the portable type the SQLite dialect writes for it. */
     static Type type(Type declared) {
         if (declared.kind() != Type.Kind.RAW) {
             return declared;
@@ -368,7 +363,7 @@ final class SqliteCatalogReader implements CatalogReader {
             if (sized.group(3) == null && base.equals("VARCHAR")) {
                 return Type.varchar(first);
             }
-            // SqliteDialect declares a UUID CHAR(36) and a fixed-length text CHARACTER(n).
+            // The SQLite dialect declares a UUID CHAR(36) and a fixed-length text CHARACTER(n).
             if (sized.group(3) == null && base.equals("CHAR") && first == 36) {
                 return Type.UUID;
             }

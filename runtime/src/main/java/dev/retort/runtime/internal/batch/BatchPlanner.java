@@ -14,6 +14,7 @@ import dev.retort.runtime.operation.DropConstraint;
 import dev.retort.runtime.operation.DropIndex;
 import dev.retort.runtime.operation.Operation;
 import dev.retort.runtime.operation.RecreateTable;
+import dev.retort.runtime.operation.TableChange;
 import dev.retort.runtime.operation.TableDefinition;
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Expr;
@@ -87,48 +88,93 @@ public final class BatchPlanner {
     }
 
     private void apply(Operation operation) {
-        if (operation instanceof AddColumn o) {
+        if (!(operation instanceof TableChange change)) {
+            throw problem(operation, "it cannot be part of a batch");
+        }
+        change.accept(applier);
+    }
+
+    /** The one dispatch from a batch's change to its effect on the table's definition. */
+    private final TableChange.Visitor<Void> applier = new TableChange.Visitor<>() {
+
+        @Override
+        public Void visit(AddColumn o) {
             if (find(o.column().name()) >= 0) {
-                throw problem(operation, "the table already has a column " + o.column().name());
+                throw problem(o, "the table already has a column " + o.column().name());
             }
             columns.add(o.column());
-        } else if (operation instanceof DropColumn o) {
-            dropColumn(operation, o.column());
-        } else if (operation instanceof AlterColumn o) {
+            return null;
+        }
+
+        @Override
+        public Void visit(DropColumn o) {
+            dropColumn(o, o.column());
+            return null;
+        }
+
+        @Override
+        public Void visit(AlterColumn o) {
             alterColumn(o);
-        } else if (operation instanceof CreateIndex o) {
-            requireColumns(operation, o.columns());
+            return null;
+        }
+
+        @Override
+        public Void visit(CreateIndex o) {
+            requireColumns(o, o.columns());
             if (indexes.stream().anyMatch(i -> i.name().equals(o.name()))) {
-                throw problem(operation, "the table already has an index " + o.name());
+                throw problem(o, "the table already has an index " + o.name());
             }
             indexes.add(new TableDefinition.Index(o.name(), o.columns(), o.unique()));
-        } else if (operation instanceof DropIndex o) {
+            return null;
+        }
+
+        @Override
+        public Void visit(DropIndex o) {
             if (!indexes.removeIf(i -> i.name().equals(o.name())) && !unreadIndexes.contains(o.name())) {
-                throw problem(operation, "the table has no index " + o.name() + " (it has " + indexes.stream()
+                throw problem(o, "the table has no index " + o.name() + " (it has " + indexes.stream()
                         .map(TableDefinition.Index::name).toList() + ")");
             }
-        } else if (operation instanceof CreateForeignKey o) {
-            requireColumns(operation, o.columns());
+            return null;
+        }
+
+        @Override
+        public Void visit(CreateForeignKey o) {
+            requireColumns(o, o.columns());
             foreignKeys.add(new TableDefinition.ForeignKey(Optional.of(o.name()), o.columns(), o.referentTable(),
                     o.referentColumns(), o.onDelete(), o.onUpdate()));
-        } else if (operation instanceof DropConstraint o) {
+            return null;
+        }
+
+        @Override
+        public Void visit(DropConstraint o) {
             dropConstraint(o);
-        } else if (operation instanceof CreatePrimaryKey o) {
-            requireColumns(operation, o.columns());
+            return null;
+        }
+
+        @Override
+        public Void visit(CreatePrimaryKey o) {
+            requireColumns(o, o.columns());
             if (columns.stream().anyMatch(Column::isPrimaryKey)) {
-                throw problem(operation, "the table already has a primary key; drop it first with "
+                throw problem(o, "the table already has a primary key; drop it first with "
                         + "dropConstraint(name, ConstraintType.PRIMARY_KEY)");
             }
             columns.replaceAll(c -> o.columns().contains(c.name()) ? c.primaryKey() : c);
-        } else if (operation instanceof CreateUniqueConstraint o) {
-            requireColumns(operation, o.columns());
-            uniques.add(new TableDefinition.UniqueConstraint(Optional.of(o.name()), o.columns()));
-        } else if (operation instanceof CreateCheckConstraint o) {
-            checks.add(new TableDefinition.CheckConstraint(Optional.of(o.name()), o.condition()));
-        } else {
-            throw problem(operation, "it cannot be part of a batch");
+            return null;
         }
-    }
+
+        @Override
+        public Void visit(CreateUniqueConstraint o) {
+            requireColumns(o, o.columns());
+            uniques.add(new TableDefinition.UniqueConstraint(Optional.of(o.name()), o.columns()));
+            return null;
+        }
+
+        @Override
+        public Void visit(CreateCheckConstraint o) {
+            checks.add(new TableDefinition.CheckConstraint(Optional.of(o.name()), o.condition()));
+            return null;
+        }
+    };
 
     private void dropColumn(Operation operation, String name) {
         int index = find(name);

@@ -2,7 +2,6 @@ package dev.retort.runtime.internal.batch;
 
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.OperationNotSupportedException;
-import dev.retort.runtime.dialect.SqliteDialect;
 import dev.retort.runtime.internal.SqlSink;
 import dev.retort.runtime.internal.StatementFailedException;
 import dev.retort.runtime.operation.BatchAlterTable;
@@ -22,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -54,7 +54,7 @@ public final class BatchRunner {
                 for (Operation operation : batch.operations()) {
                     statements.addAll(dialect.render(operation));
                 }
-                if (batch.recreate() == BatchAlterTable.Recreate.NEVER || !dropsAColumnSqliteKeeps(batch)) {
+                if (batch.recreate() == BatchAlterTable.Recreate.NEVER || !dropsAColumnStillInUse(batch)) {
                     execute(statements);
                     return;
                 }
@@ -76,8 +76,8 @@ public final class BatchRunner {
      * drops what uses the column, as PostgreSQL does. Offline without {@code copyFrom} the
      * table cannot be read, and the drop stays in place.
      */
-    private boolean dropsAColumnSqliteKeeps(BatchAlterTable batch) {
-        if (!(dialect instanceof SqliteDialect sqlite)
+    private boolean dropsAColumnStillInUse(BatchAlterTable batch) {
+        if (!dialect.dropColumnRefusedWhileUsed()
                 || batch.operations().stream().noneMatch(o -> o instanceof DropColumn)) {
             return false;
         }
@@ -88,7 +88,8 @@ public final class BatchRunner {
             return false;
         } else {
             try {
-                table = new SqliteTableReader(sqlite, connection, batch.schema()).readAll(batch.table());
+                // Every index the definition cannot describe is left out: only the column's users matter here.
+                table = dialect.readTable(connection, batch.schema(), batch.table(), index -> true).definition();
             } catch (SQLException e) {
                 throw new StatementFailedException("batchAlterTable of " + batch.table(), e);
             }
@@ -119,7 +120,6 @@ public final class BatchRunner {
             TableDefinition before;
             List<CreateForeignKey> referencing = List.of();
             Set<String> skippedIndexes = Set.of();
-            boolean sqlite = dialect instanceof SqliteDialect;
             if (batch.copyFrom().isPresent()) {
                 before = batch.copyFrom().get();
             } else if (connection == null) {
@@ -127,25 +127,24 @@ public final class BatchRunner {
                         + dialect.name() + ", which needs its current definition, and an offline SQL script has no "
                         + "database to read it from. State it with batch.copyFrom(TableDefinition.of(…)), as "
                         + "Alembic's copy_from.");
-            } else if (sqlite) {
+            } else {
                 Set<String> dropped = new HashSet<>();
                 for (Operation operation : batch.operations()) {
                     if (operation instanceof DropIndex drop) {
                         dropped.add(drop.name());
                     }
                 }
-                SqliteTableReader reader = new SqliteTableReader((SqliteDialect) dialect, connection, batch.schema());
-                before = reader.read(batch.table(), dropped);
-                skippedIndexes = reader.skippedIndexes();
-            } else {
-                JdbcTableReader reader = new JdbcTableReader(dialect, connection, batch.schema());
-                before = reader.read(batch.table());
-                referencing = reader.referencing(batch.table(), batch.schema());
+                Dialect.TableSnapshot snapshot = dialect.readTable(connection, batch.schema(), batch.table(),
+                        dropped::contains);
+                before = snapshot.definition();
+                referencing = snapshot.referencing();
+                skippedIndexes = snapshot.undescribedIndexes();
             }
             RecreateTable recreate = BatchPlanner.plan(batch, before, referencing, skippedIndexes);
             List<String> statements = dialect.render(recreate);
-            if (sqlite && connection != null) {
-                runOnSqlite((SqliteDialect) dialect, recreate, statements);
+            Optional<Dialect.ForeignKeyEnforcement> enforcement = dialect.rebuildForeignKeyEnforcement();
+            if (enforcement.isPresent() && connection != null) {
+                runWithForeignKeysOff(enforcement.get(), recreate, statements);
             } else {
                 execute(statements);
             }
@@ -163,26 +162,27 @@ public final class BatchRunner {
      * checked after; inside one (a migration), the copy runs only when nothing references
      * the table.
      */
-    private void runOnSqlite(SqliteDialect sqlite, RecreateTable recreate, List<String> statements) throws SQLException {
-        if (!queryBoolean(sqlite.foreignKeysEnabledQuery())) {
+    private void runWithForeignKeysOff(Dialect.ForeignKeyEnforcement foreignKeys, RecreateTable recreate,
+            List<String> statements) throws SQLException {
+        if (!queryBoolean(foreignKeys.enabledQuery())) {
             execute(statements);
             return;
         }
         if (connection.getAutoCommit()) {
-            execute(List.of(sqlite.setForeignKeys(false)));
+            execute(List.of(foreignKeys.set(false)));
             try {
                 execute(statements);
             } finally {
-                execute(List.of(sqlite.setForeignKeys(true)));
+                execute(List.of(foreignKeys.set(true)));
             }
-            List<String> broken = queryStrings(sqlite.foreignKeyCheck(recreate.schema(), recreate.table()));
+            List<String> broken = queryStrings(foreignKeys.check(recreate.schema(), recreate.table()));
             if (!broken.isEmpty()) {
                 throw new IllegalStateException("batchAlterTable of " + recreate.table() + " copied rows that break "
                         + "a foreign key (PRAGMA foreign_key_check lists " + broken.size() + " row(s)); fix the data");
             }
             return;
         }
-        List<String> referencing = queryStrings(sqlite.referencingTablesQuery(recreate.schema()),
+        List<String> referencing = queryStrings(foreignKeys.referencingTablesQuery(recreate.schema()),
                 Stream.concat(recreate.schema().stream(), Stream.of(recreate.table())).toArray(String[]::new));
         if (!referencing.isEmpty()) {
             throw new IllegalStateException("batchAlterTable of " + recreate.table() + " must rebuild the table, "

@@ -47,13 +47,13 @@ final class ColumnReferences {
             int end;
             String name;
             if (c == '\'') {
-                end = CreateTableSql.endOfQuoted(sql, i) + 1;
+                end = endOfQuoted(sql, i) + 1;
                 name = null;
             } else if ((c == 'x' || c == 'X') && i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
-                end = CreateTableSql.endOfQuoted(sql, i + 1) + 1; // a blob literal
+                end = endOfQuoted(sql, i + 1) + 1; // a blob literal
                 name = null;
             } else if (c == '"' || c == '`' || c == '[') {
-                end = CreateTableSql.endOfQuoted(sql, i) + 1;
+                end = endOfQuoted(sql, i) + 1;
                 name = c == '[' ? sql.substring(i + 1, end - 1)
                         : sql.substring(i + 1, end - 1).replace(String.valueOf(c) + c, String.valueOf(c));
             } else if (Character.isLetter(c) || c == '_') {
@@ -87,5 +87,23 @@ final class ColumnReferences {
             next++;
         }
         return next >= sql.length() || sql.charAt(next) != '(' && sql.charAt(next) != '.';
+    }
+
+    /** The index of the last character of the quoted token starting at {@code start}: its closing quote, or the text's end. */
+    private static int endOfQuoted(String text, int start) {
+        char open = text.charAt(start);
+        char close = open == '[' ? ']' : open;
+        int i = start + 1;
+        while (i < text.length()) {
+            if (text.charAt(i) == close) {
+                if (close != ']' && i + 1 < text.length() && text.charAt(i + 1) == close) {
+                    i += 2; // a doubled quote inside
+                    continue;
+                }
+                return i;
+            }
+            i++;
+        }
+        return text.length() - 1;
     }
 }
