@@ -137,6 +137,32 @@ class IntrospectionTest {
         }
     }
 
+    /**
+     * Only the configured version table's own {@code _lock} and {@code _journal} are the
+     * migrator's: a user's {@code audit_journal}, or the journal of another version table, is
+     * the user's schema and must be read (and so compared) like any table.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql", "mariadb", "sqlite"})
+    void hidesOnlyTheConfiguredVersionTablesLockAndJournal(String kind) throws Exception {
+        try (TestDatabase db = TestDatabases.open(kind); Connection connection = db.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            Dialect dialect = Dialects.detect(connection);
+            for (String table : List.of("retort_version", "retort_version_lock", "retort_version_journal",
+                    "app_version", "app_version_lock", "app_version_journal", "audit_journal", "seat_lock",
+                    "retort_version_journal_old")) {
+                statement.executeUpdate("CREATE TABLE " + table + " (id INTEGER)");
+            }
+
+            assertThat(Introspection.read(connection, dialect).tables()).extracting(Table::name)
+                    .containsExactlyInAnyOrder("app_version", "app_version_lock", "app_version_journal",
+                            "audit_journal", "seat_lock", "retort_version_journal_old");
+            assertThat(Introspection.read(connection, dialect, null, "app_version").tables()).extracting(Table::name)
+                    .containsExactlyInAnyOrder("retort_version", "retort_version_lock", "retort_version_journal",
+                            "audit_journal", "seat_lock", "retort_version_journal_old");
+        }
+    }
+
     /** An attached SQLite database is read through the pragmas too, its name bound as their schema argument. */
     @org.junit.jupiter.api.Test
     void readsAnAttachedSqliteSchema() throws Exception {

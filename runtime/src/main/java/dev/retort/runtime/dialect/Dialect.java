@@ -1349,45 +1349,164 @@ public abstract class Dialect {
      * resume a migration killed mid-way on a database whose DDL commits implicitly.
      */
     public Optional<String> repeatable(Operation operation, int index, String statement) {
-        if (!supportsIfExists()) {
+        if (operation == null || !supportsIfExists()) {
             return Optional.empty();
         }
-        if (operation instanceof CreateTable) {
+        return operation.accept(new Repeatable(operation, index, statement));
+    }
+
+    /**
+     * The one dispatch from an operation to its form that is safe to repeat: a visitor, so
+     * that a new operation does not compile until resuming says whether it can be repeated.
+     */
+    private final class Repeatable implements Operation.Visitor<Optional<String>> {
+        private final Operation operation;
+        private final int index;
+        private final String statement;
+
+        Repeatable(Operation operation, int index, String statement) {
+            this.operation = operation;
+            this.index = index;
+            this.statement = statement;
+        }
+
+        @Override
+        public Optional<String> visit(CreateTable o) {
             return index == 0 ? withClause(statement, "CREATE TABLE ", "IF NOT EXISTS ") : Optional.of(statement);
         }
-        if (operation instanceof DropTable) {
+
+        @Override
+        public Optional<String> visit(DropTable o) {
             return withClause(statement, "DROP TABLE ", "IF EXISTS ");
         }
-        if (operation instanceof AddColumn o) {
+
+        @Override
+        public Optional<String> visit(AddColumn o) {
             return index == 0 ? withClause(statement, alterTable(o.schema(), o.table()) + " ADD COLUMN ",
                     "IF NOT EXISTS ") : Optional.of(statement);
         }
-        if (operation instanceof DropColumn o) {
+
+        @Override
+        public Optional<String> visit(DropColumn o) {
             return withClause(statement, alterTable(o.schema(), o.table()) + " DROP COLUMN ", "IF EXISTS ");
         }
-        if (operation instanceof CreateIndex || operation instanceof CreateIndexWithOptions) {
-            return withClause(statement, statement.startsWith("CREATE UNIQUE INDEX ") ? "CREATE UNIQUE INDEX "
-                    : "CREATE INDEX ", "IF NOT EXISTS ");
-        }
-        if (operation instanceof DropIndex || operation instanceof DropIndexWithOptions) {
-            return withClause(statement, "DROP INDEX ", "IF EXISTS ");
-        }
-        if (operation instanceof CreateSequence) {
-            return withClause(statement, "CREATE SEQUENCE ", "IF NOT EXISTS ");
-        }
-        if (operation instanceof DropSequence) {
-            return withClause(statement, "DROP SEQUENCE ", "IF EXISTS ");
-        }
-        if (operation instanceof AlterColumn o) {
+
+        @Override
+        public Optional<String> visit(AlterColumn o) {
             // Each statement sets a state, except the rename, which comes last and which the
             // catalogue decides (the old name gone and the new one there means it ran).
             boolean rename = o.newName().isPresent() && index == render(operation).size() - 1;
             return rename ? Optional.empty() : Optional.of(statement);
         }
-        if (operation instanceof CreateTableComment || operation instanceof DropTableComment) {
+
+        @Override
+        public Optional<String> visit(CreateIndex o) {
+            return createIndex();
+        }
+
+        @Override
+        public Optional<String> visit(CreateIndexWithOptions o) {
+            return createIndex();
+        }
+
+        @Override
+        public Optional<String> visit(DropIndex o) {
+            return withClause(statement, "DROP INDEX ", "IF EXISTS ");
+        }
+
+        @Override
+        public Optional<String> visit(DropIndexWithOptions o) {
+            return withClause(statement, "DROP INDEX ", "IF EXISTS ");
+        }
+
+        @Override
+        public Optional<String> visit(CreateSequence o) {
+            return withClause(statement, "CREATE SEQUENCE ", "IF NOT EXISTS ");
+        }
+
+        @Override
+        public Optional<String> visit(DropSequence o) {
+            return withClause(statement, "DROP SEQUENCE ", "IF EXISTS ");
+        }
+
+        @Override
+        public Optional<String> visit(CreateTableComment o) {
             return Optional.of(statement);
         }
-        return Optional.empty();
+
+        @Override
+        public Optional<String> visit(DropTableComment o) {
+            return Optional.of(statement);
+        }
+
+        // A rename or a constraint has no IF [NOT] EXISTS form here: the migrator asks the catalogue.
+
+        @Override
+        public Optional<String> visit(RenameTable o) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> visit(CreateForeignKey o) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> visit(DropConstraint o) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> visit(CreatePrimaryKey o) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> visit(CreateUniqueConstraint o) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> visit(CreateCheckConstraint o) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> visit(CreateExcludeConstraint o) {
+            return Optional.empty();
+        }
+
+        // Raw statements and data changes cannot be rewritten; a table rebuild repeats nothing.
+
+        @Override
+        public Optional<String> visit(Execute o) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> visit(ExecuteWithParameters o) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> visit(BulkInsert o) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> visit(BatchAlterTable o) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> visit(RecreateTable o) {
+            return Optional.empty();
+        }
+
+        private Optional<String> createIndex() {
+            return withClause(statement, statement.startsWith("CREATE UNIQUE INDEX ") ? "CREATE UNIQUE INDEX "
+                    : "CREATE INDEX ", "IF NOT EXISTS ");
+        }
     }
 
     /** {@code statement} with {@code clause} after its {@code prefix}; itself when it has it already. */

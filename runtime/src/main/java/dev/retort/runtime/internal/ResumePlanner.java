@@ -6,16 +6,31 @@ import dev.retort.graph.RevisionNode;
 import dev.retort.graph.Step;
 import dev.retort.runtime.MigrationException;
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
+import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.BulkInsert;
 import dev.retort.runtime.operation.CreateCheckConstraint;
+import dev.retort.runtime.operation.CreateExcludeConstraint;
 import dev.retort.runtime.operation.CreateForeignKey;
+import dev.retort.runtime.operation.CreateIndex;
+import dev.retort.runtime.operation.CreateIndexWithOptions;
 import dev.retort.runtime.operation.CreatePrimaryKey;
+import dev.retort.runtime.operation.CreateSequence;
+import dev.retort.runtime.operation.CreateTable;
+import dev.retort.runtime.operation.CreateTableComment;
 import dev.retort.runtime.operation.CreateUniqueConstraint;
+import dev.retort.runtime.operation.DropColumn;
 import dev.retort.runtime.operation.DropConstraint;
+import dev.retort.runtime.operation.DropIndex;
+import dev.retort.runtime.operation.DropIndexWithOptions;
+import dev.retort.runtime.operation.DropSequence;
+import dev.retort.runtime.operation.DropTable;
+import dev.retort.runtime.operation.DropTableComment;
 import dev.retort.runtime.operation.Execute;
 import dev.retort.runtime.operation.ExecuteWithParameters;
 import dev.retort.runtime.operation.Operation;
+import dev.retort.runtime.operation.RecreateTable;
 import dev.retort.runtime.operation.RenameTable;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -110,46 +125,195 @@ final class ResumePlanner {
             return Decision.stop("it belongs to a table rebuilt by move and copy (batchAlterTable), whose "
                     + "statements Retort cannot repeat safely");
         }
-        if (operation instanceof BulkInsert || operation instanceof ExecuteWithParameters
-                || operation instanceof Execute && DATA_CHANGE.matcher(sql).matches()) {
-            return Decision.run(sql, "a data change, rolled back with its journal row, runs again");
-        }
-        if (operation instanceof Execute) {
-            return Decision.stop("it is a raw op.execute(sql), which Retort cannot tell has taken effect");
-        }
-        if (sql.startsWith("DROP INDEX IF EXISTS ")) {
-            return Decision.run(sql, "already safe to repeat");
-        }
-        Optional<String> repeatable = dialect.repeatable(operation, index, sql);
-        if (repeatable.isPresent()) {
-            return Decision.run(repeatable.get(), "repeated as [" + repeatable.get() + "]");
-        }
-        if (operation instanceof CreatePrimaryKey o) {
-            return hasPrimaryKey(o.schema(), o.table()) ? Decision.skip("primary key of " + o.table() + " exists")
-                    : Decision.run(sql, "primary key of " + o.table() + " is missing; adding it");
-        }
-        Optional<String[]> constraint = constraint(operation);
-        if (constraint.isPresent()) {
-            String[] c = constraint.get();
-            boolean exists = hasConstraint(Optional.ofNullable(c[0]), c[1], c[2]);
-            boolean create = !(operation instanceof DropConstraint);
-            if (create == exists) {
-                return Decision.skip("constraint " + c[2] + " of " + c[1] + (exists ? " exists" : " is gone"));
-            }
-            return Decision.run(sql, "constraint " + c[2] + " of " + c[1] + (exists ? " still exists" : " is missing"));
-        }
-        if (operation instanceof RenameTable o) {
-            return renamed(hasTable(o.schema(), o.table()), hasTable(o.schema(), o.newName()), sql,
-                    "table " + o.table() + " -> " + o.newName());
-        }
-        if (operation instanceof AlterColumn o && o.newName().isPresent()) {
-            return renamed(hasColumn(o.schema(), o.table(), o.column()),
-                    hasColumn(o.schema(), o.table(), o.newName().get()), sql,
-                    "column " + o.table() + "." + o.column() + " -> " + o.newName().get());
-        }
-        return Decision.stop("Retort has no form of " + operation.getClass().getSimpleName()
-                + " that is safe to repeat on " + dialect.name());
+        return operation.accept(planner).decide(operation, index, sql);
     }
+
+    /** How one kind of operation's interrupted statement is decided; it may look at the catalogue. */
+    @FunctionalInterface
+    private interface Plan {
+        Decision decide(Operation operation, int index, String sql) throws SQLException;
+    }
+
+    /** A data change: the database rolled it back together with its missing journal row. */
+    private static Decision runAgain(Operation operation, int index, String sql) {
+        return Decision.run(sql, "a data change, rolled back with its journal row, runs again");
+    }
+
+    /**
+     * A schema change: a statement already written to be repeated, else the dialect's form that
+     * is safe to repeat, else what {@code catalogue} finds.
+     */
+    private Plan ddl(Plan catalogue) {
+        return (operation, index, sql) -> {
+            if (sql.startsWith("DROP INDEX IF EXISTS ")) {
+                return Decision.run(sql, "already safe to repeat");
+            }
+            Optional<String> repeatable = dialect.repeatable(operation, index, sql);
+            if (repeatable.isPresent()) {
+                return Decision.run(repeatable.get(), "repeated as [" + repeatable.get() + "]");
+            }
+            return catalogue.decide(operation, index, sql);
+        };
+    }
+
+    /** A schema change that has no way to be repeated but the dialect's form. */
+    private Plan ddl() {
+        return ddl((operation, index, sql) -> Decision.stop("Retort has no form of "
+                + operation.getClass().getSimpleName() + " that is safe to repeat on " + dialect.name()));
+    }
+
+    /** A named constraint that is created ({@code create}) or dropped: the catalogue says whether it exists. */
+    private Plan constraint(Optional<String> schema, String table, String name, boolean create) {
+        return ddl((operation, index, sql) -> {
+            boolean exists = hasConstraint(schema, table, name);
+            if (create == exists) {
+                return Decision.skip("constraint " + name + " of " + table + (exists ? " exists" : " is gone"));
+            }
+            return Decision.run(sql, "constraint " + name + " of " + table + (exists ? " still exists" : " is missing"));
+        });
+    }
+
+    /**
+     * The one dispatch from an operation to how its interrupted statement resumes: a visitor,
+     * so that a new operation does not compile until resuming handles it.
+     */
+    private final Operation.Visitor<Plan> planner = new Operation.Visitor<>() {
+
+        @Override
+        public Plan visit(BulkInsert o) {
+            return ResumePlanner::runAgain;
+        }
+
+        @Override
+        public Plan visit(ExecuteWithParameters o) {
+            return ResumePlanner::runAgain;
+        }
+
+        @Override
+        public Plan visit(Execute o) {
+            return (operation, index, sql) -> DATA_CHANGE.matcher(sql).matches() ? runAgain(operation, index, sql)
+                    : Decision.stop("it is a raw op.execute(sql), which Retort cannot tell has taken effect");
+        }
+
+        @Override
+        public Plan visit(CreatePrimaryKey o) {
+            return ddl((operation, index, sql) -> hasPrimaryKey(o.schema(), o.table())
+                    ? Decision.skip("primary key of " + o.table() + " exists")
+                    : Decision.run(sql, "primary key of " + o.table() + " is missing; adding it"));
+        }
+
+        @Override
+        public Plan visit(CreateForeignKey o) {
+            return constraint(o.schema(), o.table(), o.name(), true);
+        }
+
+        @Override
+        public Plan visit(CreateUniqueConstraint o) {
+            return constraint(o.schema(), o.table(), o.name(), true);
+        }
+
+        @Override
+        public Plan visit(CreateCheckConstraint o) {
+            return constraint(o.schema(), o.table(), o.name(), true);
+        }
+
+        @Override
+        public Plan visit(DropConstraint o) {
+            return constraint(o.schema(), o.table(), o.name(), false);
+        }
+
+        @Override
+        public Plan visit(RenameTable o) {
+            return ddl((operation, index, sql) -> renamed(hasTable(o.schema(), o.table()),
+                    hasTable(o.schema(), o.newName()), sql, "table " + o.table() + " -> " + o.newName()));
+        }
+
+        @Override
+        public Plan visit(AlterColumn o) {
+            if (o.newName().isEmpty()) {
+                return ddl();
+            }
+            String newName = o.newName().get();
+            return ddl((operation, index, sql) -> renamed(hasColumn(o.schema(), o.table(), o.column()),
+                    hasColumn(o.schema(), o.table(), newName), sql,
+                    "column " + o.table() + "." + o.column() + " -> " + newName));
+        }
+
+        @Override
+        public Plan visit(CreateTable o) {
+            return ddl();
+        }
+
+        @Override
+        public Plan visit(DropTable o) {
+            return ddl();
+        }
+
+        @Override
+        public Plan visit(AddColumn o) {
+            return ddl();
+        }
+
+        @Override
+        public Plan visit(DropColumn o) {
+            return ddl();
+        }
+
+        @Override
+        public Plan visit(CreateIndex o) {
+            return ddl();
+        }
+
+        @Override
+        public Plan visit(DropIndex o) {
+            return ddl();
+        }
+
+        @Override
+        public Plan visit(CreateIndexWithOptions o) {
+            return ddl();
+        }
+
+        @Override
+        public Plan visit(DropIndexWithOptions o) {
+            return ddl();
+        }
+
+        @Override
+        public Plan visit(CreateExcludeConstraint o) {
+            return ddl();
+        }
+
+        @Override
+        public Plan visit(CreateTableComment o) {
+            return ddl();
+        }
+
+        @Override
+        public Plan visit(DropTableComment o) {
+            return ddl();
+        }
+
+        @Override
+        public Plan visit(CreateSequence o) {
+            return ddl();
+        }
+
+        @Override
+        public Plan visit(DropSequence o) {
+            return ddl();
+        }
+
+        @Override
+        public Plan visit(BatchAlterTable o) {
+            return ddl();
+        }
+
+        @Override
+        public Plan visit(RecreateTable o) {
+            return ddl();
+        }
+    };
 
     private static Decision renamed(boolean oldThere, boolean newThere, String sql, String what) {
         if (oldThere && !newThere) {
@@ -160,23 +324,6 @@ final class ResumePlanner {
         }
         return Decision.stop("the catalogue shows " + (oldThere ? "both names" : "neither name") + " of the rename "
                 + what);
-    }
-
-    /** {schema, table, name} of a named constraint that an operation creates or drops. */
-    private static Optional<String[]> constraint(Operation operation) {
-        if (operation instanceof CreateForeignKey o) {
-            return Optional.of(new String[] {o.schema().orElse(null), o.table(), o.name()});
-        }
-        if (operation instanceof CreateUniqueConstraint o) {
-            return Optional.of(new String[] {o.schema().orElse(null), o.table(), o.name()});
-        }
-        if (operation instanceof CreateCheckConstraint o) {
-            return Optional.of(new String[] {o.schema().orElse(null), o.table(), o.name()});
-        }
-        if (operation instanceof DropConstraint o) {
-            return Optional.of(new String[] {o.schema().orElse(null), o.table(), o.name()});
-        }
-        return Optional.empty();
     }
 
     private boolean hasTable(Optional<String> schema, String table) throws SQLException {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The operations form a closed set that each concern visits: every operation is a record the
  * sealed hierarchy permits, and each visitor has one method for each, so that a new operation
- * fails to compile until SQL rendering, Java rendering, detections and batch planning handle it.
+ * fails to compile until SQL rendering, Java rendering, detections, batch planning and resuming a
+ * killed migration (its {@code IF [NOT] EXISTS} forms and catalogue checks) handle it.
  */
 class OperationDispatchTest {
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * brand-new Maven project whose pom is README's snippet, with no JDBC driver among its
  * dependencies and no copy-dependencies: init, a revision, {@code ./mvnw compile}, then
  * {@code retort upgrade head} works. The launcher's jar brings the H2 driver; retort lists
- * the project's dependencies itself, once. Maven runs offline against
+ * the project's dependencies itself, once. Maven runs against
  * {@link NewcomerProject}'s private repository (.mvn/maven.config, as a user's ~/.m2).
  */
 class CommandLineNeedsNoSetupTest {

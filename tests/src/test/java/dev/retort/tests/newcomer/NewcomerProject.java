@@ -22,8 +22,9 @@ import java.util.stream.Stream;
 /**
  * A new user's Maven project, as README's "Add Retort to a Maven project" describes it, and
  * the private local repository it builds against: this build's retort artifacts installed
- * under target/ (never ~/.m2), every other artifact linked from ~/.m2 (read only: the
- * builds run offline, so nothing is downloaded or written there).
+ * under target/ (never ~/.m2), every other artifact linked from ~/.m2. The builds run
+ * online, so a plugin a fresh machine lacks (Maven 3.8's defaults) is downloaded; it lands
+ * in ~/.m2 through the links, as any build's third-party artifacts do.
  */
 final class NewcomerProject {
 
@@ -81,11 +82,11 @@ final class NewcomerProject {
 
     /**
      * Points every Maven run in {@code project} (the user's and the ones retort starts) at the
-     * private repository, offline, through .mvn/maven.config, which Maven 3.3 and later read.
+     * private repository through .mvn/maven.config, which Maven 3.3 and later read.
      */
     static void useThePrivateRepository(Path project) throws IOException {
         Files.createDirectories(project.resolve(".mvn"));
-        Files.writeString(project.resolve(".mvn/maven.config"), "-o\n-Dmaven.repo.local=" + REPOSITORY + "\n");
+        Files.writeString(project.resolve(".mvn/maven.config"), "-Dmaven.repo.local=" + REPOSITORY + "\n");
     }
 
     private static void linkThirdPartyArtifacts() throws IOException {
