@@ -1,7 +1,6 @@
 package dev.retort.autogenerate;
 
 import dev.retort.autogenerate.internal.JavaSource;
-import dev.retort.autogenerate.internal.introspect.Defaults;
 import dev.retort.runtime.NamingConvention;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.OperationNotSupportedException;
@@ -120,12 +119,27 @@ public final class Comparison {
      * Introspection}) and lists what turns the database into the model.
      */
     public static Comparison compare(Metadata target, Metadata database, CompareOptions options) {
+        return compare(target, database, options, null);
+    }
+
+    /**
+     * Compares as {@link #compare(Metadata, Metadata, CompareOptions)} does, and where a
+     * server default of the model and the database's still differ in text once written in one
+     * spelling ({@code now()} and {@code CURRENT_TIMESTAMP}, {@code 'utc'::text} and {@code
+     * 'utc'}), asks {@code connection}'s server for both values and compares those, as
+     * Alembic does on PostgreSQL. Only expressions without side effects are sent (no {@code
+     * nextval}, no sub-query, a short list of functions); others stay different.
+     *
+     * @param connection the database {@code database} was read from, or null to compare by text only
+     */
+    public static Comparison compare(Metadata target, Metadata database, CompareOptions options,
+            java.sql.Connection connection) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(options, "options");
         Metadata folded = target.hasUnquotedNames() && options.dialect().isPresent()
                 ? target.renamed(options.dialect().get()::foldUnquotedName) : target;
-        return new Comparison(new Comparer(folded, database, options).compare());
+        return new Comparison(new Comparer(folded, database, options, new ServerDefaults(connection)).compare());
     }
 
     /** Every difference, in the order its operations run. */
@@ -170,6 +184,7 @@ public final class Comparison {
     private static final class Comparer {
 
         private final CompareOptions options;
+        private final ServerDefaults defaults;
         private final Map<String, Table> model = new LinkedHashMap<>();
         private final Map<String, Table> database = new LinkedHashMap<>();
         private final Map<String, Sequence> modelSequences = new LinkedHashMap<>();
@@ -185,7 +200,8 @@ public final class Comparison {
         private final List<Change> dropTables = new ArrayList<>();
         private final List<Change> dropSequences = new ArrayList<>();
 
-        Comparer(Metadata target, Metadata db, CompareOptions options) {
+        Comparer(Metadata target, Metadata db, CompareOptions options, ServerDefaults defaults) {
+            this.defaults = defaults;
             this.options = options;
             for (Table table : target.tables()) {
                 if (includedTable(table.name(), true, db.table(table.name()).isPresent())) {
@@ -466,6 +482,8 @@ public final class Comparison {
                 }
                 if (current.isEmpty()) {
                     addedColumns.add(column);
+                } else if (!ComputedColumns.same(column, current.get())) {
+                    recreateComputed(name, column, current.get());
                 } else {
                     compareColumn(name, column, current.get(), table.primaryKey());
                 }
@@ -510,6 +528,23 @@ public final class Comparison {
             }
         }
 
+        /**
+         * A column whose computation changed, or that becomes or stops being computed, is
+         * dropped and added again: no database here alters a generated expression in place
+         * (PostgreSQL 15 cannot; MariaDB and H2 would rewrite every row anyway).
+         */
+        private void recreateComputed(String table, Column column, Column existing) {
+            String what = table + "." + column.name();
+            String note = existing.computed().isEmpty()
+                    ? "Drops " + what + " and adds it computed: its stored values are lost."
+                    : "Drops " + what + " and adds it again: a database cannot change how a column is computed"
+                            + " in place; the values are computed anew.";
+            alterTables.add(new Change(new DropColumn(Optional.empty(), table, existing.name()),
+                    List.of(new AddColumn(Optional.empty(), table, existing)), List.of()).withNote(note));
+            alterTables.add(new Change(new AddColumn(Optional.empty(), table, commented(column)),
+                    List.of(new DropColumn(Optional.empty(), table, column.name())), List.of()));
+        }
+
         private void compareComment(Table table, Table existing) {
             if (table.comment().equals(existing.comment()) || !options.comparesComments()) {
                 return;
@@ -544,8 +579,7 @@ public final class Comparison {
                 }
             }
             if (options.comparesServerDefaults() && !column.isAutoIncrement() && !existing.isAutoIncrement()
-                    && !Defaults.canonical(column.serverDefault().orElse(null))
-                            .equals(Defaults.canonical(existing.serverDefault().orElse(null)))) {
+                    && !defaults.same(column.serverDefault().orElse(null), existing.serverDefault().orElse(null))) {
                 column.serverDefault().ifPresentOrElse(alter::serverDefault, alter::dropServerDefault);
                 existing.serverDefault().ifPresentOrElse(alter::existingServerDefault, alter::existingNoServerDefault);
                 changed = true;
@@ -819,7 +853,8 @@ public final class Comparison {
         }
 
         private static String normalized(String sql) {
-            return sql.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
+            // PostgreSQL prints timestamp(3) back as "timestamp(3) without time zone".
+            return sql.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT).replace("withouttimezone", "");
         }
 
         /** A note when changing {@code from} to {@code to} may fail or lose data; empty for a widening. */

@@ -104,7 +104,8 @@ final class Autogenerate {
             if (effective.dialect().isEmpty()) {
                 effective = effective.forDialect(dialect);
             }
-            return Comparison.compare(model, schema, effective);
+            // The connection lets defaults that differ only in spelling be compared by value.
+            return Comparison.compare(model, schema, effective, connection);
         } catch (SQLException e) {
             throw new CommandException("Cannot read the schema of " + describe(dataSource) + ": " + e.getMessage()
                     + ". Check that the user may read the catalogue.", e);

@@ -82,6 +82,8 @@ public final class JavaSource {
             out.append(".unique()");
         }
         column.serverDefault().ifPresent(d -> out.append(".serverDefault(").append(expr(d)).append(')'));
+        column.computed().ifPresent(c -> out.append(".computed(").append(string(c.expression()))
+                .append(c.stored() ? ")" : ", false)"));
         column.comment().ifPresent(c -> out.append(".comment(").append(string(c)).append(')'));
         return out.toString();
     }

@@ -1,5 +1,6 @@
 package dev.retort.runtime.dialect;
 
+import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Type;
 import java.util.List;
 import java.util.Locale;
@@ -114,5 +115,16 @@ public class H2Dialect extends Dialect {
     @Override
     protected String renderParameterMarker(Type type) {
         return type != null && type.kind() == Type.Kind.JSON ? "? FORMAT JSON" : super.renderParameterMarker(type);
+    }
+    /** H2 computes a column on write only, and its grammar has no {@code STORED}. */
+    @Override
+    protected String renderComputed(String column, Column.Computed computed) {
+        super.renderComputed(column, computed);
+        return "GENERATED ALWAYS AS (" + computed.expression() + ")";
+    }
+
+    @Override
+    protected boolean supportsVirtualComputedColumns() {
+        return false;
     }
 }

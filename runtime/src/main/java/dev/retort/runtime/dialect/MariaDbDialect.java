@@ -213,6 +213,7 @@ public class MariaDbDialect extends Dialect {
         if (column.isAutoIncrement()) {
             sql.append(' ').append(renderAutoIncrement(column));
         }
+        column.computed().ifPresent(computed -> sql.append(' ').append(renderComputed(column.name(), computed)));
         column.serverDefault().ifPresent(expression ->
                 sql.append(" DEFAULT ").append(renderDefault(column.type(), expression)));
         sql.append(column.isNullable() ? nullableSuffix(column.type()) : " NOT NULL");

@@ -1,5 +1,7 @@
 package dev.retort.runtime.dialect;
 
+import dev.retort.runtime.schema.Column;
+
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.schema.Type;
 import java.sql.DatabaseMetaData;
@@ -147,5 +149,10 @@ public class PostgresDialect extends Dialect {
     @Override
     public String advisoryUnlock() {
         return "SELECT pg_advisory_unlock(?)";
+    }
+    /** PostgreSQL (to 17) stores every generated column. */
+    @Override
+    protected boolean supportsVirtualComputedColumns() {
+        return false;
     }
 }

@@ -27,9 +27,15 @@ public final class Column {
     private final boolean unique;
     private final Expr serverDefault;
     private final String comment;
+    private final Computed computed;
 
     private Column(String name, Type type, boolean nullable, boolean primaryKey, boolean autoIncrement,
             boolean unique, Expr serverDefault, String comment) {
+        this(name, type, nullable, primaryKey, autoIncrement, unique, serverDefault, comment, null);
+    }
+
+    private Column(String name, Type type, boolean nullable, boolean primaryKey, boolean autoIncrement,
+            boolean unique, Expr serverDefault, String comment, Computed computed) {
         this.name = name;
         this.type = type;
         this.nullable = nullable;
@@ -38,6 +44,7 @@ public final class Column {
         this.unique = unique;
         this.serverDefault = serverDefault;
         this.comment = comment;
+        this.computed = computed;
     }
 
     /**
@@ -57,7 +64,7 @@ public final class Column {
     /** This column under another name, everything else kept. */
     Column withName(String newName) {
         return new Column(Table.requireName("column name", newName), type, nullable, primaryKey, autoIncrement, unique,
-                serverDefault, comment);
+                serverDefault, comment, computed);
     }
 
     /** This column, refusing nulls ({@code NOT NULL}). */
@@ -74,12 +81,12 @@ public final class Column {
         if (nullable && primaryKey) {
             throw new IllegalArgumentException("Column " + name + " is part of the primary key and cannot be nullable");
         }
-        return new Column(name, type, nullable, primaryKey, autoIncrement, unique, serverDefault, comment);
+        return new Column(name, type, nullable, primaryKey, autoIncrement, unique, serverDefault, comment, computed);
     }
 
     /** This column as (part of) the table's primary key; implies {@link #notNull()}. */
     public Column primaryKey() {
-        return new Column(name, type, false, true, autoIncrement, unique, serverDefault, comment);
+        return new Column(name, type, false, true, autoIncrement, unique, serverDefault, comment, computed);
     }
 
     /**
@@ -98,12 +105,15 @@ public final class Column {
             throw new IllegalArgumentException("Column " + name
                     + " has a server default; an auto-increment column cannot have one too");
         }
-        return new Column(name, type, nullable, primaryKey, true, unique, null, comment);
+        if (computed != null) {
+            throw new IllegalArgumentException("Column " + name + " is computed; it cannot auto-increment too");
+        }
+        return new Column(name, type, nullable, primaryKey, true, unique, null, comment, computed);
     }
 
     /** This column with a {@code UNIQUE} constraint of its own. */
     public Column unique() {
-        return new Column(name, type, nullable, primaryKey, autoIncrement, true, serverDefault, comment);
+        return new Column(name, type, nullable, primaryKey, autoIncrement, true, serverDefault, comment, computed);
     }
 
     /**
@@ -117,7 +127,10 @@ public final class Column {
             throw new IllegalArgumentException("Column " + name
                     + " auto-increments; it cannot have a server default too");
         }
-        return new Column(name, type, nullable, primaryKey, autoIncrement, unique, expression, comment);
+        if (computed != null) {
+            throw new IllegalArgumentException("Column " + name + " is computed; it cannot have a server default too");
+        }
+        return new Column(name, type, nullable, primaryKey, autoIncrement, unique, expression, comment, computed);
     }
 
     /** This column with a string literal as its default: shorthand for {@code serverDefault(Expr.literal(value))}. */
@@ -131,7 +144,58 @@ public final class Column {
      */
     public Column comment(String comment) {
         Objects.requireNonNull(comment, "comment");
-        return new Column(name, type, nullable, primaryKey, autoIncrement, unique, serverDefault, comment);
+        return new Column(name, type, nullable, primaryKey, autoIncrement, unique, serverDefault, comment, computed);
+    }
+
+    /**
+     * This column computed by the database from other columns of its row ({@code GENERATED
+     * ALWAYS AS (expression) STORED}): inserts and updates cannot write it. Stored, the one
+     * kind every database Retort runs on has (PostgreSQL 15 has no other).
+     *
+     * @param expression SQL over the row's columns, e.g. {@code "price * 2"}
+     * @throws IllegalArgumentException when the column has a server default or auto-increments
+     */
+    public Column computed(String expression) {
+        return computed(expression, true);
+    }
+
+    /**
+     * This column computed by the database, {@code stored} (written with the row) or virtual
+     * (computed when read: MariaDB, SQLite; PostgreSQL and H2 refuse it).
+     *
+     * @throws IllegalArgumentException when the column has a server default or auto-increments
+     */
+    public Column computed(String expression, boolean stored) {
+        Objects.requireNonNull(expression, "expression");
+        if (expression.isBlank()) {
+            throw new IllegalArgumentException("Column " + name + ": a computed column needs its expression, e.g."
+                    + " computed(\"price * 2\")");
+        }
+        if (serverDefault != null || autoIncrement) {
+            throw new IllegalArgumentException("Column " + name + " has a server default or auto-increments;"
+                    + " a computed column cannot have either");
+        }
+        return new Column(name, type, nullable, primaryKey, autoIncrement, unique, null, comment,
+                new Computed(expression, stored));
+    }
+
+    /** How the database computes the column, if it does. */
+    public Optional<Computed> computed() {
+        return Optional.ofNullable(computed);
+    }
+
+    /**
+     * A computed column's expression and whether the database stores its values.
+     *
+     * @param expression SQL over the row's columns
+     * @param stored true for {@code STORED}, false for {@code VIRTUAL}
+     */
+    public record Computed(String expression, boolean stored) {
+
+        /** @throws NullPointerException when {@code expression} is null */
+        public Computed {
+            Objects.requireNonNull(expression, "expression");
+        }
     }
 
     /** The column's comment, if any. */
@@ -179,12 +243,13 @@ public final class Column {
         return other instanceof Column that && name.equals(that.name) && type.equals(that.type)
                 && nullable == that.nullable && primaryKey == that.primaryKey
                 && autoIncrement == that.autoIncrement && unique == that.unique
-                && Objects.equals(serverDefault, that.serverDefault) && Objects.equals(comment, that.comment);
+                && Objects.equals(serverDefault, that.serverDefault) && Objects.equals(comment, that.comment)
+                && Objects.equals(computed, that.computed);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, type, nullable, primaryKey, autoIncrement, unique, serverDefault, comment);
+        return Objects.hash(name, type, nullable, primaryKey, autoIncrement, unique, serverDefault, comment, computed);
     }
 
     /** The column for messages, e.g. {@code id BIGINT primary key auto-increment}; not Java source. */
@@ -204,6 +269,9 @@ public final class Column {
         }
         if (serverDefault != null) {
             out.append(" default ").append(serverDefault);
+        }
+        if (computed != null) {
+            out.append(" computed (").append(computed.expression()).append(computed.stored() ? ") stored" : ") virtual");
         }
         if (comment != null) {
             out.append(" comment '").append(comment).append('\'');

@@ -14,9 +14,13 @@ import java.util.regex.Pattern;
  */
 public final class Defaults {
 
-    private static final Pattern CAST = Pattern.compile("^(.*)::[a-z][a-z0-9_ ]*(\\([0-9, ]*\\))?(\\[\\])?$",
+    private static final Pattern CAST = Pattern.compile("^(.*)::([a-z][a-z0-9_ ]*(\\([0-9, ]*\\))?)(\\[\\])?$",
             Pattern.DOTALL);
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+    private static final Pattern NUMERIC_TYPE = Pattern.compile(
+            "(smallint|integer|bigint|int[248]?|numeric|decimal|real|double precision|float[48]?)(\\([0-9, ]*\\))?");
+    private static final Pattern LITERAL_CAST = Pattern.compile(
+            "\\s*::\\s*[a-zA-Z][a-zA-Z0-9_ ]*?(\\s*\\([0-9, ]*\\))?(\\[\\])?(?=$|[^a-zA-Z0-9_ (])");
     private static final Pattern STRING = Pattern.compile("'((?:[^']|'')*)'", Pattern.DOTALL);
 
     private Defaults() {
@@ -28,11 +32,13 @@ public final class Defaults {
             return null;
         }
         String text = reported.strip();
+        boolean numericCast = false;
         while (true) {
             String stripped = stripParentheses(text);
             var cast = CAST.matcher(stripped);
-            if (cast.matches()) {
+            if (cast.matches() && !STRING.matcher(stripped).matches()) {
                 stripped = cast.group(1).strip();
+                numericCast |= cast.group(4) == null && NUMERIC_TYPE.matcher(cast.group(2).strip()).matches();
             }
             if (stripped.equals(text)) {
                 break;
@@ -41,14 +47,15 @@ public final class Defaults {
         }
         var string = STRING.matcher(text);
         if (string.matches()) {
-            return Expr.literal(string.group(1).replace("''", "'"));
+            String value = string.group(1).replace("''", "'");
+            // PostgreSQL writes DEFAULT 5 on a numeric column as '5'::numeric: the number.
+            if (numericCast && NUMBER.matcher(value.strip()).matches()) {
+                return number(value.strip());
+            }
+            return Expr.literal(value);
         }
         if (NUMBER.matcher(text).matches()) {
-            BigDecimal number = new BigDecimal(text);
-            if (number.scale() <= 0 && number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
-                return Expr.literal(number.longValueExact());
-            }
-            return Expr.literal(number);
+            return number(text);
         }
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.equals("true") || lower.equals("false")) {
@@ -74,7 +81,7 @@ public final class Defaults {
             if (!(parsed instanceof Expr.Raw)) {
                 return canonical(parsed);
             }
-            return raw.sql().replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+            return normalise(raw.sql());
         }
         if (expression instanceof Expr.Literal literal) {
             Object value = literal.value();
@@ -85,9 +92,97 @@ public final class Defaults {
             if (value instanceof Boolean bool) {
                 return bool.toString();
             }
+            // A number written as a string reads back as the column's type makes it ('5'::numeric,
+            // '5'::character varying): one default either way.
+            String text = value.toString().strip();
+            if (NUMBER.matcher(text).matches()) {
+                return canonical(number(text));
+            }
             return "'" + value + "'";
         }
         return "current_timestamp";
+    }
+
+    private static Expr number(String text) {
+        BigDecimal number = new BigDecimal(text);
+        if (number.scale() <= 0 && number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+            return Expr.literal(number.longValueExact());
+        }
+        return Expr.literal(number);
+    }
+
+    /**
+     * A raw expression in one spelling: outside string literals, case and spaces dropped,
+     * the casts PostgreSQL adds to literals ({@code 'utc'::text}, {@code '0'::bigint})
+     * removed, and {@code now()} / {@code current_timestamp()} written {@code
+     * current_timestamp}, so {@code timezone('utc'::text, now())} and {@code timezone('utc',
+     * CURRENT_TIMESTAMP)} read the same. String literals keep their text.
+     */
+    public static String normalise(String sql) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (c == '\'') {
+                int end = i + 1;
+                while (end < n) {
+                    if (sql.charAt(end) == '\'') {
+                        if (end + 1 < n && sql.charAt(end + 1) == '\'') {
+                            end += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    end++;
+                }
+                end = Math.min(end + 1, n);
+                out.append(sql, i, end);
+                i = skipCast(sql, end);
+            } else if (Character.isWhitespace(c)) {
+                i++;
+            } else if (Character.isDigit(c) && (out.length() == 0 || !isWordChar(out.charAt(out.length() - 1)))) {
+                int end = i;
+                while (end < n && (Character.isDigit(sql.charAt(end)) || sql.charAt(end) == '.')) {
+                    end++;
+                }
+                out.append(sql, i, end);
+                i = skipCast(sql, end);
+            } else if (isWordChar(c)) {
+                int end = i;
+                while (end < n && isWordChar(sql.charAt(end))) {
+                    end++;
+                }
+                String word = sql.substring(i, end).toLowerCase(Locale.ROOT);
+                int next = end;
+                while (next < n && Character.isWhitespace(sql.charAt(next))) {
+                    next++;
+                }
+                boolean emptyCall = next + 1 < n && sql.charAt(next) == '(' && sql.charAt(next + 1) == ')';
+                if ((word.equals("now") || word.equals("current_timestamp")) && emptyCall) {
+                    out.append("current_timestamp");
+                    i = next + 2;
+                } else {
+                    out.append(word);
+                    i = end;
+                }
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /** The index after a {@code ::type} cast at {@code from} (with its length and array marks), or {@code from}. */
+    private static int skipCast(String sql, int from) {
+        var cast = LITERAL_CAST.matcher(sql);
+        cast.region(from, sql.length());
+        return cast.lookingAt() ? cast.end() : from;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     private static String stripParentheses(String text) {

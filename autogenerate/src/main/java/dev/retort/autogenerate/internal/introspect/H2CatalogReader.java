@@ -41,7 +41,7 @@ final class H2CatalogReader implements CatalogReader {
 
     private static final String COLUMNS = "SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_DEFAULT,"
             + " IS_NULLABLE, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, IS_IDENTITY,"
-            + " REMARKS FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ?";
+            + " REMARKS, IS_GENERATED, GENERATION_EXPRESSION FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ?";
 
     private static final String CONSTRAINTS = "SELECT tc.TABLE_NAME, tc.CONSTRAINT_NAME, tc.CONSTRAINT_TYPE,"
             + " rc.UNIQUE_CONSTRAINT_NAME, rc.UPDATE_RULE, rc.DELETE_RULE, cc.CHECK_CLAUSE"
@@ -90,9 +90,12 @@ final class H2CatalogReader implements CatalogReader {
                 return;
             }
             Type type = type(rs.getString(6), rs.getLong(7), rs.wasNull(), rs.getInt(8), rs.getInt(9));
-            assembly.get(table).columns.put(rs.getInt(3), SchemaAssembly.column(dialect.normalizeName(rs.getString(2)),
+            boolean generated = "ALWAYS".equals(rs.getString(12));
+            var column = SchemaAssembly.column(dialect.normalizeName(rs.getString(2)),
                     type, "YES".equals(rs.getString(5)), "YES".equals(rs.getString(10)),
-                    Defaults.parse(rs.getString(4)), rs.getString(11)));
+                    generated ? null : Defaults.parse(rs.getString(4)), rs.getString(11));
+            // H2 computes on write: its generated columns are stored.
+            assembly.get(table).columns.put(rs.getInt(3), generated ? column.computed(rs.getString(13), true) : column);
         });
         List<Constraint> constraints = new ArrayList<>();
         query(connection, CONSTRAINTS, schema, rs -> constraints.add(new Constraint(rs.getString(1), rs.getString(2),

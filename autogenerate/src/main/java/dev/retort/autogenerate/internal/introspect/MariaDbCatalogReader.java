@@ -2,6 +2,7 @@ package dev.retort.autogenerate.internal.introspect;
 
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.schema.CheckConstraint;
+import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Expr;
 import dev.retort.runtime.schema.ForeignKey;
 import dev.retort.runtime.schema.Index;
@@ -49,7 +50,7 @@ final class MariaDbCatalogReader implements CatalogReader {
             + " FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('BASE TABLE', 'SEQUENCE')";
 
     private static final String COLUMNS = "SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_DEFAULT,"
-            + " IS_NULLABLE, DATA_TYPE, COLUMN_TYPE, EXTRA, COLUMN_COMMENT"
+            + " IS_NULLABLE, DATA_TYPE, COLUMN_TYPE, EXTRA, COLUMN_COMMENT, GENERATION_EXPRESSION"
             + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?";
 
     // MariaDB names checks per table (CHECK_CONSTRAINTS has TABLE_NAME), MySQL per schema.
@@ -97,7 +98,7 @@ final class MariaDbCatalogReader implements CatalogReader {
     }
 
     private record RawColumn(String table, String name, int position, String reportedDefault, boolean nullable,
-            String dataType, String columnType, String extra, String comment) {
+            String dataType, String columnType, String extra, String comment, String generation) {
     }
 
     @Override
@@ -132,7 +133,7 @@ final class MariaDbCatalogReader implements CatalogReader {
             if (assembly.get(rs.getString(1)) != null) {
                 rawColumns.add(new RawColumn(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                         "YES".equals(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getString(9)));
+                        rs.getString(9), rs.getString(10)));
             }
         });
         List<Constraint> constraints = new ArrayList<>();
@@ -162,9 +163,18 @@ final class MariaDbCatalogReader implements CatalogReader {
             boolean json = jsonColumns.contains(raw.table() + "\u0000" + raw.name());
             Type type = json ? Type.JSON : type(raw.dataType(), raw.columnType(), mysql);
             boolean autoIncrement = raw.extra() != null && raw.extra().toLowerCase(Locale.ROOT).contains("auto_increment");
-            Expr serverDefault = defaultOf(raw, type, mysql);
-            assembly.get(raw.table()).columns.put(raw.position(), SchemaAssembly.column(dialect.normalizeName(raw.name()),
-                    type, raw.nullable(), autoIncrement, serverDefault, nonEmpty(raw.comment()).orElse(null)));
+            String extra = raw.extra() == null ? "" : raw.extra().toUpperCase(Locale.ROOT);
+            // A generated column ("STORED GENERATED", MariaDB's "PERSISTENT GENERATED", "VIRTUAL
+            // GENERATED") has no default; MySQL's DEFAULT_GENERATED marks an expression default.
+            boolean generated = raw.generation() != null && !raw.generation().isBlank()
+                    && extra.contains("GENERATED") && !extra.contains("DEFAULT_GENERATED");
+            Expr serverDefault = generated ? null : defaultOf(raw, type, mysql);
+            Column column = SchemaAssembly.column(dialect.normalizeName(raw.name()),
+                    type, raw.nullable(), autoIncrement, serverDefault, nonEmpty(raw.comment()).orElse(null));
+            if (generated) {
+                column = column.computed(raw.generation(), !extra.contains("VIRTUAL"));
+            }
+            assembly.get(raw.table()).columns.put(raw.position(), column);
         }
 
         Map<String, Set<String>> keyNames = new HashMap<>(); // per table: indexes that back a key

@@ -42,7 +42,7 @@ final class PostgresCatalogReader implements CatalogReader {
 
     private static final String COLUMNS = "SELECT c.relname, a.attname, a.attnum,"
             + " format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),"
-            + " a.attidentity, col_description(c.oid, a.attnum)"
+            + " a.attidentity, col_description(c.oid, a.attnum), a.attgenerated"
             + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
@@ -90,6 +90,12 @@ final class PostgresCatalogReader implements CatalogReader {
             }
             Type type = type(rs.getString(4));
             String reportedDefault = rs.getString(6);
+            // A generated column's expression sits where defaults do: it is no default.
+            if ("s".equals(rs.getString(9))) {
+                parts.columns.put(rs.getInt(3), SchemaAssembly.column(dialect.normalizeName(rs.getString(2)), type,
+                        !rs.getBoolean(5), false, null, rs.getString(8)).computed(reportedDefault, true));
+                return;
+            }
             // serial columns: an integer column whose default draws from a sequence.
             boolean serial = reportedDefault != null && reportedDefault.startsWith("nextval(") && type.isInteger();
             boolean identity = serial || !rs.getString(7).isEmpty();
@@ -185,7 +191,9 @@ final class PostgresCatalogReader implements CatalogReader {
             if (base.equals("time") && rest.equals("without time zone")) {
                 return Type.TIME;
             }
-            if (base.equals("timestamp")) {
+            // Six digits is what TIMESTAMP means; timestamp(3) is a type of its own, kept raw so a
+            // model's TIMESTAMP is seen to differ from it.
+            if (base.equals("timestamp") && first == 6) {
                 return rest.equals("with time zone") ? Type.TIMESTAMP_TZ : Type.TIMESTAMP;
             }
         }

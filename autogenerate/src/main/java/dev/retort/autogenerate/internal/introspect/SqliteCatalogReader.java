@@ -3,6 +3,7 @@ package dev.retort.autogenerate.internal.introspect;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.SqliteTableText;
 import dev.retort.runtime.schema.CheckConstraint;
+import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Expr;
 import dev.retort.runtime.schema.ForeignKey;
 import dev.retort.runtime.schema.Index;
@@ -48,7 +49,8 @@ final class SqliteCatalogReader implements CatalogReader {
     private static final Pattern SIZED = Pattern.compile("([A-Z ]+?)\\s*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
 
     /** A column as {@code pragma_table_xinfo} reports it. */
-    private record RawColumn(String name, String type, boolean notNull, String defaultSql, int keyPosition) {
+    private record RawColumn(String name, String type, boolean notNull, String defaultSql, int keyPosition,
+            int hidden) {
     }
 
     /** An index as {@code pragma_index_list} reports it, with its columns (empty when on an expression). */
@@ -84,13 +86,13 @@ final class SqliteCatalogReader implements CatalogReader {
         // Every table's columns, the excluded ones too: a foreign key may reference one without naming columns.
         Map<String, List<RawColumn>> columnsOf = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT m.name AS table_name, p.name, p.type,"
-                     + " p.\"notnull\", p.dflt_value, p.pk FROM " + master + " JOIN pragma_table_xinfo(m.name"
-                     + pragmaSchema + ") p" + userTables + " AND p.hidden = 0 ORDER BY m.name, p.cid");
+                     + " p.\"notnull\", p.dflt_value, p.pk, p.hidden FROM " + master + " JOIN pragma_table_xinfo(m.name"
+                     + pragmaSchema + ") p" + userTables + " AND p.hidden IN (0, 2, 3) ORDER BY m.name, p.cid");
              ResultSet rs = bindSchema(statement, attached, 1).executeQuery()) {
             while (rs.next()) {
                 columnsOf.computeIfAbsent(rs.getString("table_name"), t -> new ArrayList<>()).add(new RawColumn(
                         rs.getString("name"), rs.getString("type"), rs.getInt("notnull") != 0,
-                        rs.getString("dflt_value"), rs.getInt("pk")));
+                        rs.getString("dflt_value"), rs.getInt("pk"), rs.getInt("hidden")));
             }
         }
 
@@ -149,6 +151,69 @@ final class SqliteCatalogReader implements CatalogReader {
         return assembly.build();
     }
 
+    /** The expression of generated column {@code column} in {@code CREATE TABLE} text {@code sql}. */
+    static String generatedExpression(String sql, String column, String table) {
+        int depth = 0;
+        int start = -1;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"' || c == '`' || c == '[') {
+                int close = sql.indexOf(c == '[' ? ']' : c, i + 1);
+                if (close < 0) {
+                    break;
+                }
+                i = close;
+                continue;
+            }
+            boolean endOfDefinition = depth == 1 && (c == ',' || c == ')');
+            if (endOfDefinition) {
+                String expression = expressionOf(sql.substring(start, i).strip(), column);
+                if (expression != null) {
+                    return expression;
+                }
+                start = i + 1;
+            }
+            if (c == '(') {
+                depth++;
+                if (depth == 1) {
+                    start = i + 1;
+                }
+            } else if (c == ')') {
+                depth--;
+            }
+        }
+        throw new IllegalStateException("Cannot find the expression of generated column " + table + "." + column
+                + " in its CREATE TABLE statement; compare it by hand");
+    }
+
+    private static final Pattern GENERATED_AS = Pattern.compile("(?is)\\bAS\\s*\\(");
+
+    private static String expressionOf(String definition, String column) {
+        String name = definition.split("\\s+", 2)[0].replaceAll("^[\"`\\[]|[\"`\\]]$", "");
+        if (!name.equalsIgnoreCase(column)) {
+            return null;
+        }
+        Matcher as = GENERATED_AS.matcher(definition);
+        if (!as.find()) {
+            return null;
+        }
+        int depth = 1;
+        for (int i = as.end(); i < definition.length(); i++) {
+            char c = definition.charAt(i);
+            if (c == '\'') {
+                i = definition.indexOf('\'', i + 1);
+                if (i < 0) {
+                    return null;
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return definition.substring(as.end(), i).strip();
+            }
+        }
+        return null;
+    }
+
     private static void assemble(SchemaAssembly.Parts parts, String table, String sql,
             Map<String, List<RawColumn>> columnsOf, Map<String, RawIndex> indexes,
             Map<Integer, TreeMap<Integer, FkRow>> foreignKeys) throws SQLException {
@@ -185,8 +250,14 @@ final class SqliteCatalogReader implements CatalogReader {
             boolean nullable = !primaryKey && !c.notNull();
             Expr serverDefault = autoIncrement || c.defaultSql() == null ? null
                     : defaultOf(Expr.raw(c.defaultSql()), type);
-            parts.columns.put(position++, SchemaAssembly.column(c.name(), type, nullable, autoIncrement,
-                    serverDefault, null));
+            Column column = SchemaAssembly.column(c.name(), type, nullable, autoIncrement,
+                    c.hidden() == 0 ? serverDefault : null, null);
+            // pragma_table_xinfo marks generated columns hidden 2 (virtual) and 3 (stored); their
+            // expression is only in the CREATE TABLE text.
+            if (c.hidden() != 0) {
+                column = column.computed(generatedExpression(sql, c.name(), table), c.hidden() == 3);
+            }
+            parts.columns.put(position++, column);
             if (primaryKey) {
                 key.add(c.name());
             }

@@ -1,0 +1,139 @@
+package dev.retort.autogenerate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.Dialects;
+import dev.retort.runtime.operation.AddColumn;
+import dev.retort.runtime.operation.CreateTable;
+import dev.retort.runtime.operation.DropColumn;
+import dev.retort.runtime.schema.Column;
+import dev.retort.runtime.schema.Metadata;
+import dev.retort.runtime.schema.Table;
+import dev.retort.runtime.schema.Type;
+import dev.retort.testing.TestDatabase;
+import dev.retort.testing.TestDatabases;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Computed (generated) columns: read as computed, never as a server default (no {@code DROP
+ * DEFAULT}, which PostgreSQL refuses); declared in the model, created, added, and recreated
+ * when their expression changes; each change applied leaves the comparison clean, and its
+ * downgrade restores the "before" state.
+ */
+class ComputedColumnComparisonTest {
+
+    private static final CompareOptions DEFAULTS_ON = CompareOptions.defaults().compareServerDefaults(true);
+
+    /** The "before" state, in each database's own SQL. */
+    private static final Map<String, String> BEFORE = Map.of(
+            "postgresql", "CREATE TABLE item (id BIGINT PRIMARY KEY, price NUMERIC(10, 2) NOT NULL,"
+                    + " doubled NUMERIC(12, 2) GENERATED ALWAYS AS (price * 2) STORED)",
+            "mariadb", "CREATE TABLE item (id BIGINT PRIMARY KEY, price DECIMAL(10, 2) NOT NULL,"
+                    + " doubled DECIMAL(12, 2) AS (price * 2) PERSISTENT)",
+            "h2", "CREATE TABLE item (id BIGINT PRIMARY KEY, price NUMERIC(10, 2) NOT NULL,"
+                    + " doubled NUMERIC(12, 2) GENERATED ALWAYS AS (price * 2))",
+            "sqlite", "CREATE TABLE item (id BIGINT PRIMARY KEY, price NUMERIC(10, 2) NOT NULL,"
+                    + " doubled NUMERIC(12, 2) GENERATED ALWAYS AS (price * 2) STORED)");
+
+    private static Metadata model(UnaryOperator<Table.Builder> more) {
+        return Metadata.builder().table("item", t -> more.apply(t
+                .column(Column.of("id", Type.BIGINT).primaryKey())
+                .column(Column.of("price", Type.numeric(10, 2)).notNull())))
+                .build();
+    }
+
+    private static Metadata before() {
+        return model(t -> t.column(Column.of("doubled", Type.numeric(12, 2)).computed("price * 2")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "mariadb", "h2", "sqlite"})
+    void aComputedColumnIsReadAsComputedAndItsChangesRoundTrip(String kind) throws Exception {
+        try (TestDatabase db = TestDatabases.open(kind); Connection connection = db.dataSource().getConnection()) {
+            Dialect dialect = Dialects.detect(connection);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(BEFORE.get(kind));
+            }
+            Column doubled = Introspection.read(connection, dialect).table("item").orElseThrow()
+                    .column("doubled").orElseThrow();
+            assertThat(doubled.serverDefault()).isEmpty();
+            assertThat(doubled.computed()).hasValueSatisfying(c -> assertThat(c.stored()).isTrue());
+
+            // The model that says what the SQL did: nothing to do, defaults compared or not.
+            assertClean(connection, dialect, before());
+            if (kind.equals("sqlite")) {
+                // Not yet on SQLite: it cannot ADD a stored generated column, and batch mode's table copy
+                // does not carry generated columns; those changes fail there today (docs/autogenerate.md).
+                return;
+            }
+
+            // Another expression: the column is dropped and added again.
+            Metadata tripled = model(t -> t.column(Column.of("doubled", Type.numeric(12, 2)).computed("price * 3")));
+            roundTrip(connection, dialect, tripled, List.of(DropColumn.class, AddColumn.class));
+
+            // A new computed column, and a plain column becoming computed.
+            Metadata added = model(t -> t.column(Column.of("doubled", Type.numeric(12, 2)).computed("price * 2"))
+                    .column(Column.of("halved", Type.numeric(12, 2)).computed("price / 2")));
+            roundTrip(connection, dialect, added, List.of(AddColumn.class));
+            Metadata plain = model(t -> t.column(Column.of("doubled", Type.numeric(12, 2))));
+            roundTrip(connection, dialect, plain, List.of(DropColumn.class, AddColumn.class));
+
+            if (kind.equals("mariadb")) {
+                Metadata virtual = model(t -> t.column(Column.of("doubled", Type.numeric(12, 2))
+                        .computed("price * 2", false)));
+                roundTrip(connection, dialect, virtual, List.of(DropColumn.class, AddColumn.class));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "mariadb", "h2", "sqlite"})
+    void aTableWithAComputedColumnIsCreatedAndComparesClean(String kind) throws Exception {
+        try (TestDatabase db = TestDatabases.open(kind); Connection connection = db.dataSource().getConnection()) {
+            Dialect dialect = Dialects.detect(connection);
+            Metadata model = before();
+            Comparison found = Comparison.compare(model, Introspection.read(connection, dialect),
+                    DEFAULTS_ON.forDialect(dialect), connection);
+            assertThat(found.operations()).extracting(Object::getClass).containsExactly(CreateTable.class);
+            RoundTripTest.run(connection, dialect, found.operations());
+            assertClean(connection, dialect, model);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("INSERT INTO item (id, price) VALUES (1, 2.50)");
+                var rs = statement.executeQuery("SELECT doubled FROM item");
+                rs.next();
+                assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("5.00");
+            }
+        }
+    }
+
+    private static void assertClean(Connection connection, Dialect dialect, Metadata model) throws Exception {
+        Comparison found = Comparison.compare(model, Introspection.read(connection, dialect),
+                DEFAULTS_ON.forDialect(dialect), connection);
+        assertThat(found.changes()).as(found.toString()).isEmpty();
+    }
+
+    /** From the "before" state: exactly {@code expected}; applied, clean; downgraded, the "before" state again. */
+    private static void roundTrip(Connection connection, Dialect dialect, Metadata model, List<Class<?>> expected)
+            throws Exception {
+        CompareOptions options = DEFAULTS_ON.forDialect(dialect);
+        Comparison found = Comparison.compare(model, Introspection.read(connection, dialect), options, connection);
+        assertThat(found.operations()).as(found.toString()).extracting(Object::getClass)
+                .containsExactlyElementsOf(expected);
+        String java = JavaRenderer.render(found.changes()).upgrade().toString();
+        if (model.table("item").orElseThrow().column("doubled").orElseThrow().computed().isPresent()
+                && expected.contains(DropColumn.class)) {
+            assertThat(java).contains(".computed(");
+        }
+        RoundTripTest.run(connection, dialect, found.operations());
+        assertClean(connection, dialect, model);
+        RoundTripTest.run(connection, dialect, found.downgradeOperations());
+        assertClean(connection, dialect, before());
+    }
+}
