@@ -37,7 +37,8 @@ try {
     def tables = []
     def rs = connection.metaData.getTables(null, 'PUBLIC', '%', ['TABLE'] as String[])
     while (rs.next()) { tables << rs.getString('TABLE_NAME') }
-    assert tables.sort() == ['ACCOUNT', 'ORDERS', 'RETORT_VERSION', 'RETORT_VERSION_LOCK'] : tables
+    // Retort's own tables beside the version table: the lock and the journal of a step in flight.
+    assert tables.sort() == ['ACCOUNT', 'ORDERS', 'RETORT_VERSION', 'RETORT_VERSION_JOURNAL', 'RETORT_VERSION_LOCK'] : tables
     def version = connection.createStatement().executeQuery('SELECT version_num FROM retort_version')
     assert version.next() && version.getString(1) == '2b3c4d5e6f70'
     assert !version.next()
