@@ -1,40 +1,17 @@
 package dev.retort.runtime;
 
 import dev.retort.graph.Direction;
-import dev.retort.graph.Plan;
 import dev.retort.graph.RevisionException;
-import dev.retort.graph.RevisionGraph;
-import dev.retort.graph.RevisionGraphException;
-import dev.retort.graph.RevisionNode;
-import dev.retort.graph.Step;
 import dev.retort.runtime.dialect.Dialect;
-import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.internal.DefaultLogger;
-import dev.retort.runtime.internal.DefaultOperations;
-import dev.retort.runtime.internal.FailureReport;
-import dev.retort.runtime.internal.JdbcSink;
-import dev.retort.runtime.internal.Journal;
-import dev.retort.runtime.internal.MigrationLock;
-import dev.retort.runtime.internal.ScriptSink;
-import dev.retort.runtime.internal.SqlSink;
-import dev.retort.runtime.internal.StatementFailedException;
-import dev.retort.runtime.internal.StepLog;
-import dev.retort.runtime.internal.VersionTable;
-import java.io.UncheckedIOException;
-import java.lang.System.Logger.Level;
-import java.sql.Connection;
-import java.sql.SQLException;
+import dev.retort.runtime.internal.command.MigrateCommand;
+import dev.retort.runtime.internal.command.MigrationContext;
+import dev.retort.runtime.internal.command.OfflineCommand;
+import dev.retort.runtime.internal.command.QueryCommands;
+import dev.retort.runtime.internal.command.StampCommand;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -157,82 +134,34 @@ public final class Migrator {
         ALL
     }
 
-    private final MigrationRegistry registry;
-    /** Built on first need: an application at head never needs it (see {@link #atKnownHeads}). */
-    private volatile Resolved resolved;
-    private final DataSource dataSource;
-    private final Dialect configuredDialect;
-    private final String versionTable;
-    private final String versionTableSchema;
-    private final TransactionMode transactionMode;
-    private final Duration lockTimeout;
-    private final System.Logger logger;
-    private volatile Dialect detectedDialect;
-    private final NamingConvention namingConvention;
+    private final MigrationContext context;
+    private final MigrateCommand migrateCommand;
+    private final StampCommand stampCommand;
+    private final QueryCommands queries;
+    private final OfflineCommand offline;
 
     private Migrator(Builder builder) {
-        this.registry = builder.registry;
         if (builder.dataSource == null && builder.dialect == null) {
             throw new NullPointerException("dataSource: call Migrator.builder(registry).dataSource(…) before build(), "
                     + "or dialect(…) alone for a migrator that only writes offline SQL");
         }
-        this.dataSource = builder.dataSource;
-        this.configuredDialect = builder.dialect;
-        this.versionTable = builder.versionTable;
-        this.versionTableSchema = builder.versionTableSchema;
-        this.transactionMode = builder.transactionMode;
-        this.lockTimeout = builder.lockTimeout;
-        this.logger = builder.logger != null ? builder.logger : new DefaultLogger(LOGGER_NAME);
-        this.namingConvention = builder.namingConvention;
-        if (registry.knownHeads().isEmpty()) {
+        // The commands live in internal.command; MigrationException::new hands them the
+        // constructor that records the steps committed before a failure, which is not public.
+        this.context = new MigrationContext(builder.registry, builder.dataSource, builder.dialect,
+                builder.versionTable, builder.versionTableSchema, builder.transactionMode, builder.lockTimeout,
+                builder.logger != null ? builder.logger : new DefaultLogger(LOGGER_NAME), builder.namingConvention,
+                MigrationException::new);
+        this.migrateCommand = new MigrateCommand(context);
+        this.stampCommand = new StampCommand(context);
+        this.queries = new QueryCommands(context);
+        this.offline = new OfflineCommand(context);
+        if (builder.registry.knownHeads().isEmpty()) {
             // A registry that does not vouch for its graph is checked here, as build() documents.
-            resolved();
+            context.graph();
         }
-        if (configuredDialect != null) {
-            checkTransactionMode(configuredDialect);
+        if (builder.dialect != null) {
+            context.checkTransactionMode(builder.dialect);
         }
-    }
-
-    /** The registry's graph and its revisions by id, as every command but the at-head check needs them. */
-    private record Resolved(RevisionGraph graph, Map<String, RevisionDefinition> definitions) {
-    }
-
-    private Resolved resolved() {
-        Resolved r = resolved;
-        if (r == null) {
-            synchronized (this) {
-                r = resolved;
-                if (r == null) {
-                    r = resolve(registry);
-                    resolved = r;
-                }
-            }
-        }
-        return r;
-    }
-
-    private static Resolved resolve(MigrationRegistry registry) {
-        List<RevisionNode> nodes = new ArrayList<>();
-        Map<String, RevisionDefinition> byId = new HashMap<>();
-        for (RevisionDefinition definition : registry.revisions()) {
-            nodes.add(definition.node());
-            byId.put(definition.id(), definition);
-        }
-        try {
-            return new Resolved(RevisionGraph.of(nodes), Map.copyOf(byId));
-        } catch (RevisionGraphException e) {
-            throw new MigrationException("INVALID_GRAPH", "The revisions of registry " + registry.packageName()
-                    + " do not form a valid graph; fix the @Revision annotations (the annotation processor "
-                    + "reports the same problems at compile time). " + e.getMessage(), e);
-        }
-    }
-
-    private RevisionGraph graph() {
-        return resolved().graph();
-    }
-
-    private Map<String, RevisionDefinition> definitions() {
-        return resolved().definitions();
     }
 
     /** Starts building a migrator for the revisions of {@code registry}. */
@@ -255,7 +184,7 @@ public final class Migrator {
      *                                 lock is busy ({@code LOCK_TIMEOUT}) or the database fails
      */
     public MigrationResult upgrade(String target) {
-        return migrate(Direction.UPGRADE, Objects.requireNonNull(target, "target"));
+        return migrateCommand.migrate(Direction.UPGRADE, Objects.requireNonNull(target, "target"));
     }
 
     /**
@@ -267,7 +196,7 @@ public final class Migrator {
      * @throws MigrationException as for {@link #upgrade}
      */
     public MigrationResult downgrade(String target) {
-        return migrate(Direction.DOWNGRADE, Objects.requireNonNull(target, "target"));
+        return migrateCommand.migrate(Direction.DOWNGRADE, Objects.requireNonNull(target, "target"));
     }
 
     /**
@@ -282,46 +211,7 @@ public final class Migrator {
      */
     public MigrationResult stamp(String... revisions) {
         List<String> targets = revisions == null ? List.of() : List.of(revisions);
-        return withConnection("stamp", connection -> {
-            Dialect dialect = dialect(connection);
-            VersionTable table = versionTable(dialect);
-            MigrationLock lock = lock(dialect, connection);
-            try {
-                new JdbcSink(connection).run(table.createStatement());
-                List<String> before = table.read(connection);
-                List<String> known = new ArrayList<>();
-                List<String> unknown = new ArrayList<>();
-                for (String row : before) {
-                    (graph().find(row).isPresent() ? known : unknown).add(row);
-                }
-                // Resolve the targets first: an unknown target fails without a warning about rows it never replaced.
-                List<String> after = sorted(graph().stampHeads(known, targets));
-                if (!unknown.isEmpty()) {
-                    logger.log(Level.WARNING, "Stamp replaces version-table rows that this build does not "
-                            + "contain: " + String.join(", ", unknown));
-                }
-                logger.log(Level.INFO, "Running stamp_revision " + String.join(", ", before) + " -> "
-                        + String.join(", ", after));
-                Journal journal = Journal.open(dialect, connection, versionTableSchema, versionTable, logger);
-                connection.setAutoCommit(false);
-                try {
-                    // The operator settles by hand what an interrupted migration left: its journal goes.
-                    journal.discard();
-                    applyVersionChange(connection, table, before, after);
-                    connection.commit();
-                    journal.committed();
-                } catch (Throwable e) {
-                    // Any Throwable: the finally's setAutoCommit(true) would commit what ran.
-                    rollbackQuietly(connection);
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(true);
-                }
-                return new MigrationResult(before, after, List.of());
-            } finally {
-                lock.close();
-            }
-        });
+        return stampCommand.stamp(targets);
     }
 
     /**
@@ -331,47 +221,27 @@ public final class Migrator {
      * @throws MigrationException {@code INVALID_VERSION_ROW} when a row is not a revision id
      */
     public List<String> current() {
-        return withConnection("current", connection -> {
-            VersionTable table = versionTable(dialect(connection));
-            try {
-                return table.read(connection);
-            } catch (SQLException e) {
-                if (table.exists(connection)) {
-                    throw e;
-                }
-                return List.of();
-            }
-        });
+        return queries.current();
     }
 
     /** The heads of the registry's graph, sorted. */
     public List<String> heads() {
-        return graph().heads();
+        return queries.heads();
     }
 
     /** The bases of the registry's graph, sorted. */
     public List<String> bases() {
-        return graph().bases();
+        return queries.bases();
     }
 
     /** Every revision, newest first (the reverse of the graph's topological order), as {@code retort history} lists them. */
     public List<RevisionInfo> history() {
-        RevisionGraph graph = graph();
-        Map<String, RevisionDefinition> definitions = definitions();
-        Set<String> heads = Set.copyOf(graph.heads());
-        List<RevisionInfo> history = new ArrayList<>();
-        for (RevisionNode node : graph.nodes()) {
-            history.add(new RevisionInfo(node.id(), node.downRevisions(), node.branchLabels(), node.dependsOn(),
-                    node.message(), definitions.get(node.id()).className(), heads.contains(node.id()),
-                    node.isBase(), graph.upRevisions(node.id()).size() > 1, node.isMergePoint()));
-        }
-        Collections.reverse(history);
-        return List.copyOf(history);
+        return queries.history();
     }
 
     /** The registry this migrator runs. */
     public MigrationRegistry registry() {
-        return registry;
+        return context.registry();
     }
 
     /**
@@ -395,6 +265,7 @@ public final class Migrator {
      */
     public OfflineSql sql(Appendable out) {
         Objects.requireNonNull(out, "out");
+        Dialect configuredDialect = context.configuredDialect();
         if (configuredDialect == null) {
             throw new MigrationException("DIALECT_REQUIRED", "Offline SQL needs the dialect to write: build the "
                     + "migrator with Migrator.builder(registry).dialect(new PostgresDialect()) (or the dialect of "
@@ -404,734 +275,14 @@ public final class Migrator {
         return new OfflineSql(this, configuredDialect, out);
     }
 
-    // ---- offline SQL ----
-
     /** Writes the script of an upgrade or downgrade over {@code range}; see {@link OfflineSql}. */
     MigrationResult writeMigration(Dialect dialect, Direction direction, String range, Appendable out) {
-        Objects.requireNonNull(range, "range");
-        String command = direction == Direction.UPGRADE ? "upgrade" : "downgrade";
-        int colon = range.indexOf(':');
-        List<String> start;
-        String target;
-        if (colon < 0) {
-            if (direction == Direction.DOWNGRADE) {
-                throw new MigrationException("OFFLINE_DOWNGRADE_NEEDS_START", "An offline downgrade needs the "
-                        + "revision the database is at, since offline SQL does not read the version table: write "
-                        + "'<start>:<target>', e.g. sql(out).downgrade(\"head:" + range + "\") or \"<revision>:"
-                        + range + "\".", null);
-            }
-            start = List.of();
-            target = range;
-        } else {
-            target = range.substring(colon + 1);
-            if (target.isEmpty() || target.indexOf(':') >= 0) {
-                throw new MigrationException("INVALID_RANGE", "The range '" + range + "' is not '<start>:<target>': "
-                        + "write one start and one target, e.g. '2b1ae634e5cd:head' or 'head:base'.", null);
-            }
-            start = startHeads(range, range.substring(0, colon), command);
-        }
-        Plan plan = direction == Direction.UPGRADE ? graph().upgradePlan(start, target)
-                : graph().downgradePlan(start, target);
-        if (plan.isEmpty()) {
-            logger.log(Level.INFO, "From " + describe(start) + " '" + target + "' needs no migration; the "
-                    + command + " script is empty");
-            return new MigrationResult(start, start, List.of());
-        }
-        logger.log(Level.INFO, "Context impl " + dialect.getClass().getSimpleName() + ".");
-        logger.log(Level.INFO, "Generating static SQL");
-        logger.log(Level.INFO, dialect.transactionalDdl()
-                ? "Will assume transactional DDL" + (transactionMode == TransactionMode.ALL
-                    ? ", one transaction for the whole run." : ", one transaction per migration.")
-                : "Will assume non-transactional DDL.");
-        ScriptRun script = new ScriptRun(dialect, versionTable(dialect), out);
-        try {
-            return run(script, dialect, start, plan);
-        } catch (SQLException e) {
-            // A script sink runs nothing; only a future sink that did could get here.
-            throw script.writeFailed(e);
-        } catch (UncheckedIOException e) {
-            throw script.writeFailed(e.getCause());
-        }
+        return offline.writeMigration(dialect, direction, range, out);
     }
 
     /** Writes the script of a stamp; see {@link OfflineSql#stamp}. */
     MigrationResult writeStamp(Dialect dialect, List<String> revisions, Appendable out) {
-        String start = null;
-        List<String> targets = new ArrayList<>();
-        for (String revision : revisions) {
-            Objects.requireNonNull(revision, "revision");
-            int colon = revision.indexOf(':');
-            if (colon < 0) {
-                targets.add(revision);
-                continue;
-            }
-            String from = revision.substring(0, colon);
-            if (start != null && !start.equals(from)) {
-                throw new MigrationException("INVALID_RANGE", "An offline stamp takes one start revision, but "
-                        + "got '" + start + "' and '" + from + "': write the start once, e.g. stamp(\"" + start
-                        + ":" + revision.substring(colon + 1) + "\"), or stamp each start in its own script.", null);
-            }
-            start = from;
-            targets.add(revision.substring(colon + 1));
-        }
-        List<String> before = start == null ? List.of() : startHeads(String.join(" ", revisions), start, "stamp");
-        List<String> after = sorted(graph().stampHeads(before, targets));
-        if (before.equals(after)) {
-            logger.log(Level.INFO, "Stamp from " + describe(before) + " changes nothing; the stamp script is empty");
-            return new MigrationResult(before, after, List.of());
-        }
-        String line = "Running stamp_revision " + String.join(", ", before) + " -> " + String.join(", ", after);
-        logger.log(Level.INFO, line);
-        ScriptRun script = new ScriptRun(dialect, versionTable(dialect), out);
-        try {
-            script.start(false);
-            script.beginMigration();
-            script.announce(before, line);
-            script.versionChange(before, after);
-            script.commitMigration();
-        } catch (UncheckedIOException e) {
-            throw script.writeFailed(e.getCause());
-        }
-        return new MigrationResult(before, after, List.of());
-    }
-
-    /**
-     * The version-table rows a script assumes at its start: {@code base} is none; otherwise
-     * each comma-separated revision ({@code head}, an id, a partial id, a label, …) resolved
-     * as Alembic's {@code --sql} does.
-     */
-    private List<String> startHeads(String range, String start, String command) {
-        if (start.isEmpty()) {
-            throw new MigrationException("INVALID_RANGE", "The range '" + range + "' has no start before ':': write "
-                    + "the revision the database is at, e.g. 'base:head', '2b1ae634e5cd:head' or 'head:base', for "
-                    + command + ".", null);
-        }
-        if (start.equals("base")) {
-            return List.of();
-        }
-        TreeSet<String> heads = new TreeSet<>();
-        for (String part : start.split(",", -1)) {
-            String revision = part.strip();
-            if (revision.isEmpty() || revision.equals("base")) {
-                throw new MigrationException("INVALID_RANGE", "The start '" + start + "' of range '" + range
-                        + "' has an empty or 'base' part: list revisions separated by commas, or write 'base' "
-                        + "alone.", null);
-            }
-            heads.addAll(graph().resolve(revision, List.of()));
-        }
-        return List.copyOf(heads);
-    }
-
-    // ---- the run ----
-
-    private MigrationResult migrate(Direction direction, String target) {
-        String command = direction == Direction.UPGRADE ? "upgrade" : "downgrade";
-        if (target.contains(":")) {
-            throw new MigrationException("RANGE_ONLINE", "The range '" + target + "' is for offline SQL only: online, "
-                    + command + " starts from the revisions in the database's version table. Pass just the target "
-                    + "(the part after ':'), or write the script with Migrator.sql(out)." + command + "(\"" + target
-                    + "\").", null);
-        }
-        return withConnection(command, connection -> {
-            Dialect dialect = dialect(connection);
-            checkTransactionMode(dialect);
-            VersionTable table = versionTable(dialect);
-            // The one read an application at its target pays for: no lock, no DDL.
-            List<String> rows;
-            boolean missing = false;
-            try {
-                rows = table.read(connection);
-            } catch (SQLException e) {
-                // Most likely the table does not exist yet: the database is at base. Any
-                // other problem resurfaces when the table is created and read under the lock.
-                logger.log(Level.DEBUG, "Cannot read version table " + table.displayName()
-                        + " (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); assuming base");
-                rows = List.of();
-                missing = true;
-            }
-            if (direction == Direction.UPGRADE && atKnownHeads(rows, target)) {
-                logger.log(Level.INFO, "At head (" + String.join(", ", rows) + "); nothing to apply");
-                return new MigrationResult(rows, rows, List.of());
-            }
-            Plan plan = plan(direction, rows, target, table);
-            if (plan.isEmpty()) {
-                // One INFO line, so an application at head says so in its start-up log.
-                logger.log(Level.INFO, atTarget(rows, target));
-                return new MigrationResult(rows, rows, List.of());
-            }
-            logger.log(Level.INFO, "Context impl " + dialect.getClass().getSimpleName() + ".");
-            logger.log(Level.INFO, dialect.transactionalDdl()
-                    ? "Will assume transactional DDL" + (transactionMode == TransactionMode.ALL
-                        ? ", one transaction for the whole run." : ", one transaction per migration.")
-                    : "Will assume non-transactional DDL.");
-            MigrationLock lock = lock(dialect, connection);
-            try {
-                if (missing) {
-                    new JdbcSink(connection).run(table.createStatement());
-                }
-                List<String> locked = table.read(connection);
-                Journal journal = Journal.open(dialect, connection, versionTableSchema, versionTable, logger);
-                locked = finishInterrupted(journal, connection, table, dialect, locked);
-                Plan lockedPlan = locked.equals(rows) ? plan : plan(direction, locked, target, table);
-                if (lockedPlan.isEmpty()) {
-                    logger.log(Level.INFO, "Another migrator reached '" + target + "' first; nothing to do");
-                }
-                return run(new ConnectionRun(connection, table, journal), dialect, locked, lockedPlan);
-            } finally {
-                lock.close();
-            }
-        });
-    }
-
-    /**
-     * Whether the rows are the heads the registry holds as constants and the target asks for
-     * no more than them: then the upgrade has nothing to do, and it is known without building
-     * the graph or loading a revision, which an application's every start at head would pay.
-     */
-    private boolean atKnownHeads(List<String> rows, String target) {
-        if (rows.isEmpty() || !(target.equals("heads") || target.equals("head"))) {
-            return false;
-        }
-        Set<String> heads = registry.knownHeads().orElse(null);
-        // "head" with several heads is an error the graph reports; leave it to the plan.
-        return heads != null && (target.equals("heads") || heads.size() == 1)
-                && rows.size() == heads.size() && heads.containsAll(rows);
-    }
-
-    /**
-     * Finishes the step that a crash interrupted, as the journal records it (databases whose
-     * DDL commits implicitly), before the command plans its own steps; returns the rows after it.
-     */
-    private List<String> finishInterrupted(Journal journal, Connection connection, VersionTable table,
-                                           Dialect dialect, List<String> rows) throws SQLException {
-        Optional<Step> interrupted = journal.interrupted(graph(), rows, table.displayName());
-        if (interrupted.isEmpty()) {
-            return rows;
-        }
-        Step step = interrupted.get();
-        logger.log(Level.WARNING, "The " + (step.direction() == Direction.UPGRADE ? "upgrade" : "downgrade")
-                + " of revision " + step.revision().id() + " did not finish (a crash or a failure); finishing it "
-                + "from journal " + journal.displayName());
-        try {
-            run(new ConnectionRun(connection, table, journal), dialect, rows, new Plan(List.of(step),
-                    step.headsAfter()));
-        } catch (MigrationException e) {
-            throw journal.explain(e);
-        }
-        return table.read(connection);
-    }
-
-    private Plan plan(Direction direction, List<String> rows, String target, VersionTable table) {
-        List<String> unknown = rows.stream().filter(row -> graph().find(row).isEmpty()).toList();
-        if (!unknown.isEmpty()) {
-            throw new MigrationException("UNKNOWN_DATABASE_REVISION", "The database is at revision "
-                    + String.join(", ", unknown) + " which this build does not contain (version table "
-                    + table.displayName() + ", registry " + registry.packageName() + " with "
-                    + definitions().size() + " revisions). Deploy the build that has it, or, if the schema "
-                    + "matches a revision of this build, stamp that revision with Migrator.stamp(…).", null);
-        }
-        List<String> ancestors = graph().ancestorRows(rows);
-        if (!ancestors.isEmpty()) {
-            List<String> tips = rows.stream().filter(row -> !ancestors.contains(row)).toList();
-            throw new MigrationException("INCONSISTENT_VERSION_TABLE", "Version table " + table.displayName()
-                    + " holds " + String.join(", ", rows) + ", a state no upgrade, downgrade or stamp leaves: "
-                    + String.join(", ", ancestors) + (ancestors.size() == 1 ? " is an ancestor" : " are ancestors")
-                    + " of another row. Nothing was run. Check which revision the schema is at and stamp it, "
-                    + "e.g. Migrator.stamp(\"" + String.join("\", \"", tips) + "\") (retort stamp "
-                    + String.join(" ", tips) + "), then run the " + (direction == Direction.UPGRADE ? "upgrade"
-                    : "downgrade") + " again.", null);
-        }
-        return direction == Direction.UPGRADE ? graph().upgradePlan(rows, target) : graph().downgradePlan(rows, target);
-    }
-
-    /**
-     * The step loop, the same online and offline: {@code target} decides whether the
-     * statements run on a connection or go to a script, and how transactions are marked.
-     */
-    private MigrationResult run(RunTarget target, Dialect dialect, List<String> before, Plan plan)
-            throws SQLException {
-        boolean transactional = dialect.transactionalDdl();
-        boolean oneTransaction = transactional && transactionMode == TransactionMode.ALL;
-        DefaultOperations operations = new DefaultOperations(dialect, target.sink(), target.connection(),
-                namingConvention);
-        List<AppliedStep> applied = new ArrayList<>();
-        Map<String, RevisionDefinition> definitions = definitions();
-        target.start(oneTransaction);
-        try {
-            for (Step step : plan.steps()) {
-                RevisionDefinition definition = definitions.get(step.revision().id());
-                String message = step.revision().message();
-                String line = StepLog.format(step.direction(), step.from(), step.to(), message);
-                logger.log(Level.INFO, line);
-                long started = System.nanoTime();
-                try {
-                    if (!oneTransaction) {
-                        target.beginMigration();
-                    }
-                    target.beginStep(step);
-                    target.announce(step.headsBefore(), line);
-                    Migration migration = definition.factory().get();
-                    if (step.direction() == Direction.UPGRADE) {
-                        migration.upgrade(operations);
-                    } else {
-                        migration.downgrade(operations);
-                    }
-                    target.versionChange(step.headsBefore(), step.headsAfter());
-                    if (!oneTransaction) {
-                        target.commitMigration();
-                    }
-                } catch (Throwable e) {
-                    // Any Throwable, Errors included: a migration's AssertionError or
-                    // StackOverflowError must roll back like an exception, not reach the
-                    // finally's auto-commit switch, which JDBC defines as a commit.
-                    throw target.failure(step, definition, e, transactional, oneTransaction,
-                            oneTransaction ? List.of() : applied);
-                }
-                applied.add(new AppliedStep(step.revision().id(), step.direction(), step.from(), step.to(),
-                        message, Duration.ofNanos(System.nanoTime() - started)));
-            }
-            if (oneTransaction) {
-                target.commitRun();
-            }
-        } finally {
-            target.finish();
-        }
-        return new MigrationResult(before, plan.headsAfter(), applied);
-    }
-
-    /** Writes a step's version-table change, checking that each statement touched exactly one row. */
-    private void applyVersionChange(Connection connection, VersionTable table, List<String> before,
-                                    List<String> after) throws SQLException {
-        for (VersionTable.Change change : table.changes(before, after)) {
-            int rows = table.executeChange(connection, change);
-            if (rows != 1) {
-                throw new MigrationException("VERSION_TABLE_CONFLICT", "Expected to change one row of version table "
-                        + table.displayName() + " with [" + change.script() + "] but changed " + rows + ": something "
-                        + "else changed the table during the run. Check it with Migrator.current() and stamp the "
-                        + "right revision.", null, null, change.script(), null);
-            }
-        }
-    }
-
-    private MigrationException failure(Connection connection, VersionTable table, JdbcSink sink, Step step,
-                                       RevisionDefinition definition, Throwable error, boolean transactional,
-                                       boolean oneTransaction, List<AppliedStep> committed) {
-        rollbackQuietly(connection);
-        if (error instanceof MigrationException conflict && "VERSION_TABLE_CONFLICT".equals(conflict.code())) {
-            return conflict;
-        }
-        StatementFailedException failed = statementFailure(error);
-        String statement = failed == null ? null : failed.statement();
-        Throwable cause = failed == null ? error : failed.getCause();
-        String what = step.direction() == Direction.UPGRADE ? "Upgrade" : "Downgrade";
-        FailureReport report = FailureReport.of(sink.trail(), sink.committedByBlock(), statement, transactional);
-        String undone = oneTransaction && report.stayed().isEmpty()
-                ? "Every migration of this run was rolled back."
-                : report.summary();
-        List<String> causeLines = causeText(cause).lines().toList();
-        String firstCauseLine = causeLines.isEmpty() ? "" : causeLines.get(0).strip();
-        // H2 ends its first line with "; SQL statement:" and echoes the statement below it.
-        firstCauseLine = firstCauseLine.replaceFirst(";? ?SQL statement:$", "");
-        String message = what + " of revision " + step.revision().id() + " (" + definition.className() + ") failed"
-                + (statement == null ? "" : " on statement [" + oneLine(statement) + "]") + ": "
-                + cause.getClass().getSimpleName() + (firstCauseLine.isEmpty() ? "." : ": " + sentence(firstCauseLine))
-                + " " + undone
-                + " The version table " + table.displayName() + " is at "
-                + describe(readQuietly(connection, table)) + ". Fix the migration or the database and run "
-                + (step.direction() == Direction.UPGRADE ? "the upgrade" : "the downgrade") + " again."
-                + (statement != null && !statement.strip().equals(oneLine(statement))
-                        ? "\nThe statement as written:\n" + statement.strip() : "")
-                + report.details()
-                + "\n" + (committed.isEmpty() ? "No migration of this run committed before the failure."
-                        : "Committed before the failure: " + committed.stream()
-                                .map(s -> s.revision() + " (" + StepLog.format(s.direction(), s.from(), s.to(),
-                                        s.message()) + ")")
-                                .collect(Collectors.joining("; ")) + ".")
-                + (causeLines.size() > 1 ? "\nThe database said: " + causeText(cause).strip() : "");
-        return new MigrationException("MIGRATION_FAILED", message, step.revision().id(), definition.className(),
-                statement, cause, committed);
-    }
-
-    private static String causeText(Throwable cause) {
-        return cause.getMessage() == null ? "" : cause.getMessage();
-    }
-
-    /** A statement on one line, as the message's first line shows it. */
-    private static String oneLine(String sql) {
-        return sql.strip().replaceAll("\\s+", " ");
-    }
-
-    private static StatementFailedException statementFailure(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof StatementFailedException failed) {
-                return failed;
-            }
-        }
-        return null;
-    }
-
-    // ---- helpers ----
-
-    private interface ConnectionWork<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T withConnection(String command, ConnectionWork<T> work) {
-        if (dataSource == null) {
-            throw new MigrationException("NO_DATA_SOURCE", "Migrator." + command + "() needs a database, but this "
-                    + "migrator was built without a DataSource: it can only write offline SQL with sql(out). Build it "
-                    + "with Migrator.builder(registry).dataSource(…) to run " + command + " online.", null);
-        }
-        Connection connection;
-        try {
-            connection = dataSource.getConnection();
-        } catch (SQLException e) {
-            throw new MigrationException("DATABASE_UNAVAILABLE", "Cannot open a connection from the data source "
-                    + dataSource + ": " + e.getMessage() + ". Check the database is running and the URL and "
-                    + "credentials are right.", e);
-        }
-        try {
-            boolean autoCommit = connection.getAutoCommit();
-            if (!autoCommit) {
-                connection.setAutoCommit(true);
-            }
-            try {
-                return work.run(connection);
-            } finally {
-                if (!autoCommit) {
-                    restoreAutoCommit(connection);
-                }
-            }
-        } catch (SQLException e) {
-            throw new MigrationException("DATABASE_ERROR", "Database error on version table "
-                    + (versionTableSchema == null ? "" : versionTableSchema + ".") + versionTable + ": "
-                    + e.getMessage(), e);
-        } catch (StatementFailedException e) {
-            throw new MigrationException("DATABASE_ERROR", "Statement [" + e.statement() + "] failed: "
-                    + e.getMessage(), null, null, e.statement(), e.getCause());
-        } finally {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                logger.log(Level.WARNING, "Could not close the migration connection", e);
-            }
-        }
-    }
-
-    private void restoreAutoCommit(Connection connection) {
-        try {
-            if (!connection.isClosed()) {
-                connection.setAutoCommit(false);
-            }
-        } catch (SQLException e) {
-            logger.log(Level.WARNING, "Could not restore auto-commit off on the data source's connection", e);
-        }
-    }
-
-    private Dialect dialect(Connection connection) throws SQLException {
-        if (configuredDialect != null) {
-            return configuredDialect;
-        }
-        Dialect dialect = detectedDialect;
-        if (dialect == null) {
-            try {
-                dialect = Dialects.detect(connection);
-            } catch (IllegalArgumentException e) {
-                throw new MigrationException("UNSUPPORTED_DATABASE", e.getMessage(), e);
-            }
-            detectedDialect = dialect;
-        }
-        return dialect;
-    }
-
-    private void checkTransactionMode(Dialect dialect) {
-        if (transactionMode == TransactionMode.ALL && !dialect.transactionalDdl()) {
-            throw new MigrationException("TRANSACTION_MODE_UNSUPPORTED", "TransactionMode.ALL needs transactional "
-                    + "DDL, which the " + dialect.name() + " dialect does not have: a failure could not roll the "
-                    + "run back. Use TransactionMode.PER_MIGRATION.", null);
-        }
-    }
-
-    private VersionTable versionTable(Dialect dialect) {
-        return new VersionTable(dialect, versionTableSchema, versionTable);
-    }
-
-    private MigrationLock lock(Dialect dialect, Connection connection) throws SQLException {
-        return MigrationLock.acquire(dialect, dataSource, connection, versionTableSchema, versionTable,
-                lockTimeout, logger);
-    }
-
-    private List<String> readQuietly(Connection connection, VersionTable table) {
-        try {
-            return table.read(connection);
-        } catch (SQLException | MigrationException e) {
-            return List.of("<unreadable: " + e.getMessage() + ">");
-        }
-    }
-
-    private void rollbackQuietly(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            logger.log(Level.WARNING, "Rollback failed", e);
-        }
-    }
-
-    private String atTarget(List<String> rows, String target) {
-        String where = rows.isEmpty() ? "base" : String.join(", ", rows);
-        if (!rows.isEmpty() && sorted(rows).equals(sorted(graph().heads()))) {
-            return "At head (" + where + "); nothing to apply";
-        }
-        return rows.isEmpty() && target.equals("base") ? "At base; nothing to apply"
-                : "At " + where + ", already at '" + target + "'; nothing to apply";
-    }
-
-    private static String describe(List<String> rows) {
-        return rows.isEmpty() ? "base (no rows)" : String.join(", ", rows);
-    }
-
-    private static List<String> sorted(List<String> rows) {
-        return List.copyOf(new TreeSet<>(rows));
-    }
-
-    /**
-     * Where the step loop sends its statements and how it marks transactions: {@link
-     * ConnectionRun} runs them on the migration connection, {@link ScriptRun} writes a script.
-     */
-    private interface RunTarget {
-
-        SqlSink sink();
-
-        /** The migration's connection, or {@code null} offline. */
-        Connection connection();
-
-        /** Before the first step; {@code oneTransaction} when the whole run is one transaction. */
-        void start(boolean oneTransaction) throws SQLException;
-
-        /** Opens a migration's own transaction (not called when the whole run is one). */
-        void beginMigration() throws SQLException;
-
-        /** Right before a migration runs: the journal's header (online, where DDL commits implicitly). */
-        default void beginStep(Step step) throws SQLException {
-        }
-
-        /** Right before a migration runs, with the version-table rows before it and its log line. */
-        void announce(List<String> headsBefore, String line) throws SQLException;
-
-        /** The version-table change of one step. */
-        void versionChange(List<String> before, List<String> after) throws SQLException;
-
-        /** Commits a migration's own transaction. */
-        void commitMigration() throws SQLException;
-
-        /** Commits the run's one transaction. */
-        void commitRun() throws SQLException;
-
-        /** After the run, successful or not. */
-        void finish();
-
-        /** The error a failing step becomes; {@code committed} are the steps of the run that committed before it. */
-        MigrationException failure(Step step, RevisionDefinition definition, Throwable error, boolean transactional,
-                                   boolean oneTransaction, List<AppliedStep> committed);
-    }
-
-    /** Online: statements run on the connection, inside JDBC transactions (auto-commit off). */
-    private final class ConnectionRun implements RunTarget {
-        private final Connection connection;
-        private final VersionTable table;
-        private final Journal journal;
-        private final JdbcSink jdbc;
-        private final SqlSink sink;
-
-        ConnectionRun(Connection connection, VersionTable table, Journal journal) {
-            this.connection = connection;
-            this.table = table;
-            this.journal = journal;
-            this.jdbc = new JdbcSink(connection);
-            this.sink = journal.sink(jdbc);
-        }
-
-        @Override
-        public void beginStep(Step step) throws SQLException {
-            journal.begin(step);
-        }
-
-        @Override
-        public SqlSink sink() {
-            return sink;
-        }
-
-        @Override
-        public Connection connection() {
-            return connection;
-        }
-
-        @Override
-        public void start(boolean oneTransaction) throws SQLException {
-            // Even without transactional DDL each migration runs in a transaction: its data changes
-            // and its version-table change then commit together, and only DDL the database commits
-            // implicitly can outlive a failure.
-            connection.setAutoCommit(false);
-        }
-
-        @Override
-        public void beginMigration() {
-            // With auto-commit off, JDBC opens the next transaction by itself.
-        }
-
-        @Override
-        public void announce(List<String> headsBefore, String line) {
-            // The version table was created under the lock before the run; the line is logged.
-            // A new trail per migration, for the failure message's account of what stayed.
-            jdbc.clearTrail();
-        }
-
-        @Override
-        public void versionChange(List<String> before, List<String> after) throws SQLException {
-            journal.clear();
-            applyVersionChange(connection, table, before, after);
-        }
-
-        @Override
-        public void commitMigration() throws SQLException {
-            connection.commit();
-            journal.committed();
-        }
-
-        @Override
-        public void commitRun() {
-            try {
-                connection.commit();
-            } catch (SQLException e) {
-                rollbackQuietly(connection);
-                throw new MigrationException("MIGRATION_FAILED", "Committing the run failed: " + e.getMessage()
-                        + ". Every migration of this run was rolled back; the version table "
-                        + table.displayName() + " is at " + describe(readQuietly(connection, table))
-                        + ". Fix the cause and run again.", e);
-            }
-        }
-
-        @Override
-        public void finish() {
-            // Whatever is uncommitted now belongs to a failed step, even if building its error
-            // failed too: roll it back before setAutoCommit(true) commits it.
-            rollbackQuietly(connection);
-            try {
-                connection.setAutoCommit(true);
-            } catch (SQLException e) {
-                logger.log(Level.WARNING, "Could not switch the migration connection back to auto-commit", e);
-            }
-        }
-
-        @Override
-        public MigrationException failure(Step step, RevisionDefinition definition, Throwable error,
-                                          boolean transactional, boolean oneTransaction, List<AppliedStep> committed) {
-            MigrationException failure = Migrator.this.failure(connection, table, jdbc, step, definition, error,
-                    transactional, oneTransaction, committed);
-            journal.failed();
-            return failure;
-        }
-    }
-
-    /**
-     * Offline: statements are written to a script, as Alembic's {@code --sql} writes them.
-     * {@code BEGIN}/{@code COMMIT} only where the dialect has transactional DDL; the version
-     * table's {@code CREATE} inside the first migration's transaction when the script starts
-     * from base.
-     */
-    private final class ScriptRun implements RunTarget {
-        private final Dialect dialect;
-        private final VersionTable table;
-        private final ScriptSink sink;
-        private final Appendable out;
-
-        ScriptRun(Dialect dialect, VersionTable table, Appendable out) {
-            this.dialect = dialect;
-            this.table = table;
-            this.sink = new ScriptSink(dialect, out);
-            this.out = out;
-        }
-
-        @Override
-        public SqlSink sink() {
-            return sink;
-        }
-
-        @Override
-        public Connection connection() {
-            return null;
-        }
-
-        @Override
-        public void start(boolean oneTransaction) {
-            if (oneTransaction) {
-                sink.beginTransaction();
-            }
-        }
-
-        @Override
-        public void beginMigration() {
-            if (dialect.transactionalDdl()) {
-                sink.beginTransaction();
-            }
-        }
-
-        @Override
-        public void announce(List<String> headsBefore, String line) {
-            if (headsBefore.isEmpty()) {
-                sink.execute(table.createStatement());
-            }
-            sink.comment(line);
-        }
-
-        @Override
-        public void versionChange(List<String> before, List<String> after) {
-            for (String sql : table.changeStatements(before, after)) {
-                sink.execute(sql);
-            }
-        }
-
-        @Override
-        public void commitMigration() {
-            if (dialect.transactionalDdl()) {
-                sink.commitTransaction();
-            }
-        }
-
-        @Override
-        public void commitRun() {
-            sink.commitTransaction();
-        }
-
-        @Override
-        public void finish() {
-            // Nothing to release: a script holds no connection and no lock.
-        }
-
-        @Override
-        public MigrationException failure(Step step, RevisionDefinition definition, Throwable error,
-                                          boolean transactional, boolean oneTransaction, List<AppliedStep> committed) {
-            for (Throwable t = error; t != null; t = t.getCause()) {
-                if (t instanceof UncheckedIOException io) {
-                    return writeFailed(io.getCause());
-                }
-            }
-            StatementFailedException failed = statementFailure(error);
-            Throwable cause = failed == null ? error : failed.getCause();
-            String what = step.direction() == Direction.UPGRADE ? "upgrade" : "downgrade";
-            return new MigrationException("MIGRATION_FAILED", "Writing the offline SQL for the " + what
-                    + " of revision " + step.revision().id() + " (" + definition.className() + ") failed: "
-                    + cause.getClass().getSimpleName() + ": " + sentence(cause.getMessage()) + " The script written so far "
-                    + "is incomplete: discard it, fix the migration (offline it cannot read the database) and "
-                    + "write the script again.", step.revision().id(), definition.className(),
-                    failed == null ? null : failed.statement(), cause);
-        }
-
-        MigrationException writeFailed(Exception cause) {
-            return new MigrationException("SCRIPT_WRITE_FAILED", "Could not write the offline SQL script to " + out
-                    + ": " + sentence(cause.getMessage()) + " The script is incomplete: fix the destination and write it "
-                    + "again.", cause);
-        }
+        return offline.writeStamp(dialect, revisions, out);
     }
 
     /** Options of a {@link Migrator}. */
@@ -1233,11 +384,5 @@ public final class Migrator {
         public Migrator build() {
             return new Migrator(this);
         }
-    }
-
-    /** A cause's message as a sentence: a full stop added unless it already ends one. */
-    private static String sentence(String message) {
-        String text = message == null ? "" : message.strip();
-        return text.endsWith(".") || text.endsWith("!") || text.endsWith("?") ? text : text + ".";
     }
 }
