@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>By default, as Alembic: types are compared, server defaults are not; every table but
- * the version table {@value Migrator#DEFAULT_VERSION_TABLE} and its lock table is
- * compared; unnamed unique constraints and foreign keys added to existing tables are named
+ * the version table {@value Migrator#DEFAULT_VERSION_TABLE} and its lock and journal tables
+ * is compared; unnamed unique constraints and foreign keys added to existing tables are named
  * by {@link NamingConvention#standard()}; no dialect is assumed, so every operation is a
  * plain one (call {@link #forDialect(Dialect)} to write what a given database can run).
  */
@@ -99,7 +99,11 @@ public final class CompareOptions {
                 Objects.requireNonNull(include, "include"), versionTable, namingConvention, dialect);
     }
 
-    /** The migrator's version table, when not {@value Migrator#DEFAULT_VERSION_TABLE}: never compared, nor its lock table. */
+    /**
+     * The migrator's version table, when not {@value Migrator#DEFAULT_VERSION_TABLE}: never
+     * compared, nor its lock table ({@code <version table>_lock}) and its journal ({@code
+     * <version table>_journal}, kept on databases without transactional DDL).
+     */
     public CompareOptions versionTable(String versionTable) {
         Objects.requireNonNull(versionTable, "versionTable");
         return new CompareOptions(compareTypes, compareServerDefaults, includeTables, excludeTables, includeObject,
@@ -186,9 +190,14 @@ public final class CompareOptions {
         return namingConvention;
     }
 
-    /** True when the table named {@code name} takes part: not the version or lock table, and through the name filters. */
+    /**
+     * True when the table named {@code name} takes part: not one of the migrator's own tables
+     * (version, lock, journal: the names {@code Introspection} leaves out too), and through the
+     * name filters.
+     */
     boolean includesTable(String name) {
-        if (name.equals(versionTable) || name.equals(versionTable + "_lock")) {
+        if (name.equals(versionTable) || name.equals(versionTable + "_lock")
+                || name.equals(versionTable + "_journal")) {
             return false;
         }
         if (!includeTables.isEmpty() && includeTables.stream().noneMatch(p -> p.matcher(name).matches())) {

@@ -6,6 +6,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,9 @@ import java.util.TreeSet;
 /**
  * Reads a schema back through JDBC {@link DatabaseMetaData}, the way a user's tools see it:
  * the one schema-reading fixture of the runtime's tests (conformance suites, batch mode, data
- * operations). Names go in and come out as a migration writes them: the dialect turns them
- * into the database's stored case ({@code ACCOUNT} on H2) and back.
+ * operations, resuming an interrupted migration). Names go in and come out as a migration
+ * writes them: the dialect turns them into the database's stored case ({@code ACCOUNT} on H2)
+ * and back.
  */
 public final class SchemaReader {
 
@@ -32,6 +34,15 @@ public final class SchemaReader {
     /** A foreign key of {@code table}, its columns in key order. */
     public record ForeignKeyInfo(String table, List<String> columns, String referentTable, List<String> referentColumns,
             int deleteRule, int updateRule) {
+    }
+
+    /**
+     * A table as {@link #allTables()} describes it.
+     *
+     * @param indexes its indexes by unique flag and columns, names left out, in a stable order
+     */
+    public record TableShape(Map<String, ColumnInfo> columns, List<String> primaryKey, List<IndexInfo> indexes,
+            Map<String, ForeignKeyInfo> foreignKeys) {
     }
 
     private final Connection connection;
@@ -175,6 +186,23 @@ public final class SchemaReader {
                     rows.stream().map(r -> r[3]).toList(), rules.get(name)[0], rules.get(name)[1]));
         });
         return keys;
+    }
+
+    /**
+     * Every table with its columns, primary key, indexes and foreign keys, as one comparable
+     * value: two databases built alike give equal ones. Indexes are compared without their
+     * names, since H2 numbers the names it generates (a foreign key's index) from a counter of
+     * the database, which an interrupted run that dropped and made objects has moved on.
+     */
+    public Map<String, TableShape> allTables() throws SQLException {
+        var shapes = new TreeMap<String, TableShape>();
+        for (String table : tables()) {
+            List<IndexInfo> byShape = new ArrayList<>(indexes(table).values());
+            byShape.sort(Comparator.comparing(IndexInfo::toString));
+            shapes.put(table, new TableShape(columns(table), primaryKey(table), List.copyOf(byShape),
+                    foreignKeys(table)));
+        }
+        return shapes;
     }
 
     private DatabaseMetaData meta() throws SQLException {

@@ -3,6 +3,7 @@ package dev.retort.test;
 import dev.retort.autogenerate.CompareOptions;
 import dev.retort.autogenerate.Comparison;
 import dev.retort.autogenerate.Introspection;
+import dev.retort.autogenerate.snapshot.RevisionWalk;
 import dev.retort.autogenerate.snapshot.SchemaSnapshots;
 import dev.retort.graph.RevisionGraph;
 import dev.retort.graph.RevisionNode;
@@ -12,10 +13,6 @@ import dev.retort.runtime.RevisionDefinition;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.schema.Metadata;
-import dev.retort.autogenerate.internal.snapshot.QuietLogger;
-import dev.retort.autogenerate.internal.snapshot.RevisionWalk;
-import dev.retort.autogenerate.internal.snapshot.SchemaDiff;
-import dev.retort.autogenerate.internal.snapshot.SchemaJson;
 import dev.retort.test.internal.ScriptRunner;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -77,7 +74,7 @@ public final class MigrationChecks {
      */
     public Migrator migrator(DataSource dataSource) {
         return Migrator.builder(registry).dataSource(dataSource).versionTable(versionTable)
-                .logger(new QuietLogger()).build();
+                .logger(RevisionWalk.quietLogger()).build();
     }
 
     /**
@@ -176,7 +173,7 @@ public final class MigrationChecks {
     public void downgradeLeavesNoTrace(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialects.detect(connection);
-            Map<String, Map<String, Object>> before = new LinkedHashMap<>();
+            Map<String, Metadata> before = new LinkedHashMap<>();
             new RevisionWalk(registry).walk(migrator(dataSource), new RevisionWalk.Observer() {
                 @Override
                 public void beforeUpgrade(RevisionDefinition revision) throws SQLException {
@@ -185,7 +182,7 @@ public final class MigrationChecks {
 
                 @Override
                 public void afterDowngrade(RevisionDefinition revision, String target) throws SQLException {
-                    List<String> differences = SchemaDiff.diff(before.remove(revision.id()),
+                    List<String> differences = SchemaSnapshots.differences(before.remove(revision.id()),
                             read(connection, dialect), "before it", "after its downgrade");
                     if (!differences.isEmpty()) {
                         throw new AssertionError("downgradeLeavesNoTrace: upgrading to revision "
@@ -213,8 +210,8 @@ public final class MigrationChecks {
             Dialect dialect = Dialects.detect(onlineConnection);
             StringBuilder script = new StringBuilder();
             try {
-                Migrator.builder(registry).dialect(dialect).versionTable(versionTable).logger(new QuietLogger()).build()
-                        .sql(script).upgrade("heads");
+                Migrator.builder(registry).dialect(dialect).versionTable(versionTable)
+                        .logger(RevisionWalk.quietLogger()).build().sql(script).upgrade("heads");
             } catch (RuntimeException e) {
                 throw new AssertionError("offlineMatchesOnline: the offline upgrade cannot be written: "
                         + e.getMessage(), e);
@@ -224,12 +221,12 @@ public final class MigrationChecks {
             } catch (SQLException e) {
                 throw new AssertionError("offlineMatchesOnline: " + e.getMessage(), e);
             }
-            Map<String, Object> expected = read(onlineConnection, dialect);
-            Map<String, Object> actual;
+            Metadata expected = read(onlineConnection, dialect);
+            Metadata actual;
             try (Connection offlineConnection = offline.getConnection()) {
                 actual = read(offlineConnection, dialect);
             }
-            List<String> differences = SchemaDiff.diff(expected, actual, "online", "from the script");
+            List<String> differences = SchemaSnapshots.differences(expected, actual, "online", "from the script");
             if (!differences.isEmpty()) {
                 throw new AssertionError("offlineMatchesOnline: the offline script gives another schema than the "
                         + "online upgrade on " + dialect.name() + ":\n  " + String.join("\n  ", differences));
@@ -266,8 +263,8 @@ public final class MigrationChecks {
         }
     }
 
-    private Map<String, Object> read(Connection connection, Dialect dialect) throws SQLException {
-        return SchemaJson.tree(Introspection.read(connection, dialect, null, versionTable), Map.of());
+    private Metadata read(Connection connection, Dialect dialect) throws SQLException {
+        return Introspection.read(connection, dialect, null, versionTable);
     }
 
     private RevisionGraph graph() {

@@ -6,7 +6,7 @@ import dev.retort.runtime.Migrator;
 import dev.retort.runtime.RevisionDefinition;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
-import dev.retort.autogenerate.internal.snapshot.QuietLogger;
+import dev.retort.autogenerate.snapshot.RevisionWalk;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,7 +54,7 @@ public final class MigrationTester {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.migrator = Migrator.builder(registry).dataSource(dataSource).versionTable(versionTable)
-                .logger(new QuietLogger()).build();
+                .logger(RevisionWalk.quietLogger()).build();
     }
 
     /** A tester of {@code registry} ({@code GeneratedMigrations.REGISTRY}) on {@code dataSource}, an empty database. */

@@ -7,8 +7,6 @@ import dev.retort.runtime.RevisionDefinition;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.schema.Metadata;
-import dev.retort.autogenerate.internal.snapshot.QuietLogger;
-import dev.retort.autogenerate.internal.snapshot.RevisionWalk;
 import dev.retort.autogenerate.internal.snapshot.SchemaDiff;
 import dev.retort.autogenerate.internal.snapshot.SchemaJson;
 import java.io.IOException;
@@ -92,7 +90,7 @@ public final class SchemaSnapshots {
     public Map<String, String> render(DataSource scratch) {
         Map<String, String> out = new LinkedHashMap<>();
         Migrator migrator = Migrator.builder(registry).dataSource(scratch).versionTable(versionTable)
-                .logger(new QuietLogger()).build();
+                .logger(RevisionWalk.quietLogger()).build();
         try (Connection connection = scratch.getConnection()) {
             Dialect dialect = Dialects.detect(connection);
             if (!Introspection.read(connection, dialect, null, versionTable).isEmpty()) {
@@ -223,6 +221,21 @@ public final class SchemaSnapshots {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * One line per object that differs between two schemas, as {@link Mismatch#differences()}
+     * lists them: {@code index orders.ix_orders_account_id: {"columns": ["account_id"], "unique":
+     * false} before, absent after}. A table on one side only is one line; empty when the
+     * schemas are equal as snapshots record them. For comparing two schemas read by {@link
+     * Introspection} (before and after a downgrade, online and offline).
+     *
+     * @param beforeLabel what {@code before} is, as the lines say it ({@code "before it"}, {@code "online"})
+     * @param afterLabel  what {@code after} is
+     */
+    public static List<String> differences(Metadata before, Metadata after, String beforeLabel, String afterLabel) {
+        return SchemaDiff.diff(SchemaJson.tree(before, Map.of()), SchemaJson.tree(after, Map.of()), beforeLabel,
+                afterLabel);
     }
 
     /** The snapshot text of one schema, as the files hold it. */

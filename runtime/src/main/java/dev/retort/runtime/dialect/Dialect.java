@@ -37,19 +37,11 @@ import dev.retort.runtime.schema.ReferentialAction;
 import dev.retort.runtime.schema.TableConstraint;
 import dev.retort.runtime.schema.Type;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -102,6 +94,15 @@ public abstract class Dialect {
     /** For subclasses: a dialect of a database of their own, or one that overrides another's rendering. */
     protected Dialect() {
     }
+
+    // The groups of SQL that are not DDL live in their own package-private classes, which call
+    // back into this dialect's hooks so that a subclass's overrides apply there too.
+
+    /** Literals, bound parameters and the data statements that carry values. */
+    private final ValueSql values = new ValueSql(this);
+
+    /** The standard text of the version, lock and journal tables. */
+    private final BookkeepingSql bookkeeping = new BookkeepingSql(this);
 
     /** A name the database folds to its own case when it is not quoted. */
     private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
@@ -690,11 +691,7 @@ public abstract class Dialect {
      * {@code INSERT INTO t (a, b) VALUES (?, ?)}.
      */
     public String bulkInsertStatement(BulkInsert operation) {
-        return "INSERT INTO " + table(operation.schema(), operation.table()) + " "
-                + columnList(operation.columns().stream().map(BulkInsert.InsertColumn::name).toList())
-                + " VALUES " + operation.columns().stream()
-                        .map(column -> renderParameterMarker(column.type().orElse(null)))
-                        .collect(Collectors.joining(", ", "(", ")"));
+        return values.bulkInsertStatement(operation);
     }
 
     /**
@@ -706,17 +703,7 @@ public abstract class Dialect {
     public void bind(PreparedStatement statement, int index, Object value, Type type) throws SQLException {
         Object v = type == null ? SqlValues.canonical(value, () -> "Parameter " + index)
                 : SqlValues.forType(value, type, () -> "Parameter " + index);
-        if (v == null) {
-            statement.setNull(index, nullType(type));
-        } else if (type != null && type.kind() == Type.Kind.JSON) {
-            bindJson(statement, index, (String) v);
-        } else if (v instanceof byte[] bytes) {
-            statement.setBytes(index, bytes);
-        } else if (v instanceof BigInteger big) {
-            statement.setBigDecimal(index, new BigDecimal(big));
-        } else {
-            statement.setObject(index, v);
-        }
+        values.bind(statement, index, v, type);
     }
 
     /** The placeholder of one bound value of {@code type} ({@code null}: untyped); {@code ?}. */
@@ -731,26 +718,7 @@ public abstract class Dialect {
 
     /** The {@link java.sql.Types} code for a {@code NULL} of {@code type}; {@code Types.NULL} when untyped. */
     protected int nullType(Type type) {
-        if (type == null) {
-            return Types.NULL;
-        }
-        return switch (type.kind()) {
-            case INTEGER -> Types.INTEGER;
-            case BIGINT -> Types.BIGINT;
-            case SMALLINT -> Types.SMALLINT;
-            case BOOLEAN -> Types.BOOLEAN;
-            case VARCHAR, TEXT -> Types.VARCHAR;
-            case CHAR -> Types.CHAR;
-            case NUMERIC -> Types.NUMERIC;
-            case DOUBLE -> Types.DOUBLE;
-            case REAL -> Types.REAL;
-            case DATE -> Types.DATE;
-            case TIME -> Types.TIME;
-            case TIMESTAMP -> Types.TIMESTAMP;
-            case TIMESTAMP_TZ -> Types.TIMESTAMP_WITH_TIMEZONE;
-            case BINARY -> Types.VARBINARY;
-            case UUID, JSON, RAW -> Types.NULL;
-        };
+        return ValueSql.nullType(type);
     }
 
     /**
@@ -819,33 +787,12 @@ public abstract class Dialect {
      * #literal(Object, Type) literal}. No statement for no rows.
      */
     protected List<String> renderBulkInsert(BulkInsert operation) {
-        String head = "INSERT INTO " + table(operation.schema(), operation.table()) + " "
-                + columnList(operation.columns().stream().map(BulkInsert.InsertColumn::name).toList()) + " VALUES";
-        List<BulkInsert.InsertColumn> columns = operation.columns();
-        List<String> statements = new ArrayList<>();
-        List<List<Object>> rows = operation.rows();
-        for (int from = 0; from < rows.size(); from += operation.batchSize()) {
-            int to = Math.min(rows.size(), from + operation.batchSize());
-            StringBuilder sql = new StringBuilder(head);
-            for (int r = from; r < to; r++) {
-                List<Object> row = rows.get(r);
-                sql.append(to - from == 1 ? " (" : r == from ? "\n    (" : ",\n    (");
-                for (int c = 0; c < columns.size(); c++) {
-                    if (c > 0) {
-                        sql.append(", ");
-                    }
-                    sql.append(renderValueLiteral(row.get(c), columns.get(c).type().orElse(null)));
-                }
-                sql.append(')');
-            }
-            statements.add(sql.toString());
-        }
-        return List.copyOf(statements);
+        return values.bulkInsert(operation);
     }
 
     /** The offline form of a statement with parameters: each {@code ?} replaced by its value's literal. */
     protected List<String> renderExecuteWithParameters(ExecuteWithParameters operation) {
-        return List.of(operation.inline(value -> renderValueLiteral(value, null)));
+        return values.executeWithParameters(operation);
     }
 
     /**
@@ -855,67 +802,32 @@ public abstract class Dialect {
      * {@code renderXLiteral} methods below, which dialects override where their SQL differs.
      */
     protected String renderValueLiteral(Object value, Type type) {
-        if (value == null) {
-            return "NULL";
-        }
-        if (type != null && type.kind() == Type.Kind.JSON) {
-            return renderJsonLiteral((String) value);
-        }
-        if ((value instanceof Double || value instanceof Float) && !Double.isFinite(((Number) value).doubleValue())) {
-            return renderNonFiniteLiteral(((Number) value).doubleValue());
-        }
-        if (value instanceof String || value instanceof Boolean || value instanceof Number) {
-            return renderLiteral(value);
-        }
-        if (value instanceof LocalDate date) {
-            return "DATE " + renderLiteral(DateTimeFormatter.ISO_LOCAL_DATE.format(date));
-        }
-        if (value instanceof LocalTime time) {
-            return "TIME " + renderLiteral(DateTimeFormatter.ISO_LOCAL_TIME.format(time));
-        }
-        if (value instanceof LocalDateTime timestamp) {
-            return "TIMESTAMP " + renderLiteral(DateTimeFormatter.ISO_LOCAL_DATE.format(timestamp) + " "
-                    + DateTimeFormatter.ISO_LOCAL_TIME.format(timestamp));
-        }
-        if (value instanceof OffsetDateTime timestamp) {
-            return renderTimestampTzLiteral(timestamp);
-        }
-        if (value instanceof UUID uuid) {
-            return renderUuidLiteral(uuid);
-        }
-        if (value instanceof byte[] bytes) {
-            return renderBinaryLiteral(bytes);
-        }
-        throw new IllegalArgumentException("No literal for a " + value.getClass().getName());
+        return values.valueLiteral(value, type);
     }
 
     /** {@code TIMESTAMP WITH TIME ZONE '2024-01-31 12:30:00+02:00'}. */
     protected String renderTimestampTzLiteral(OffsetDateTime timestamp) {
-        ZoneOffset offset = timestamp.getOffset();
-        return "TIMESTAMP WITH TIME ZONE " + renderLiteral(DateTimeFormatter.ISO_LOCAL_DATE.format(timestamp) + " "
-                + DateTimeFormatter.ISO_LOCAL_TIME.format(timestamp)
-                + (offset.equals(ZoneOffset.UTC) ? "+00:00" : offset.getId()));
+        return values.timestampTzLiteral(timestamp);
     }
 
     /** {@code UUID '…'}. */
     protected String renderUuidLiteral(UUID uuid) {
-        return "UUID " + renderLiteral(uuid.toString());
+        return values.uuidLiteral(uuid);
     }
 
     /** The standard binary string literal: {@code X'CAFE'}. */
     protected String renderBinaryLiteral(byte[] bytes) {
-        return "X'" + HexFormat.of().withUpperCase().formatHex(bytes) + "'";
+        return ValueSql.binaryLiteral(bytes);
     }
 
     /** {@code JSON '{"a": 1}'}. */
     protected String renderJsonLiteral(String json) {
-        return "JSON " + renderLiteral(json);
+        return values.jsonLiteral(json);
     }
 
     /** NaN and the infinities, which have no numeric literal: {@code CAST('NaN' AS DOUBLE PRECISION)}. */
     protected String renderNonFiniteLiteral(double value) {
-        String text = Double.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
-        return "CAST(" + renderLiteral(text) + " AS " + renderType(Type.DOUBLE) + ")";
+        return values.nonFiniteLiteral(value);
     }
 
     /** {@code ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY (…) REFERENCES … (…) [ON DELETE …] [ON UPDATE …]}. */
@@ -1182,16 +1094,21 @@ public abstract class Dialect {
         }
     }
 
+    @Override
+    public String toString() {
+        return name();
+    }
+
+    // ---- The migrator's own tables: version, lock, journal (standard text in BookkeepingSql) ----
+
     /** Creates the version table if it is missing. */
     public String createVersionTable(String schema, String table) {
-        return "CREATE TABLE IF NOT EXISTS " + qualify(schema, table)
-                + " (version_num VARCHAR(32) NOT NULL, CONSTRAINT " + quote(table + "_pkc")
-                + " PRIMARY KEY (version_num))";
+        return bookkeeping.createVersionTable(schema, table);
     }
 
     /** Reads every row of the version table. */
     public String selectVersions(String schema, String table) {
-        return "SELECT version_num FROM " + qualify(schema, table);
+        return bookkeeping.selectVersions(schema, table);
     }
 
     /**
@@ -1200,54 +1117,83 @@ public abstract class Dialect {
      * bound parameters only; the three-argument form is the offline script's.
      */
     public String insertVersion(String schema, String table) {
-        return insertVersionSql(schema, table, "?");
+        return bookkeeping.insertVersion(schema, table, "?");
     }
 
     /** Replaces one row by another; parameters: the new revision, then the old one. */
     public String updateVersion(String schema, String table) {
-        return updateVersionSql(schema, table, "?", "?");
+        return bookkeeping.updateVersion(schema, table, "?", "?");
     }
 
     /** Removes one row; parameter: the revision. */
     public String deleteVersion(String schema, String table) {
-        return deleteVersionSql(schema, table, "?");
+        return bookkeeping.deleteVersion(schema, table, "?");
     }
 
     /** {@link #insertVersion(String, String)} for an offline script: the revision as a {@linkplain #literal(Object) literal}. */
     public String insertVersion(String schema, String table, String revision) {
-        return insertVersionSql(schema, table, literal(revision));
+        return bookkeeping.insertVersion(schema, table, literal(revision));
     }
 
     /** {@link #updateVersion(String, String)} for an offline script, with literals. */
     public String updateVersion(String schema, String table, String from, String to) {
-        return updateVersionSql(schema, table, literal(to), literal(from));
+        return bookkeeping.updateVersion(schema, table, literal(to), literal(from));
     }
 
     /** {@link #deleteVersion(String, String)} for an offline script, with a literal. */
     public String deleteVersion(String schema, String table, String revision) {
-        return deleteVersionSql(schema, table, literal(revision));
+        return bookkeeping.deleteVersion(schema, table, literal(revision));
     }
 
-    // One text per statement whether the value is a parameter marker or a literal, so the
-    // online and offline forms cannot drift apart.
-    private String insertVersionSql(String schema, String table, String value) {
-        return "INSERT INTO " + qualify(schema, table) + " (version_num) VALUES (" + value + ")";
+    /** Creates the migrator's one-row lock table if it is missing. */
+    public String createLockTable(String schema, String table) {
+        return bookkeeping.createLockTable(schema, table);
     }
 
-    private String updateVersionSql(String schema, String table, String to, String from) {
-        return "UPDATE " + qualify(schema, table) + " SET version_num=" + to + " WHERE version_num=" + from;
+    /** Counts the lock table's rows (0 or 1). */
+    public String countLockRows(String schema, String table) {
+        return bookkeeping.countLockRows(schema, table);
     }
 
-    private String deleteVersionSql(String schema, String table, String value) {
-        return "DELETE FROM " + qualify(schema, table) + " WHERE version_num=" + value;
+    /** Inserts the lock table's only row; its id, 1, is the one parameter. */
+    public String insertLockRow(String schema, String table) {
+        return bookkeeping.insertLockRow(schema, table);
     }
 
-    @Override
-    public String toString() {
-        return name();
+    /**
+     * Locks the lock table's row until the transaction ends, waiting as the database's lock
+     * timeout allows; the row's id, 1, is the one parameter.
+     */
+    public String lockLockRow(String schema, String table) {
+        return bookkeeping.lockLockRow(schema, table);
     }
 
-    // ---- Locking and version table (migrator) ----
+    /**
+     * Creates the journal of the migration in flight, {@code <version table>_journal}, if it
+     * is missing: one row when a step begins ({@code statement_no} 0, with the version-table
+     * rows before and after it) and one per statement as it completes (with the SHA-256 of
+     * its text). Only databases whose DDL commits implicitly keep one.
+     */
+    public String createJournalTable(String schema, String table) {
+        return bookkeeping.createJournalTable(schema, table);
+    }
+
+    /** Adds one journal row; six parameters: revision, direction, statement_no, sha256, heads_before, heads_after. */
+    public String insertJournalEntry(String schema, String table) {
+        return bookkeeping.insertJournalEntry(schema, table);
+    }
+
+    /** Reads the journal, in statement order. */
+    public String selectJournal(String schema, String table) {
+        return bookkeeping.selectJournal(schema, table);
+    }
+
+    /** Empties the journal. */
+    public String clearJournal(String schema, String table) {
+        return bookkeeping.clearJournal(schema, table);
+    }
+
+    // ---- Locking, durability and resuming (the migrator) ----
 
     /**
      * True when the database has session-level advisory locks that the server releases
@@ -1313,32 +1259,6 @@ public abstract class Dialect {
         throw new UnsupportedOperationException("The " + name() + " dialect has no database lock");
     }
 
-    /** Creates the migrator's one-row lock table if it is missing. */
-    public String createLockTable(String schema, String table) {
-        return "CREATE TABLE IF NOT EXISTS " + qualify(schema, table)
-                + " (lock_id INTEGER NOT NULL, CONSTRAINT " + quote(table + "_pkc") + " PRIMARY KEY (lock_id))";
-    }
-
-    /** Counts the lock table's rows (0 or 1). */
-    public String countLockRows(String schema, String table) {
-        return "SELECT COUNT(*) FROM " + qualify(schema, table);
-    }
-
-    /** Inserts the lock table's only row; its id, 1, is the one parameter. */
-    public String insertLockRow(String schema, String table) {
-        return "INSERT INTO " + qualify(schema, table) + " (lock_id) VALUES (?)";
-    }
-
-    /**
-     * Locks the lock table's row until the transaction ends, waiting as the database's lock
-     * timeout allows; the row's id, 1, is the one parameter.
-     */
-    public String lockLockRow(String schema, String table) {
-        return "SELECT lock_id FROM " + qualify(schema, table) + " WHERE lock_id = ? FOR UPDATE";
-    }
-
-    // ---- Resuming a killed migration (journal) ----
-
     /**
      * Statement {@code index} of {@link #render render(operation)} written so that running it
      * again, when it may already have taken effect, does no harm: {@code CREATE TABLE IF NOT
@@ -1352,200 +1272,7 @@ public abstract class Dialect {
         if (operation == null || !supportsIfExists()) {
             return Optional.empty();
         }
-        return operation.accept(new Repeatable(operation, index, statement));
-    }
-
-    /**
-     * The one dispatch from an operation to its form that is safe to repeat: a visitor, so
-     * that a new operation does not compile until resuming says whether it can be repeated.
-     */
-    private final class Repeatable implements Operation.Visitor<Optional<String>> {
-        private final Operation operation;
-        private final int index;
-        private final String statement;
-
-        Repeatable(Operation operation, int index, String statement) {
-            this.operation = operation;
-            this.index = index;
-            this.statement = statement;
-        }
-
-        @Override
-        public Optional<String> visit(CreateTable o) {
-            return index == 0 ? withClause(statement, "CREATE TABLE ", "IF NOT EXISTS ") : Optional.of(statement);
-        }
-
-        @Override
-        public Optional<String> visit(DropTable o) {
-            return withClause(statement, "DROP TABLE ", "IF EXISTS ");
-        }
-
-        @Override
-        public Optional<String> visit(AddColumn o) {
-            return index == 0 ? withClause(statement, alterTable(o.schema(), o.table()) + " ADD COLUMN ",
-                    "IF NOT EXISTS ") : Optional.of(statement);
-        }
-
-        @Override
-        public Optional<String> visit(DropColumn o) {
-            return withClause(statement, alterTable(o.schema(), o.table()) + " DROP COLUMN ", "IF EXISTS ");
-        }
-
-        @Override
-        public Optional<String> visit(AlterColumn o) {
-            // Each statement sets a state, except the rename, which comes last and which the
-            // catalogue decides (the old name gone and the new one there means it ran).
-            boolean rename = o.newName().isPresent() && index == render(operation).size() - 1;
-            return rename ? Optional.empty() : Optional.of(statement);
-        }
-
-        @Override
-        public Optional<String> visit(CreateIndex o) {
-            return createIndex();
-        }
-
-        @Override
-        public Optional<String> visit(CreateIndexWithOptions o) {
-            return createIndex();
-        }
-
-        @Override
-        public Optional<String> visit(DropIndex o) {
-            return withClause(statement, "DROP INDEX ", "IF EXISTS ");
-        }
-
-        @Override
-        public Optional<String> visit(DropIndexWithOptions o) {
-            return withClause(statement, "DROP INDEX ", "IF EXISTS ");
-        }
-
-        @Override
-        public Optional<String> visit(CreateSequence o) {
-            return withClause(statement, "CREATE SEQUENCE ", "IF NOT EXISTS ");
-        }
-
-        @Override
-        public Optional<String> visit(DropSequence o) {
-            return withClause(statement, "DROP SEQUENCE ", "IF EXISTS ");
-        }
-
-        @Override
-        public Optional<String> visit(CreateTableComment o) {
-            return Optional.of(statement);
-        }
-
-        @Override
-        public Optional<String> visit(DropTableComment o) {
-            return Optional.of(statement);
-        }
-
-        // A rename or a constraint has no IF [NOT] EXISTS form here: the migrator asks the catalogue.
-
-        @Override
-        public Optional<String> visit(RenameTable o) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visit(CreateForeignKey o) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visit(DropConstraint o) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visit(CreatePrimaryKey o) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visit(CreateUniqueConstraint o) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visit(CreateCheckConstraint o) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visit(CreateExcludeConstraint o) {
-            return Optional.empty();
-        }
-
-        // Raw statements and data changes cannot be rewritten; a table rebuild repeats nothing.
-
-        @Override
-        public Optional<String> visit(Execute o) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visit(ExecuteWithParameters o) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visit(BulkInsert o) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visit(BatchAlterTable o) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> visit(RecreateTable o) {
-            return Optional.empty();
-        }
-
-        private Optional<String> createIndex() {
-            return withClause(statement, statement.startsWith("CREATE UNIQUE INDEX ") ? "CREATE UNIQUE INDEX "
-                    : "CREATE INDEX ", "IF NOT EXISTS ");
-        }
-    }
-
-    /** {@code statement} with {@code clause} after its {@code prefix}; itself when it has it already. */
-    private static Optional<String> withClause(String statement, String prefix, String clause) {
-        if (!statement.startsWith(prefix)) {
-            return Optional.empty();
-        }
-        String rest = statement.substring(prefix.length());
-        return Optional.of(rest.startsWith(clause) ? statement : prefix + clause + rest);
-    }
-
-    /**
-     * Creates the journal of the migration in flight, {@code <version table>_journal}, if it
-     * is missing: one row when a step begins ({@code statement_no} 0, with the version-table
-     * rows before and after it) and one per statement as it completes (with the SHA-256 of
-     * its text). Only databases whose DDL commits implicitly keep one.
-     */
-    public String createJournalTable(String schema, String table) {
-        return "CREATE TABLE IF NOT EXISTS " + qualify(schema, table)
-                + " (revision VARCHAR(32) NOT NULL, direction VARCHAR(9) NOT NULL, statement_no INTEGER NOT NULL,"
-                + " sha256 VARCHAR(64), heads_before VARCHAR(2000), heads_after VARCHAR(2000), CONSTRAINT "
-                + quote(table + "_pkc") + " PRIMARY KEY (revision, statement_no))";
-    }
-
-    /** Adds one journal row; six parameters: revision, direction, statement_no, sha256, heads_before, heads_after. */
-    public String insertJournalEntry(String schema, String table) {
-        return "INSERT INTO " + qualify(schema, table)
-                + " (revision, direction, statement_no, sha256, heads_before, heads_after) VALUES (?, ?, ?, ?, ?, ?)";
-    }
-
-    /** Reads the journal, in statement order. */
-    public String selectJournal(String schema, String table) {
-        return "SELECT revision, direction, statement_no, sha256, heads_before, heads_after FROM "
-                + qualify(schema, table) + " ORDER BY statement_no";
-    }
-
-    /** Empties the journal. */
-    public String clearJournal(String schema, String table) {
-        return "DELETE FROM " + qualify(schema, table);
+        return operation.accept(new RepeatableStatements(this, operation, index, statement));
     }
 
     /**

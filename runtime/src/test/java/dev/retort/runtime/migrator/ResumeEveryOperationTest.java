@@ -10,21 +10,19 @@ import dev.retort.runtime.MigrationRegistry;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.Operations;
 import dev.retort.runtime.RevisionDefinition;
+import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.operation.ConstraintType;
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Type;
+import dev.retort.testing.SchemaReader;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -111,51 +109,10 @@ class ResumeEveryOperationTest {
         };
     }
 
-    /**
-     * Tables, columns, indexes (unique flag and columns: H2 numbers generated names) and
-     * foreign keys of the test's own schema (MariaDB: its database, a JDBC catalog), from the
-     * JDBC metadata.
-     */
-    private static String schema(TestDatabase db) throws SQLException {
+    /** The test's own schema (MariaDB: its database) as {@link SchemaReader} reads it, from the JDBC metadata. */
+    private static Map<String, SchemaReader.TableShape> schema(TestDatabase db) throws SQLException {
         try (Connection connection = db.dataSource().getConnection()) {
-            DatabaseMetaData meta = connection.getMetaData();
-            String catalog = connection.getCatalog();
-            String schema = connection.getSchema();
-            TreeMap<String, Object> out = new TreeMap<>();
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = meta.getTables(catalog, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
-                while (rs.next()) {
-                    tables.add(rs.getString("TABLE_NAME"));
-                }
-            }
-            for (String table : tables) {
-                List<String> columns = new ArrayList<>();
-                try (ResultSet rs = meta.getColumns(catalog, schema, table, "%")) {
-                    while (rs.next()) {
-                        columns.add(rs.getString("COLUMN_NAME") + " " + rs.getString("TYPE_NAME") + "("
-                                + rs.getInt("COLUMN_SIZE") + ") " + rs.getString("IS_NULLABLE"));
-                    }
-                }
-                TreeMap<String, List<String>> indexes = new TreeMap<>();
-                try (ResultSet rs = meta.getIndexInfo(catalog, schema, table, false, false)) {
-                    while (rs.next()) {
-                        if (rs.getString("COLUMN_NAME") != null) {
-                            indexes.computeIfAbsent(rs.getString("INDEX_NAME"), k -> new ArrayList<>())
-                                    .add((rs.getBoolean("NON_UNIQUE") ? "" : "unique ") + rs.getString("COLUMN_NAME"));
-                        }
-                    }
-                }
-                List<String> keys = new ArrayList<>();
-                try (ResultSet rs = meta.getImportedKeys(catalog, schema, table)) {
-                    while (rs.next()) {
-                        keys.add(rs.getString("FK_NAME") + " " + rs.getString("FKCOLUMN_NAME") + " -> "
-                                + rs.getString("PKTABLE_NAME"));
-                    }
-                }
-                out.put(table, columns + " " + new TreeSet<>(indexes.values().stream().map(Object::toString).toList())
-                        + " " + new TreeSet<>(keys));
-            }
-            return out.toString();
+            return new SchemaReader(connection, db, Dialects.detect(connection)).allTables();
         }
     }
 
@@ -163,7 +120,7 @@ class ResumeEveryOperationTest {
     @MethodSource("cases")
     void anOperationThatTookEffectIsRepeatedSafely(String kind, String name) throws SQLException {
         Consumer<Operations> operation = CASES.get(name);
-        String expected;
+        Map<String, SchemaReader.TableShape> expected;
         try (TestDatabase clean = TestDatabases.open(kind)) {
             migrator(clean, operation, new AtomicBoolean(false)).upgrade("head");
             expected = schema(clean);

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The runtime's {@code internal} packages sit below its public API, never above it: the value
  * model ({@code schema}, {@code operation}), the graph and the dialects use no {@code internal}
- * package, and no other module uses the runtime's. The module descriptors only stop other
+ * package, and no other module uses the runtime's, or autogenerate's (the test kit reaches the
+ * snapshots through their public package). The module descriptors only stop other
  * modules on the module path; this reads the sources, so a class-path build breaks too. The
  * migrator ({@code dev.retort.runtime}) may use its own implementation and is not read.
  */
@@ -27,6 +28,9 @@ class InternalPackagesTest {
     private static final Pattern ANY_INTERNAL = Pattern.compile("\\bdev\\.retort\\.[\\w.]*\\binternal\\.");
 
     private static final Pattern RUNTIME_INTERNAL = Pattern.compile("\\bdev\\.retort\\.runtime\\.internal\\b");
+
+    private static final Pattern AUTOGENERATE_INTERNAL =
+            Pattern.compile("\\bdev\\.retort\\.autogenerate\\.internal\\b");
 
     @Test
     void theValueModelTheGraphAndTheDialectsUseNoInternalPackage() {
@@ -51,6 +55,19 @@ class InternalPackagesTest {
             uses.addAll(matches(dir, RUNTIME_INTERNAL));
         }
         assertThat(uses).as("other modules naming dev.retort.runtime.internal").isEmpty();
+    }
+
+    @Test
+    void noOtherModuleUsesAutogeneratesInternalPackages() {
+        List<String> modules = List.of("annotations", "runtime", "processor", "cli", "test-kit", "maven-plugin",
+                "spring-boot");
+        List<String> uses = new ArrayList<>();
+        for (String module : modules) {
+            Path dir = ROOT.resolve(module).resolve("src/main/java");
+            assertThat(dir).as("the sources of " + module).isDirectory();
+            uses.addAll(matches(dir, AUTOGENERATE_INTERNAL));
+        }
+        assertThat(uses).as("other modules naming dev.retort.autogenerate.internal").isEmpty();
     }
 
     @Test

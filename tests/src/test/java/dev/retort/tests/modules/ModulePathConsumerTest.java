@@ -8,6 +8,7 @@ import dev.retort.autogenerate.Comparison;
 import dev.retort.cli.Commands;
 import dev.retort.processor.RevisionProcessor;
 import dev.retort.runtime.Migrator;
+import dev.retort.test.RetortMigrationTest;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -26,9 +27,15 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.apiguardian.api.API;
 import org.h2.Driver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.engine.JupiterTestEngine;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.engine.TestEngine;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.opentest4j.AssertionFailedError;
 import picocli.CommandLine;
 
 /**
@@ -36,7 +43,8 @@ import picocli.CommandLine;
  * documented packages and nothing else. A consumer module is compiled with javac on the
  * module path (the processor on the processor path, as a user's build puts it), then run with
  * {@code java --module-path}: it migrates an H2 database through its generated registry,
- * found as a service, and compares it with its model through autogenerate.
+ * found as a service, and compares it with its model through autogenerate. A test module runs
+ * the test kit's checks through the JUnit Platform, on the module path and on the class path.
  */
 class ModulePathConsumerTest {
 
@@ -51,6 +59,11 @@ class ModulePathConsumerTest {
         assertThat(exports(Comparison.class)).containsExactlyInAnyOrder("dev.retort.autogenerate",
                 "dev.retort.autogenerate.snapshot");
         assertThat(exports(Commands.class)).containsExactly("dev.retort.cli");
+        assertThat(exports(RetortMigrationTest.class)).containsExactly("dev.retort.test");
+        assertThat(descriptor(RetortMigrationTest.class).opens()).singleElement().satisfies(o -> {
+            assertThat(o.source()).isEqualTo("dev.retort.test");
+            assertThat(o.targets()).containsExactly("org.junit.platform.commons");
+        });
         assertThat(exports(RevisionProcessor.class)).containsExactly("dev.retort.processor");
         assertThat(descriptor(RevisionProcessor.class).provides()).singleElement()
                 .satisfies(p -> assertThat(p.providers()).containsExactlyInAnyOrder(
@@ -163,7 +176,8 @@ class ModulePathConsumerTest {
     @Test
     void theInternalPackagesDoNotCompileOnTheModulePath() throws Exception {
         Path src = dir.resolve("internal");
-        write(src, "module-info.java", "module com.example.sneaky { requires dev.retort.cli; }\n");
+        write(src, "module-info.java",
+                "module com.example.sneaky { requires dev.retort.cli; requires dev.retort.test; }\n");
         write(src, "com/example/sneaky/Sneaky.java", """
                 package com.example.sneaky;
 
@@ -172,12 +186,14 @@ class ModulePathConsumerTest {
                     Object reader = dev.retort.autogenerate.internal.introspect.CatalogReader.class;
                     Object json = dev.retort.autogenerate.internal.snapshot.SchemaJson.class;
                     Object detections = dev.retort.cli.internal.Detections.class;
+                    Object runner = dev.retort.test.internal.ScriptRunner.class;
                     Object commands = dev.retort.cli.Commands.class;
                 }
                 """);
         List<String> javac = new ArrayList<>(List.of("-d", dir.resolve("out").toString(), "--module-path",
                 modulePath(Migrator.class, Comparison.class, Commands.class, CommandLine.class,
-                        com.github.javaparser.JavaParser.class), "-proc:none"));
+                        com.github.javaparser.JavaParser.class, RetortMigrationTest.class, Test.class,
+                        AnnotationSupport.class, AssertionFailedError.class, API.class), "-proc:none"));
         javac.addAll(sources(src));
 
         String errors = compile(javac);
@@ -186,7 +202,129 @@ class ModulePathConsumerTest {
                 .contains("package dev.retort.autogenerate.internal.introspect is not visible")
                 .contains("package dev.retort.autogenerate.internal.snapshot is not visible")
                 .contains("package dev.retort.cli.internal is not visible")
+                .contains("package dev.retort.test.internal is not visible")
                 .doesNotContain("dev.retort.cli.Commands");
+    }
+
+    @Test
+    void aTestModuleRunsTheKitsChecksOnTheModulePathAndOnTheClassPath() throws Exception {
+        Path src = dir.resolve("kit");
+        // Open, as JUnit asks of a test module: JUnit creates the test class, and the kit reads
+        // the generated registry's REGISTRY field and the model's METADATA field.
+        write(src, "module-info.java", """
+                open module com.example.kit {
+                    requires dev.retort.test;
+                    requires static dev.retort.annotations;
+                    requires org.junit.platform.launcher;
+                }
+                """);
+        write(src, "com/example/kit/migrations/CreateNote.java", """
+                package com.example.kit.migrations;
+
+                import dev.retort.annotations.Revision;
+                import dev.retort.runtime.Migration;
+                import dev.retort.runtime.Operations;
+                import dev.retort.runtime.schema.Column;
+                import dev.retort.runtime.schema.Type;
+
+                /** Create the note table. */
+                @Revision(id = "a1b2c3d4e5f6")
+                public final class CreateNote implements Migration {
+
+                    @Override
+                    public void upgrade(Operations op) {
+                        op.createTable("note", Column.of("id", Type.BIGINT).primaryKey(), Column.of("body", Type.TEXT));
+                    }
+
+                    @Override
+                    public void downgrade(Operations op) {
+                        op.dropTable("note");
+                    }
+                }
+                """);
+        write(src, "com/example/kit/NoteModel.java", """
+                package com.example.kit;
+
+                import dev.retort.runtime.schema.Column;
+                import dev.retort.runtime.schema.Metadata;
+                import dev.retort.runtime.schema.Type;
+
+                public final class NoteModel {
+                    public static final Metadata METADATA = Metadata.builder()
+                            .table("note", t -> t.column(Column.of("id", Type.BIGINT).primaryKey())
+                                    .column(Column.of("body", Type.TEXT)))
+                            .build();
+                }
+                """);
+        write(src, "com/example/kit/NoteMigrationsTest.java", """
+                package com.example.kit;
+
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+
+                import com.example.kit.migrations.GeneratedMigrations;
+                import dev.retort.test.MigrationTester;
+                import dev.retort.test.RetortChecks;
+                import dev.retort.test.RetortMigrationTest;
+                import java.util.Map;
+                import org.junit.jupiter.api.Test;
+
+                @RetortMigrationTest(registry = GeneratedMigrations.class, model = NoteModel.class)
+                public class NoteMigrationsTest implements RetortChecks {
+
+                    @Test
+                    void keepsANote(MigrationTester tester) {
+                        tester.upToHeads().insert("note", Map.of("id", 1, "body", "hello"));
+                        assertEquals("hello", tester.value("SELECT body FROM note"));
+                    }
+                }
+                """);
+        write(src, "com/example/kit/Main.java", """
+                package com.example.kit;
+
+                import java.io.PrintWriter;
+                import org.junit.platform.engine.discovery.DiscoverySelectors;
+                import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+                import org.junit.platform.launcher.core.LauncherFactory;
+                import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+                import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+                public final class Main {
+                    public static void main(String[] args) {
+                        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+                        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                                .selectors(DiscoverySelectors.selectClass(NoteMigrationsTest.class)).build(), listener);
+                        TestExecutionSummary summary = listener.getSummary();
+                        System.out.println("succeeded " + summary.getTestsSucceededCount() + ", failed "
+                                + summary.getTestsFailedCount() + ", aborted " + summary.getTestsAbortedCount());
+                        summary.printFailuresTo(new PrintWriter(System.out, true), 20);
+                    }
+                }
+                """);
+        String modulePath = modulePath(Migrator.class, Revision.class, Comparison.class, RetortMigrationTest.class,
+                Driver.class, Test.class, AnnotationSupport.class, AssertionFailedError.class, API.class,
+                LauncherFactory.class, TestEngine.class, JupiterTestEngine.class);
+        Path classes = dir.resolve("kit-classes");
+        List<String> javac = new ArrayList<>(List.of("-d", classes.toString(), "--module-path", modulePath,
+                "-processorpath", path(RevisionProcessor.class, ClassName.class, Migrator.class, Revision.class),
+                "-Xlint:-options"));
+        javac.addAll(sources(src));
+        assertThat(compile(javac)).as("javac output").isEmpty();
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // The six tests that run (five checks on H2 and the tester); offline and snapshots are opt-in.
+        String expected = "succeeded 6, failed 0, aborted 2";
+        assertThat(run(java, "--module-path", modulePath + File.pathSeparator + classes,
+                "-m", "com.example.kit/com.example.kit.Main")).as("on the module path").contains(expected);
+        assertThat(run(java, "--class-path", modulePath + File.pathSeparator + classes, "com.example.kit.Main"))
+                .as("on the class path").contains(expected);
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
     }
 
     private static Set<String> exports(Class<?> type) {

@@ -1,6 +1,6 @@
 /**
- * The snapshots' implementation: schema JSON (write, read), its diff, the revision walk (the
- * stairway the test kit runs) and a quiet logger. No compatibility promise: the test kit,
- * released with this module, is its only other user.
+ * The snapshots' implementation: schema JSON (write, read), its diff and a quiet logger. No
+ * compatibility promise, and no other module uses it: the test kit reaches it through {@link
+ * dev.retort.autogenerate.snapshot}.
  */
 package dev.retort.autogenerate.internal.snapshot;

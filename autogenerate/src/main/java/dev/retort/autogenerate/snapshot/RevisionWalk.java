@@ -1,5 +1,6 @@
-package dev.retort.autogenerate.internal.snapshot;
+package dev.retort.autogenerate.snapshot;
 
+import dev.retort.autogenerate.internal.snapshot.QuietLogger;
 import dev.retort.graph.RevisionNode;
 import dev.retort.runtime.MigrationRegistry;
 import dev.retort.runtime.Migrator;
@@ -18,7 +19,15 @@ import java.util.TreeSet;
  * exactly its ancestors applied, upgrade to it, downgrade one step, upgrade again. On a
  * straight chain the database simply climbs; where the next revision is on another branch
  * than the last, the database is taken down to base and up to that revision's parents first,
- * so no other branch's tables are in the way.
+ * so no other branch's tables are in the way. The test kit's {@code upDownConsistency} and
+ * {@code downgradeLeavesNoTrace} checks are this walk; an {@link Observer} compares schemas
+ * around each step (with {@link SchemaSnapshots#differences}).
+ *
+ * <pre>{@code
+ * Migrator migrator = Migrator.builder(GeneratedMigrations.REGISTRY).dataSource(emptyDataSource)
+ *         .logger(RevisionWalk.quietLogger()).build();
+ * new RevisionWalk(GeneratedMigrations.REGISTRY).walk(migrator, new RevisionWalk.Observer() { });
+ * }</pre>
  */
 public final class RevisionWalk {
 
@@ -36,13 +45,15 @@ public final class RevisionWalk {
     private final MigrationRegistry registry;
     private final Map<String, RevisionDefinition> byId = new HashMap<>();
 
+    /** A walk over every revision of {@code registry}, in the registry's (topological) order. */
     public RevisionWalk(MigrationRegistry registry) {
         this.registry = registry;
         registry.revisions().forEach(r -> byId.put(r.id(), r));
     }
 
     /**
-     * Walks every revision.
+     * Walks every revision with {@code migrator}, which must be built on an empty database
+     * (or one at a revision of the registry) for the registry this walk was made with.
      *
      * @throws StepFailure naming the revision, the step and the cause, at the first failure
      */
@@ -82,7 +93,19 @@ public final class RevisionWalk {
         }
     }
 
-    /** The revision, its class and its message, as failures name it. */
+    /**
+     * The migrator's logger for a walk: its warnings and errors, without the INFO line of
+     * each step (a stairway over a hundred revisions writes three hundred). For any migrator
+     * that a test or a tool drives step by step.
+     */
+    public static System.Logger quietLogger() {
+        return new QuietLogger();
+    }
+
+    /**
+     * The revision, its class and its message, as failures name it: {@code a1b2c3d4e5f6
+     * (AddAccount, "Add account")}.
+     */
     public static String describe(RevisionDefinition revision) {
         String simple = revision.className().substring(revision.className().lastIndexOf('.') + 1);
         String message = revision.node().message();
@@ -144,6 +167,7 @@ public final class RevisionWalk {
             this.revision = revision;
         }
 
+        /** The revision whose step failed. */
         public RevisionDefinition revision() {
             return revision;
         }
