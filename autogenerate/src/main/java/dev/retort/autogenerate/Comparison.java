@@ -9,7 +9,6 @@ import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.ConstraintType;
 import dev.retort.runtime.operation.CreateForeignKey;
-import dev.retort.runtime.operation.CreateIndex;
 import dev.retort.runtime.operation.CreateSequence;
 import dev.retort.runtime.operation.CreateTable;
 import dev.retort.runtime.operation.CreateTableComment;
@@ -205,7 +204,7 @@ public final class Comparison {
             this.options = options;
             for (Table table : target.tables()) {
                 if (includedTable(table.name(), true, db.table(table.name()).isPresent())) {
-                    model.put(table.name(), table);
+                    model.put(table.name(), Indexes.supported(table, options.dialect()));
                 }
             }
             for (Table table : db.tables()) {
@@ -628,7 +627,7 @@ public final class Comparison {
             table.indexes().forEach(i -> wanted.put(i.name(), i));
             for (Index index : current.values()) {
                 Index target = wanted.get(index.name());
-                if (!index.equals(target)
+                if (!Indexes.same(target, index)
                         && included(SchemaObject.Kind.INDEX, name, Optional.of(index.name()), target != null, true)) {
                     dropIndexesAndUniques.add(new Change(new DropIndex(Optional.empty(), index.name(), Optional.of(name)),
                             List.of(createIndex(name, index)), List.of()));
@@ -641,10 +640,10 @@ public final class Comparison {
                 Optional<UniqueConstraint> key = merged && index.unique()
                         ? keys.stream().filter(k -> k.name().equals(Optional.of(index.name()))).findFirst()
                         : Optional.empty();
-                boolean found = index.equals(present) || key.filter(k -> k.columns().equals(index.columns())).isPresent();
+                boolean found = Indexes.same(index, present) || key.filter(k -> k.columns().equals(index.columns())).isPresent();
                 if (!found && included(SchemaObject.Kind.INDEX, name, Optional.of(index.name()), true,
                         present != null || key.isPresent())) {
-                    createIndexesAndUniques.add(Change.of(createIndex(name, index)));
+                    createIndexesAndUniques.add(Indexes.created(name, index));
                 }
             }
         }
@@ -811,8 +810,8 @@ public final class Comparison {
                     fk.referentTable(), fk.referentColumns(), fk.onDelete(), fk.onUpdate());
         }
 
-        private static CreateIndex createIndex(String table, Index index) {
-            return new CreateIndex(Optional.empty(), index.name(), table, index.columns(), index.unique());
+        private static Operation createIndex(String table, Index index) {
+            return Indexes.create(table, index);
         }
 
         private String conventionName(NamingConvention.Kind kind, String table, List<String> columns,
