@@ -58,12 +58,15 @@ import java.util.stream.Collectors;
  * <p>It finds added and dropped tables and columns; a column's type (unless {@link
  * CompareOptions#compareTypes(boolean) turned off}), nullability, server default (when
  * {@link CompareOptions#compareServerDefaults(boolean) turned on}) and comment; added and
- * dropped indexes (by name), unique constraints (by columns) and foreign keys (by columns,
- * referenced table and columns, and actions); table comments; added and dropped sequences
- * (by name). It does not compare primary keys or check constraints (databases rewrite a
- * check's SQL), as Alembic does not; nor a sequence's start or increment: altering them on a
- * sequence in use would restart it or skip values, so a change there is left to a
- * hand-written migration (Alembic compares no sequences at all).
+ * dropped indexes (by name; a partial or expression index also by its predicate and
+ * expressions, as the database prints them), unique constraints (by columns) and foreign keys
+ * (by columns, referenced table and columns, and actions); a primary key added, dropped or
+ * moved to other columns; check constraints added and dropped, by name only (databases
+ * rewrite a check's SQL; an unnamed check of the model is not compared, see {@code
+ * CheckConstraints}); table comments; added and dropped sequences (by name). It does not
+ * compare a sequence's start or increment: altering them on a sequence in use would restart
+ * it or skip values, so a change there is left to a hand-written migration (Alembic compares
+ * no sequences at all).
  *
  * <p>It never guesses a rename: a table or column that disappears while another appears is
  * a drop and an add, each with a note asking the author whether it is a rename. The
@@ -522,6 +525,13 @@ public final class Comparison {
             compareIndexes(table, existing, droppedKeys);
             compareUniques(table, existing, addedNames, droppedKeys);
             Set<ForeignKey> droppedForeignKeys = compareForeignKeys(table, existing);
+            PrimaryKeys.Found key = PrimaryKeys.compare(table, existing, options, model.values());
+            key.drop().ifPresent(dropIndexesAndUniques::add);
+            key.drop().ifPresent(d -> droppedKeys.add(existing.primaryKey().orElseThrow().columns()));
+            key.add().ifPresent(createIndexesAndUniques::add);
+            CheckConstraints.Found checks = CheckConstraints.compare(table, existing, options::includes);
+            dropIndexesAndUniques.addAll(checks.drops());
+            createIndexesAndUniques.addAll(checks.adds());
             if (options.keepsForeignKeyIndexes()) {
                 rebuildForeignKeysOverDroppedKeys(existing, droppedKeys, droppedForeignKeys);
             }
