@@ -268,7 +268,8 @@ public final class Comparison {
             all.addAll(createForeignKeys);
             all.addAll(dropTables);
             all.addAll(dropSequences);
-            return options.batchesAlterations() ? batched(all, options.dialect().orElseThrow()) : all;
+            return options.batchesAlterations()
+                    ? Indexes.aroundBatches(batched(all, options.dialect().orElseThrow()), database) : all;
         }
 
         /**
@@ -296,6 +297,7 @@ public final class Comparison {
                 List<Integer> indexes = members.get(table);
                 List<Operation> upgrade = new ArrayList<>();
                 List<Operation> downgrade = new ArrayList<>();
+                List<Operation> afterDowngrade = new ArrayList<>();
                 List<String> notes = new ArrayList<>();
                 boolean undoable = true;
                 for (int i : indexes) {
@@ -303,15 +305,22 @@ public final class Comparison {
                     upgrade.add(change.operation());
                     notes.addAll(change.notes());
                     undoable &= !change.downgrade().isEmpty()
-                            && change.downgrade().stream().allMatch(o -> batchableTable(o).filter(table::equals).isPresent());
+                            && change.downgrade().stream().allMatch(o -> batchableTable(o).filter(table::equals).isPresent()
+                                    || Indexes.createdOn(o, table));
                 }
                 for (int k = indexes.size() - 1; k >= 0 && undoable; k--) {
-                    downgrade.addAll(all.get(indexes.get(k)).downgrade());
+                    // A partial or expression index a batch cannot hold is created again after it.
+                    all.get(indexes.get(k)).downgrade().forEach(o -> (Indexes.createdOn(o, table) ? afterDowngrade
+                            : downgrade).add(o));
                 }
                 BatchAlterTable batch = new BatchAlterTable(Optional.empty(), table, upgrade,
                         BatchAlterTable.Recreate.AUTO, Optional.empty());
-                List<Operation> undo = undoable ? List.of(new BatchAlterTable(Optional.empty(), table, downgrade,
-                        BatchAlterTable.Recreate.AUTO, Optional.empty())) : List.of();
+                List<Operation> undo = new ArrayList<>();
+                if (undoable) {
+                    undo.add(new BatchAlterTable(Optional.empty(), table, downgrade, BatchAlterTable.Recreate.AUTO,
+                            Optional.empty()));
+                    undo.addAll(afterDowngrade);
+                }
                 batchAt.put(indexes.get(indexes.size() - 1), new Change(batch, undo, notes));
                 gathered.addAll(indexes);
             }

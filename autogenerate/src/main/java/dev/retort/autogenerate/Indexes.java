@@ -1,14 +1,19 @@
 package dev.retort.autogenerate;
 
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.CreateIndex;
 import dev.retort.runtime.operation.CreateIndexWithOptions;
 import dev.retort.runtime.operation.DropIndex;
 import dev.retort.runtime.operation.Operation;
 import dev.retort.runtime.schema.Index;
 import dev.retort.runtime.schema.Table;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -82,6 +87,46 @@ final class Indexes {
     static Change created(String table, Index index) {
         return new Change(create(table, index), List.of(new DropIndex(Optional.empty(), index.name(),
                 Optional.of(table))), List.of());
+    }
+
+    /** True for the creation of a partial or expression index on {@code table}, which no batch can hold. */
+    static boolean createdOn(Operation operation, String table) {
+        return operation instanceof CreateIndexWithOptions create && create.table().equals(table);
+    }
+
+    /**
+     * The changes with each batch that rebuilds an existing table made safe for the table's
+     * partial and expression indexes, which a rebuild cannot carry (SQLite): those the batch
+     * keeps are dropped at its start and created again right after it, also after its
+     * downgrade; the model's new ones for that table are created after it.
+     */
+    static List<Change> aroundBatches(List<Change> changes, Map<String, Table> database) {
+        List<Change> out = new ArrayList<>();
+        for (Change change : changes) {
+            if (!(change.operation() instanceof BatchAlterTable batch) || !database.containsKey(batch.table())) {
+                out.add(change);
+                continue;
+            }
+            String table = batch.table();
+            Set<String> dropped = batch.operations().stream().filter(DropIndex.class::isInstance)
+                    .map(o -> ((DropIndex) o).name()).collect(Collectors.toSet());
+            List<Index> kept = database.get(table).indexes().stream()
+                    .filter(i -> (i.hasExpressions() || i.where().isPresent()) && !dropped.contains(i.name())).toList();
+            List<Change> created = out.stream().filter(c -> createdOn(c.operation(), table)).toList();
+            out.removeAll(created);
+            List<Operation> upgrade = new ArrayList<>();
+            kept.forEach(i -> upgrade.add(new DropIndex(Optional.empty(), i.name(), Optional.of(table))));
+            upgrade.addAll(batch.operations());
+            List<Operation> undo = new ArrayList<>(change.downgrade());
+            if (!undo.isEmpty()) {
+                kept.forEach(i -> undo.add(create(table, i)));
+            }
+            out.add(new Change(new BatchAlterTable(batch.schema(), table, upgrade, batch.recreate(), batch.copyFrom()),
+                    undo, change.notes()));
+            kept.forEach(i -> out.add(created(table, i)));
+            out.addAll(created);
+        }
+        return out;
     }
 
     /**
