@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * A table's primary key added, dropped, or moved to other columns: compared by its columns in
- * order, not by its name (MariaDB names every key {@code PRIMARY}, SQLite keeps none, and a
+ * order (as a set where the dialect batches, since batch mode writes them in table order), not
+ * by its name (MariaDB names every key {@code PRIMARY}, SQLite keeps none, and a
  * model's unnamed key is named by the database). A moved key is dropped and created again:
  * no database here alters a primary key in place (SQLite rebuilds the table in a batch).
  */
@@ -38,7 +39,12 @@ final class PrimaryKeys {
         String table = model.name();
         Optional<PrimaryKey> wanted = model.primaryKey();
         Optional<PrimaryKey> present = database.primaryKey();
-        if (wanted.map(PrimaryKey::columns).equals(present.map(PrimaryKey::columns))) {
+        // Batch mode writes a key's columns in table order (SQLite): another order there is no
+        // change it could make, so it is compared as a set.
+        boolean same = options.batchesAlterations()
+                ? wanted.map(pk -> Set.copyOf(pk.columns())).equals(present.map(pk -> Set.copyOf(pk.columns())))
+                : wanted.map(PrimaryKey::columns).equals(present.map(PrimaryKey::columns));
+        if (same) {
             return new Found(Optional.empty(), Optional.empty());
         }
         Optional<Change> drop = present.filter(pk -> options.includes(object(table, pk, false))).map(pk -> {
