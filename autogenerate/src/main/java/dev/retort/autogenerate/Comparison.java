@@ -9,7 +9,6 @@ import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.ConstraintType;
 import dev.retort.runtime.operation.CreateForeignKey;
-import dev.retort.runtime.operation.CreateIndex;
 import dev.retort.runtime.operation.CreateSequence;
 import dev.retort.runtime.operation.CreateTable;
 import dev.retort.runtime.operation.CreateTableComment;
@@ -59,12 +58,15 @@ import java.util.stream.Collectors;
  * <p>It finds added and dropped tables and columns; a column's type (unless {@link
  * CompareOptions#compareTypes(boolean) turned off}), nullability, server default (when
  * {@link CompareOptions#compareServerDefaults(boolean) turned on}) and comment; added and
- * dropped indexes (by name), unique constraints (by columns) and foreign keys (by columns,
- * referenced table and columns, and actions); table comments; added and dropped sequences
- * (by name). It does not compare primary keys or check constraints (databases rewrite a
- * check's SQL), as Alembic does not; nor a sequence's start or increment: altering them on a
- * sequence in use would restart it or skip values, so a change there is left to a
- * hand-written migration (Alembic compares no sequences at all).
+ * dropped indexes (by name; a partial or expression index also by its predicate and
+ * expressions, as the database prints them), unique constraints (by columns) and foreign keys
+ * (by columns, referenced table and columns, and actions); a primary key added, dropped or
+ * moved to other columns; check constraints added and dropped, by name only (databases
+ * rewrite a check's SQL; an unnamed check of the model is not compared, see {@code
+ * CheckConstraints}); table comments; added and dropped sequences (by name). It does not
+ * compare a sequence's start or increment: altering them on a sequence in use would restart
+ * it or skip values, so a change there is left to a hand-written migration (Alembic compares
+ * no sequences at all).
  *
  * <p>It never guesses a rename: a table or column that disappears while another appears is
  * a drop and an add, each with a note asking the author whether it is a rename. The
@@ -205,7 +207,7 @@ public final class Comparison {
             this.options = options;
             for (Table table : target.tables()) {
                 if (includedTable(table.name(), true, db.table(table.name()).isPresent())) {
-                    model.put(table.name(), table);
+                    model.put(table.name(), Indexes.supported(table, options.dialect()));
                 }
             }
             for (Table table : db.tables()) {
@@ -266,7 +268,8 @@ public final class Comparison {
             all.addAll(createForeignKeys);
             all.addAll(dropTables);
             all.addAll(dropSequences);
-            return options.batchesAlterations() ? batched(all, options.dialect().orElseThrow()) : all;
+            return options.batchesAlterations()
+                    ? Indexes.aroundBatches(batched(all, options.dialect().orElseThrow()), database) : all;
         }
 
         /**
@@ -294,6 +297,7 @@ public final class Comparison {
                 List<Integer> indexes = members.get(table);
                 List<Operation> upgrade = new ArrayList<>();
                 List<Operation> downgrade = new ArrayList<>();
+                List<Operation> afterDowngrade = new ArrayList<>();
                 List<String> notes = new ArrayList<>();
                 boolean undoable = true;
                 for (int i : indexes) {
@@ -301,15 +305,22 @@ public final class Comparison {
                     upgrade.add(change.operation());
                     notes.addAll(change.notes());
                     undoable &= !change.downgrade().isEmpty()
-                            && change.downgrade().stream().allMatch(o -> batchableTable(o).filter(table::equals).isPresent());
+                            && change.downgrade().stream().allMatch(o -> batchableTable(o).filter(table::equals).isPresent()
+                                    || Indexes.createdOn(o, table));
                 }
                 for (int k = indexes.size() - 1; k >= 0 && undoable; k--) {
-                    downgrade.addAll(all.get(indexes.get(k)).downgrade());
+                    // A partial or expression index a batch cannot hold is created again after it.
+                    all.get(indexes.get(k)).downgrade().forEach(o -> (Indexes.createdOn(o, table) ? afterDowngrade
+                            : downgrade).add(o));
                 }
                 BatchAlterTable batch = new BatchAlterTable(Optional.empty(), table, upgrade,
                         BatchAlterTable.Recreate.AUTO, Optional.empty());
-                List<Operation> undo = undoable ? List.of(new BatchAlterTable(Optional.empty(), table, downgrade,
-                        BatchAlterTable.Recreate.AUTO, Optional.empty())) : List.of();
+                List<Operation> undo = new ArrayList<>();
+                if (undoable) {
+                    undo.add(new BatchAlterTable(Optional.empty(), table, downgrade, BatchAlterTable.Recreate.AUTO,
+                            Optional.empty()));
+                    undo.addAll(afterDowngrade);
+                }
                 batchAt.put(indexes.get(indexes.size() - 1), new Change(batch, undo, notes));
                 gathered.addAll(indexes);
             }
@@ -523,6 +534,13 @@ public final class Comparison {
             compareIndexes(table, existing, droppedKeys);
             compareUniques(table, existing, addedNames, droppedKeys);
             Set<ForeignKey> droppedForeignKeys = compareForeignKeys(table, existing);
+            PrimaryKeys.Found key = PrimaryKeys.compare(table, existing, options, model.values());
+            key.drop().ifPresent(dropIndexesAndUniques::add);
+            key.drop().ifPresent(d -> droppedKeys.add(existing.primaryKey().orElseThrow().columns()));
+            key.add().ifPresent(createIndexesAndUniques::add);
+            CheckConstraints.Found checks = CheckConstraints.compare(table, existing, options::includes);
+            dropIndexesAndUniques.addAll(checks.drops());
+            createIndexesAndUniques.addAll(checks.adds());
             if (options.keepsForeignKeyIndexes()) {
                 rebuildForeignKeysOverDroppedKeys(existing, droppedKeys, droppedForeignKeys);
             }
@@ -628,7 +646,7 @@ public final class Comparison {
             table.indexes().forEach(i -> wanted.put(i.name(), i));
             for (Index index : current.values()) {
                 Index target = wanted.get(index.name());
-                if (!index.equals(target)
+                if (!Indexes.same(target, index)
                         && included(SchemaObject.Kind.INDEX, name, Optional.of(index.name()), target != null, true)) {
                     dropIndexesAndUniques.add(new Change(new DropIndex(Optional.empty(), index.name(), Optional.of(name)),
                             List.of(createIndex(name, index)), List.of()));
@@ -641,10 +659,10 @@ public final class Comparison {
                 Optional<UniqueConstraint> key = merged && index.unique()
                         ? keys.stream().filter(k -> k.name().equals(Optional.of(index.name()))).findFirst()
                         : Optional.empty();
-                boolean found = index.equals(present) || key.filter(k -> k.columns().equals(index.columns())).isPresent();
+                boolean found = Indexes.same(index, present) || key.filter(k -> k.columns().equals(index.columns())).isPresent();
                 if (!found && included(SchemaObject.Kind.INDEX, name, Optional.of(index.name()), true,
                         present != null || key.isPresent())) {
-                    createIndexesAndUniques.add(Change.of(createIndex(name, index)));
+                    createIndexesAndUniques.add(Indexes.created(name, index));
                 }
             }
         }
@@ -811,8 +829,8 @@ public final class Comparison {
                     fk.referentTable(), fk.referentColumns(), fk.onDelete(), fk.onUpdate());
         }
 
-        private static CreateIndex createIndex(String table, Index index) {
-            return new CreateIndex(Optional.empty(), index.name(), table, index.columns(), index.unique());
+        private static Operation createIndex(String table, Index index) {
+            return Indexes.create(table, index);
         }
 
         private String conventionName(NamingConvention.Kind kind, String table, List<String> columns,

@@ -97,7 +97,9 @@ public final class JavaRenderer {
         for (int i = changes.size() - 1; i >= 0; i--) {
             Change change = changes.get(i);
             boolean goesWithItsTable = change.operation() instanceof CreateIndex index
-                    && createdTables.contains(index.table());
+                    && createdTables.contains(index.table())
+                    || change.operation() instanceof CreateIndexWithOptions withOptions
+                    && createdTables.contains(withOptions.table());
             if (change.downgrade().isEmpty() && !goesWithItsTable) {
                 downgrade.add("// No automatic downgrade for the upgrade's "
                         + renderOperation(change.operation()).lines().findFirst().orElse("") + " Write it out here.");
@@ -185,7 +187,7 @@ public final class JavaRenderer {
      * a long one spans lines, joined with {@code \n}.
      *
      * @throws IllegalArgumentException for an operation autogenerate does not write (bulk
-     *     inserts, indexes with options, exclusion constraints)
+     *     inserts, exclusion constraints)
      */
     public static String renderOperation(Operation operation) {
         Objects.requireNonNull(operation, "operation");
@@ -303,12 +305,17 @@ public final class JavaRenderer {
 
         @Override
         public String visit(CreateIndexWithOptions o) {
-            throw notWritten(o);
+            return call(on(o.schema()) + "createIndex", string(o.name()), string(o.table()), indexOptions(o));
         }
 
         @Override
         public String visit(DropIndexWithOptions o) {
-            throw notWritten(o);
+            String options = (o.concurrently() ? ".concurrently()" : "") + (o.ifExists() ? ".ifExists()" : "");
+            if (o.table().isEmpty()) {
+                return call(on(o.schema()) + "dropIndex", string(o.name()));
+            }
+            return options.isEmpty() ? call(on(o.schema()) + "dropIndex", string(o.name()), string(o.table().get()))
+                    : call(on(o.schema()) + "dropIndex", string(o.name()), string(o.table().get()), "ix -> ix" + options);
         }
 
         @Override
@@ -336,6 +343,37 @@ public final class JavaRenderer {
                     + " operations as Java; write that part of the revision by hand");
         }
     };
+
+    /** {@code ix -> ix.columns("a").expression("lower(b)").unique().where("…")}: consecutive columns in one call. */
+    private static String indexOptions(CreateIndexWithOptions o) {
+        StringBuilder out = new StringBuilder("ix -> ix");
+        List<String> columns = new ArrayList<>();
+        for (CreateIndexWithOptions.Element element : o.elements()) {
+            if (!element.isExpression()) {
+                columns.add(element.sql());
+                continue;
+            }
+            if (!columns.isEmpty()) {
+                out.append(".columns(").append(strings(columns)).append(')');
+                columns.clear();
+            }
+            out.append(".expression(").append(string(element.sql())).append(')');
+        }
+        if (!columns.isEmpty()) {
+            out.append(".columns(").append(strings(columns)).append(')');
+        }
+        if (o.unique()) {
+            out.append(".unique()");
+        }
+        o.where().ifPresent(w -> out.append(".where(").append(string(w)).append(')'));
+        if (o.concurrently()) {
+            out.append(".concurrently()");
+        }
+        if (o.ifNotExists()) {
+            out.append(".ifNotExists()");
+        }
+        return out.toString();
+    }
 
     /** {@code op.createSequence("account_seq", s -> s.incrementBy(50));}, a start or increment of 1 left out. */
     private static String createSequence(CreateSequence o) {

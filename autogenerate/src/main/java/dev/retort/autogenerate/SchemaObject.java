@@ -34,7 +34,11 @@ public record SchemaObject(Kind kind, String table, Optional<String> name, boole
         /** A foreign key. */
         FOREIGN_KEY,
         /** A sequence, which belongs to no table. */
-        SEQUENCE
+        SEQUENCE,
+        /** A check constraint, compared by name. */
+        CHECK_CONSTRAINT,
+        /** A table's primary key, compared by its columns. */
+        PRIMARY_KEY
     }
 
     /** Validates the parts. */

@@ -264,8 +264,10 @@ class IntrospectionTest {
 
             Table orders = metadata.table("orders").orElseThrow();
             assertThat(orders.primaryKey().orElseThrow().columns()).containsExactly("id");
-            // The partial index is left out (with a warning): the model cannot describe it.
-            assertThat(orders.indexes()).containsExactly(Index.of("ix_orders_placed", "placed_at", "account_id"));
+            // The partial index comes back with its predicate, as the CREATE INDEX statement wrote it.
+            assertThat(orders.indexes()).containsExactly(
+                    Index.of("ix_orders_late", "placed_at").where("placed_at > '2020-01-01'"),
+                    Index.of("ix_orders_placed", "placed_at", "account_id"));
             assertThat(orders.foreignKeys()).containsExactly(ForeignKey.of(List.of("account_id"), "account",
                     List.of("id")).onDelete(ReferentialAction.CASCADE).named("fk_orders_account"));
         }
@@ -346,8 +348,9 @@ class IntrospectionTest {
                     Column.of("name", Type.varchar(20)).notNull(), Column.of("parent_id", Type.INTEGER),
                     Column.of("owner_id", Type.INTEGER));
             assertThat(inTheMiddle.primaryKey().orElseThrow().columns()).containsExactly("id");
-            // The index on an expression is left out: the model cannot describe it.
-            assertThat(inTheMiddle.indexes()).containsExactly(Index.of("ix_t" + middle, "parent_id", "name"));
+            // The index on an expression comes back from its CREATE INDEX statement, in no extra query.
+            assertThat(inTheMiddle.indexes()).containsExactly(Index.of("ix_t" + middle, "parent_id", "name"),
+                    Index.builder("ix_t" + middle + "_lower").expression("lower(name)").build());
             assertThat(inTheMiddle.uniqueConstraints()).containsExactly(
                     UniqueConstraint.of("name").named("uq_t" + middle));
             assertThat(inTheMiddle.checkConstraints()).containsExactly(

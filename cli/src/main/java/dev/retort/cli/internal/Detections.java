@@ -150,25 +150,30 @@ public final class Detections {
             return out;
         }
 
-        // Autogenerate finds none of the rest; should one come, its line of Java says what it is.
-
-        @Override
-        public List<String> visit(RenameTable o) {
-            return asJava(o);
-        }
-
         @Override
         public List<String> visit(CreatePrimaryKey o) {
-            return asJava(o);
+            return List.of("Detected added primary key '" + o.name() + "' on '" + o.table() + "("
+                    + String.join(", ", o.columns()) + ")'");
         }
 
         @Override
         public List<String> visit(CreateCheckConstraint o) {
-            return asJava(o);
+            return List.of("Detected added check constraint '" + o.name() + "' on '" + o.table() + "'");
         }
 
+        /** A partial or expression index: its expressions in parentheses among the columns, then its predicate. */
         @Override
         public List<String> visit(CreateIndexWithOptions o) {
+            return List.of("Detected added " + (o.unique() ? "unique " : "") + "index '" + o.name() + "' on '"
+                    + o.table() + "(" + o.elements().stream().map(e -> e.isExpression() ? "(" + e.sql() + ")" : e.sql())
+                            .collect(java.util.stream.Collectors.joining(", ")) + ")'"
+                    + o.where().map(w -> " where " + w).orElse(""));
+        }
+
+        // Autogenerate finds none of the rest; should one come, its line of Java says what it is.
+
+        @Override
+        public List<String> visit(RenameTable o) {
             return asJava(o);
         }
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
+import dev.retort.runtime.operation.CreateCheckConstraint;
+import dev.retort.runtime.operation.CreateIndexWithOptions;
+import dev.retort.runtime.operation.CreatePrimaryKey;
 import dev.retort.runtime.operation.CreateSequence;
 import dev.retort.runtime.operation.DropSequence;
 import dev.retort.runtime.schema.Column;
@@ -36,5 +39,17 @@ class DetectionsTest {
         assertThat(Detections.describe(create)).containsExactly("Detected added sequence 'account_seq'");
         assertThat(Detections.describe(new DropSequence("x"))).containsExactly("Detected removed sequence 'x'");
         assertThat(Detections.oneLine(create)).isEqualTo("op.createSequence(\"account_seq\", s -> s.incrementBy(50));");
+    }
+
+    @Test
+    void primaryKeysChecksAndPartialOrExpressionIndexesAreNamed() {
+        assertThat(Detections.describe(new CreatePrimaryKey(Optional.empty(), "pk_item", "item",
+                List.of("tenant_id", "id")))).containsExactly("Detected added primary key 'pk_item' on 'item(tenant_id, id)'");
+        assertThat(Detections.describe(new CreateCheckConstraint(Optional.empty(), "ck_orders_total", "orders",
+                "total >= 0"))).containsExactly("Detected added check constraint 'ck_orders_total' on 'orders'");
+        assertThat(Detections.describe(CreateIndexWithOptions.builder("ix_account_active", "account").columns("status")
+                .expression("lower(email)").unique().where("deleted_at IS NULL").build())).containsExactly(
+                "Detected added unique index 'ix_account_active' on 'account(status, (lower(email)))'"
+                        + " where deleted_at IS NULL");
     }
 }

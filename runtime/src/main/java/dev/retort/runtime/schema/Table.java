@@ -96,7 +96,10 @@ public final class Table {
         Builder copy = builder(rename.apply(name));
         columns.forEach(c -> copy.column(c.withName(rename.apply(c.name()))));
         primaryKey.ifPresent(pk -> copy.primaryKey(new PrimaryKey(pk.name().map(rename), all.apply(pk.columns()))));
-        indexes.forEach(i -> copy.index(new Index(rename.apply(i.name()), all.apply(i.columns()), i.unique())));
+        // Expressions and predicates are SQL: their names are the author's to write.
+        indexes.forEach(i -> copy.index(new Index(rename.apply(i.name()), i.elements().stream()
+                .map(e -> e.expression() ? e : Index.Element.column(rename.apply(e.sql()))).toList(), i.unique(),
+                i.where())));
         uniqueConstraints.forEach(u -> copy.unique(new UniqueConstraint(u.name().map(rename), all.apply(u.columns()))));
         foreignKeys.forEach(f -> copy.foreignKey(new ForeignKey(f.name().map(rename), all.apply(f.columns()),
                 rename.apply(f.referentTable()), all.apply(f.referentColumns()), f.onDelete(), f.onUpdate())));
@@ -220,6 +223,16 @@ public final class Table {
         /** Adds a unique index named {@code name} on {@code columns}. */
         public Builder uniqueIndex(String name, String... columns) {
             return index(Index.uniqueOf(name, columns));
+        }
+
+        /**
+         * Adds an index with expressions or a predicate: {@code .index("ix_account_lower_email",
+         * ix -> ix.expression("lower(email)").unique())}.
+         */
+        public Builder index(String name, Consumer<Index.Builder> index) {
+            Index.Builder builder = Index.builder(name);
+            index.accept(builder);
+            return index(builder.build());
         }
 
         /** Adds an index. */

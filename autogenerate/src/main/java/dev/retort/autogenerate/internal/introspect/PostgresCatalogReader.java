@@ -8,11 +8,11 @@ import dev.retort.runtime.schema.Metadata;
 import dev.retort.runtime.schema.PrimaryKey;
 import dev.retort.runtime.schema.Type;
 import dev.retort.runtime.schema.UniqueConstraint;
-import java.lang.System.Logger.Level;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -24,11 +24,10 @@ import java.util.regex.Pattern;
  * Reads a PostgreSQL schema from {@code pg_catalog} in four queries: tables with comments
  * and sequences with their start and increment (not those a serial or identity column owns
  * through {@code pg_depend}: they are the column's), columns (type as {@code format_type} writes it, default, identity, comment), constraints
- * with their column names, and the indexes that back no constraint.
+ * with their column names, and the indexes that back no constraint, with their expressions and
+ * predicates as PostgreSQL prints them.
  */
 final class PostgresCatalogReader implements CatalogReader {
-
-    private static final System.Logger LOG = System.getLogger("dev.retort.autogenerate");
 
     // Sequences ride on the tables' query, so a schema costs no more queries for having them.
     private static final String TABLES = "SELECT c.relname, obj_description(c.oid, 'pg_class'),"
@@ -60,10 +59,15 @@ final class PostgresCatalogReader implements CatalogReader {
             + " WHERE n.nspname = ? AND con.contype IN ('p', 'u', 'f', 'c')";
 
     // Indexes behind a primary key, unique or exclusion constraint belong to the constraint.
+    // Per key position: the column (NULL for an expression) and the position as PostgreSQL
+    // prints it (pg_get_indexdef with a column number), and the predicate as it prints it.
     private static final String INDEXES = "SELECT c.relname, i.relname, x.indisunique,"
-            + " ARRAY(SELECT a.attname FROM unnest(x.indkey) WITH ORDINALITY k(num, pos)"
-            + "   JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.num ORDER BY k.pos),"
-            + " x.indexprs IS NOT NULL OR x.indpred IS NOT NULL"
+            + " ARRAY(SELECT a.attname FROM generate_series(1, x.indnatts) k(pos)"
+            + "   LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[k.pos - 1]"
+            + "   ORDER BY k.pos),"
+            + " ARRAY(SELECT pg_get_indexdef(x.indexrelid, k.pos, true) FROM generate_series(1, x.indnatts) k(pos)"
+            + "   ORDER BY k.pos),"
+            + " pg_get_expr(x.indpred, x.indrelid, true)"
             + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE n.nspname = ? AND NOT EXISTS (SELECT 1 FROM pg_constraint k"
@@ -124,12 +128,14 @@ final class PostgresCatalogReader implements CatalogReader {
                 return;
             }
             String name = dialect.normalizeName(rs.getString(2));
-            if (rs.getBoolean(5)) {
-                LOG.log(Level.WARNING, "Autogenerate skips index {0} of table {1}: it has expressions or a WHERE"
-                        + " clause, which the model does not describe; compare it by hand", name, parts.name);
-                return;
+            List<String> columns = nullableNames(rs.getArray(4));
+            List<String> printed = nullableNames(rs.getArray(5));
+            List<Index.Element> elements = new ArrayList<>();
+            for (int k = 0; k < columns.size(); k++) {
+                elements.add(columns.get(k) == null ? Index.Element.expression(printed.get(k))
+                        : Index.Element.column(dialect.normalizeName(columns.get(k))));
             }
-            parts.indexes.put(name, new Index(name, names(rs.getArray(4), dialect), rs.getBoolean(3)));
+            parts.indexes.put(name, new Index(name, elements, rs.getBoolean(3), Optional.ofNullable(rs.getString(6))));
         });
         return assembly.build();
     }
@@ -140,6 +146,15 @@ final class PostgresCatalogReader implements CatalogReader {
         }
         try {
             return SchemaAssembly.names(Arrays.asList((String[]) array.getArray()), dialect);
+        } finally {
+            array.free();
+        }
+    }
+
+    /** The names of an array as they are, a NULL element kept as null. */
+    private static List<String> nullableNames(Array array) throws SQLException {
+        try {
+            return Arrays.asList((String[]) array.getArray());
         } finally {
             array.free();
         }

@@ -53,8 +53,12 @@ final class SqliteCatalogReader implements CatalogReader {
             int hidden) {
     }
 
-    /** An index as {@code pragma_index_list} reports it, with its columns (empty when on an expression). */
-    private record RawIndex(String name, boolean unique, String origin, boolean partial, List<String> columns) {
+    /**
+     * An index as {@code pragma_index_list} reports it, with its columns (empty when on an
+     * expression) and its {@code CREATE INDEX} text (null for one SQLite made for a constraint).
+     */
+    private record RawIndex(String name, boolean unique, String origin, boolean partial, List<String> columns,
+            String sql) {
     }
 
     /** One column pair of a foreign key as {@code pragma_foreign_key_list} reports it. */
@@ -71,6 +75,7 @@ final class SqliteCatalogReader implements CatalogReader {
             throws SQLException {
         Optional<String> attached = schema.equals("main") ? Optional.empty() : Optional.of(schema);
         String master = attached.map(s -> dialect.quote(s) + ".").orElse("") + "sqlite_master m";
+        String indexMaster = attached.map(s -> dialect.quote(s) + ".").orElse("") + "sqlite_master";
         // An attached schema is bound: each ", ?" below takes its name.
         String pragmaSchema = attached.map(s -> ", ?").orElse("");
         String userTables = " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
@@ -99,8 +104,9 @@ final class SqliteCatalogReader implements CatalogReader {
         Map<String, Map<String, RawIndex>> indexesOf = new LinkedHashMap<>();
         List<RawIndex> expressions = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT m.name AS table_name, il.name AS "
-                     + "index_name, il.\"unique\", il.origin, il.partial, ii.seqno, ii.name AS column_name FROM "
-                     + master + " JOIN pragma_index_list(m.name" + pragmaSchema + ") il"
+                     + "index_name, il.\"unique\", il.origin, il.partial, ii.seqno, ii.name AS column_name,"
+                     + " (SELECT x.sql FROM " + indexMaster + " x WHERE x.type = 'index' AND x.name = il.name) AS index_sql"
+                     + " FROM " + master + " JOIN pragma_index_list(m.name" + pragmaSchema + ") il"
                      + " LEFT JOIN pragma_index_info(il.name" + pragmaSchema + ") ii" + userTables
                      + " ORDER BY m.name, il.seq, ii.seqno");
              ResultSet rs = bindSchema(statement, attached, 2).executeQuery()) {
@@ -111,7 +117,7 @@ final class SqliteCatalogReader implements CatalogReader {
                 RawIndex index = ofTable.get(name);
                 if (index == null) {
                     index = new RawIndex(name, rs.getInt("unique") != 0, rs.getString("origin"),
-                            rs.getInt("partial") != 0, new ArrayList<>());
+                            rs.getInt("partial") != 0, new ArrayList<>(), rs.getString("index_sql"));
                     ofTable.put(name, index);
                 }
                 String column = rs.getString("column_name");
@@ -229,8 +235,14 @@ final class SqliteCatalogReader implements CatalogReader {
                 continue;
             }
             if ("c".equals(index.origin()) && (index.partial() || index.columns().isEmpty())) {
-                LOG.log(System.Logger.Level.WARNING, "Autogenerate skips index {0} of table {1}: it is partial or on expressions,"
-                        + " which the model does not describe; compare it by hand", index.name(), table);
+                // The pragmas do not tell the expressions or the predicate: the CREATE INDEX text does.
+                Index read = parseIndex(index.name(), index.unique(), index.sql());
+                if (read != null) {
+                    parts.indexes.put(index.name(), read);
+                } else {
+                    LOG.log(System.Logger.Level.WARNING, "Autogenerate skips index {0} of table {1}: its CREATE INDEX"
+                            + " statement could not be read; compare it by hand", index.name(), table);
+                }
                 continue;
             }
             if ("u".equals(index.origin())) {
@@ -294,6 +306,102 @@ final class SqliteCatalogReader implements CatalogReader {
             parts.foreignKeys.put(name.orElse("\u0000" + String.join(",", from)), new ForeignKey(name, from,
                     first.table(), to, SchemaAssembly.action(first.onDelete()), SchemaAssembly.action(first.onUpdate())));
         }
+    }
+
+    private static final Pattern INDEX_HEAD = Pattern.compile("(?is)^\\s*CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+.*?\\bON\\s+");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*|\"(?:[^\"]|\"\")+\"|`[^`]+`|\\[[^\\]]+\\]");
+    private static final Pattern ORDER = Pattern.compile("(?i)\\s+(ASC|DESC)$");
+
+    /**
+     * An index from its {@code CREATE INDEX} text as SQLite keeps it: each key part a column
+     * (an identifier, quotes removed) or an expression (outer parentheses removed), and the
+     * {@code WHERE} predicate; null when the text cannot be read.
+     */
+    static Index parseIndex(String name, boolean unique, String sql) {
+        if (sql == null) {
+            return null;
+        }
+        Matcher head = INDEX_HEAD.matcher(sql);
+        if (!head.find()) {
+            return null;
+        }
+        int open = sql.indexOf('(', head.end());
+        int close = closing(sql, open);
+        if (open < 0 || close < 0) {
+            return null;
+        }
+        List<Index.Element> elements = new ArrayList<>();
+        for (String part : topLevelParts(sql.substring(open + 1, close))) {
+            String key = ORDER.matcher(part.strip()).replaceFirst("").strip();
+            if (IDENTIFIER.matcher(key).matches()) {
+                elements.add(Index.Element.column(unquote(key)));
+            } else {
+                elements.add(Index.Element.expression(key.startsWith("(") && closing(key, 0) == key.length() - 1
+                        ? key.substring(1, key.length() - 1).strip() : key));
+            }
+        }
+        String rest = sql.substring(close + 1).strip();
+        Optional<String> where = Optional.empty();
+        if (rest.regionMatches(true, 0, "WHERE", 0, 5)) {
+            where = Optional.of(rest.substring(5).strip());
+        } else if (!rest.isEmpty()) {
+            return null;
+        }
+        return elements.isEmpty() ? null : new Index(name, elements, unique, where);
+    }
+
+    /** The position of the parenthesis that closes the one at {@code open}, quotes skipped; -1 when none. */
+    private static int closing(String sql, int open) {
+        if (open < 0) {
+            return -1;
+        }
+        int depth = 0;
+        for (int i = open; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"' || c == '`' || c == '[') {
+                int end = sql.indexOf(c == '[' ? ']' : c, i + 1);
+                if (end < 0) {
+                    return -1;
+                }
+                i = end;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The comma-separated parts of {@code list} outside parentheses and quotes. */
+    private static List<String> topLevelParts(String list) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < list.length(); i++) {
+            char c = list.charAt(i);
+            if (c == '\'' || c == '"' || c == '`' || c == '[') {
+                int end = list.indexOf(c == '[' ? ']' : c, i + 1);
+                i = end < 0 ? list.length() : end;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                parts.add(list.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(list.substring(start));
+        return parts;
+    }
+
+    private static String unquote(String identifier) {
+        char first = identifier.charAt(0);
+        if (first == '"') {
+            return identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"");
+        }
+        return first == '`' || first == '[' ? identifier.substring(1, identifier.length() - 1) : identifier;
     }
 
     /** The referenced table's primary key, for {@code REFERENCES t} without columns. */

@@ -76,8 +76,11 @@ public final class SchemaJson {
         Map<String, Object> indexes = new TreeMap<>();
         for (Index index : table.indexes()) {
             Map<String, Object> i = new LinkedHashMap<>();
-            i.put("columns", new ArrayList<Object>(index.columns()));
+            // An expression is written in parentheses among the columns, in key order.
+            i.put("columns", new ArrayList<Object>(index.elements().stream()
+                    .map(e -> e.expression() ? "(" + e.sql() + ")" : e.sql()).toList()));
             i.put("unique", index.unique());
+            index.where().ifPresent(w -> i.put("where", w));
             indexes.put(index.name(), i);
         }
         out.put("indexes", indexes);
