@@ -58,7 +58,9 @@ import java.util.stream.Collectors;
  *
  * <p>It finds added and dropped tables and columns; a column's type (unless {@link
  * CompareOptions#compareTypes(boolean) turned off}), nullability, server default (when
- * {@link CompareOptions#compareServerDefaults(boolean) turned on}) and comment; added and
+ * {@link CompareOptions#compareServerDefaults(boolean) turned on}), comment and numbering
+ * (plain, identity {@code BY DEFAULT} or {@code ALWAYS}, serial: see {@link
+ * Column.AutoIncrement}); added and
  * dropped indexes (by name), unique constraints (by columns) and foreign keys (by columns,
  * referenced table and columns, and actions); table comments; added and dropped sequences
  * (by name). It does not compare primary keys or check constraints (databases rewrite a
@@ -349,7 +351,7 @@ public final class Comparison {
                 plain = plain.primaryKey();
             }
             if (column.isAutoIncrement()) {
-                plain = plain.autoIncrement();
+                plain = plain.autoIncrement(column.autoIncrementKind().orElseThrow());
             }
             if (column.isUnique()) {
                 plain = plain.unique();
@@ -578,7 +580,25 @@ public final class Comparison {
                             + " NULL there. Fill those rows first (op.execute(\"UPDATE …\")).");
                 }
             }
-            if (options.comparesServerDefaults() && !column.isAutoIncrement() && !existing.isAutoIncrement()
+            Optional<AlterColumn.Identity> identity = AutoIncrements.target(column, existing, options.dialect());
+            if (identity.isPresent()) {
+                AlterColumn.Identity before = AutoIncrements.existing(existing);
+                if (AutoIncrements.leavesSerial(existing, identity.get())) {
+                    alterTables.add(AutoIncrements.dropSerial(table, existing));
+                    before = AlterColumn.Identity.NONE;
+                }
+                before.kind().ifPresentOrElse(alter::existingIdentity, alter::existingNoIdentity);
+                identity.get().kind().ifPresentOrElse(alter::identity, alter::dropIdentity);
+                changed = true;
+                AutoIncrements.note(table, column, existing, identity.get()).ifPresent(notes::add);
+                // An identity cannot have a default beside it: the database's goes first.
+                if (!identity.get().isNone() && existing.serverDefault().isPresent()) {
+                    alter.dropServerDefault().existingServerDefault(existing.serverDefault().get());
+                    defaultChanged = true;
+                }
+            }
+            if (options.comparesServerDefaults() && !column.isAutoIncrement()
+                    && (!existing.isAutoIncrement() || identity.isPresent())
                     && !defaults.same(column.serverDefault().orElse(null), existing.serverDefault().orElse(null))) {
                 column.serverDefault().ifPresentOrElse(alter::serverDefault, alter::dropServerDefault);
                 existing.serverDefault().ifPresentOrElse(alter::existingServerDefault, alter::existingNoServerDefault);
@@ -596,7 +616,7 @@ public final class Comparison {
             }
             alter.existingType(existing.type()).existingNullable(existing.isNullable());
             // What the column keeps, for databases that rewrite the whole column (MariaDB's MODIFY COLUMN).
-            if (!defaultChanged && !existing.isAutoIncrement()) {
+            if (!defaultChanged && (!existing.isAutoIncrement() || identity.isPresent())) {
                 existing.serverDefault().ifPresentOrElse(alter::existingServerDefault, alter::existingNoServerDefault);
             }
             if (!commentChanged && options.comparesComments()) {

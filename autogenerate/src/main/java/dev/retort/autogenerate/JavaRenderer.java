@@ -393,7 +393,7 @@ public final class JavaRenderer {
 
     private static String alterColumn(AlterColumn o) {
         boolean renameOnly = o.newName().isPresent() && o.type().isEmpty() && o.nullable().isEmpty()
-                && o.serverDefault().isEmpty() && o.comment().isEmpty();
+                && o.serverDefault().isEmpty() && o.comment().isEmpty() && o.identity().isEmpty();
         if (renameOnly) {
             return call("renameColumn", string(o.table()), string(o.column()), string(o.newName().get()));
         }
@@ -405,6 +405,8 @@ public final class JavaRenderer {
         o.serverDefault().ifPresent(d -> calls.add(d.expression().map(e -> ".serverDefault(" + JavaSource.expr(e) + ")")
                 .orElse(".dropServerDefault()")));
         o.comment().ifPresent(c -> calls.add(c.text().map(t -> ".comment(" + string(t) + ")").orElse(".dropComment()")));
+        o.identity().ifPresent(i -> calls.add(i.kind().map(k -> ".identity(Column.AutoIncrement." + k.name() + ")")
+                .orElse(".dropIdentity()")));
         o.newName().ifPresent(n -> calls.add(".rename(" + string(n) + ")"));
         o.existingType().ifPresent(t -> calls.add(".existingType(" + JavaSource.type(t) + ")"));
         o.existingNullable().ifPresent(n -> calls.add(".existingNullable(" + n + ")"));
@@ -413,6 +415,8 @@ public final class JavaRenderer {
         o.existingComment().ifPresent(c -> calls.add(c.text().map(t -> ".existingComment(" + string(t) + ")")
                 .orElse(".existingNoComment()")));
         o.existingAutoIncrement().ifPresent(a -> calls.add(".existingAutoIncrement(" + a + ")"));
+        o.existingIdentity().ifPresent(i -> calls.add(i.kind().map(k -> ".existingIdentity(Column.AutoIncrement."
+                + k.name() + ")").orElse(".existingNoIdentity()")));
         String head = "alterColumn(" + string(o.table()) + ", " + string(o.column()) + ", c -> c";
         String oneLine = head + String.join("", calls) + ");";
         if (oneLine.length() + 3 <= WIDTH) {

@@ -96,12 +96,18 @@ final class SchemaAssembly {
     /** A column as read: nullability, identity, default and comment applied in the order Column allows. */
     static Column column(String name, dev.retort.runtime.schema.Type type, boolean nullable, boolean identity,
             dev.retort.runtime.schema.Expr serverDefault, String comment) {
+        return column(name, type, nullable, identity ? Column.AutoIncrement.BY_DEFAULT : null, serverDefault, comment);
+    }
+
+    /** A column as read, numbered as {@code identity} says (null: not numbered). */
+    static Column column(String name, dev.retort.runtime.schema.Type type, boolean nullable,
+            Column.AutoIncrement identity, dev.retort.runtime.schema.Expr serverDefault, String comment) {
         Column column = Column.of(name, type);
         if (!nullable) {
             column = column.notNull();
         }
-        if (identity && type.isInteger()) {
-            column = column.autoIncrement();
+        if (identity != null && type.isInteger()) {
+            column = column.autoIncrement(identity);
         } else if (serverDefault != null) {
             column = column.serverDefault(serverDefault);
         }
