@@ -64,9 +64,10 @@ import java.util.stream.Collectors;
  * dropped indexes (by name), unique constraints (by columns) and foreign keys (by columns,
  * referenced table and columns, and actions); table comments; added and dropped sequences
  * (by name). It does not compare primary keys or check constraints (databases rewrite a
- * check's SQL), as Alembic does not; nor a sequence's start or increment: altering them on a
- * sequence in use would restart it or skip values, so a change there is left to a
- * hand-written migration (Alembic compares no sequences at all).
+ * check's SQL), as Alembic does not; a sequence's start or increment it reports as one of
+ * the {@link #notes()}, with no operation: altering them on a sequence in use would restart
+ * it or skip values, so a change there is left to a hand-written migration (Alembic compares
+ * no sequences at all).
  *
  * <p>It never guesses a rename: a table or column that disappears while another appears is
  * a drop and an add, each with a note asking the author whether it is a rename. The
@@ -111,9 +112,11 @@ import java.util.stream.Collectors;
 public final class Comparison {
 
     private final List<Change> changes;
+    private final List<String> notes;
 
-    private Comparison(List<Change> changes) {
+    private Comparison(List<Change> changes, List<String> notes) {
         this.changes = List.copyOf(changes);
+        this.notes = List.copyOf(notes);
     }
 
     /**
@@ -141,7 +144,8 @@ public final class Comparison {
         Objects.requireNonNull(options, "options");
         Metadata folded = target.hasUnquotedNames() && options.dialect().isPresent()
                 ? target.renamed(options.dialect().get()::foldUnquotedName) : target;
-        return new Comparison(new Comparer(folded, database, options, new ServerDefaults(connection)).compare());
+        Comparer comparer = new Comparer(folded, database, options, new ServerDefaults(connection));
+        return new Comparison(comparer.compare(), comparer.notes);
     }
 
     /** Every difference, in the order its operations run. */
@@ -163,23 +167,37 @@ public final class Comparison {
         return downgrade;
     }
 
-    /** True when the database matches the model. */
+    /** True when the database matches the model: no operation to run ({@link #notes()} aside). */
     public boolean isEmpty() {
         return changes.isEmpty();
     }
 
-    /** One line per difference, its notes indented below it; {@code "No changes"} when empty. */
+    /**
+     * Differences found and deliberately left to the author, with no operation for them: a
+     * sequence whose increment or start differs from the model's (altering a sequence in use
+     * changes the values it gives). Each says what differs and what to write to change it.
+     */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /**
+     * One line per difference, its notes indented below it, then the {@link #notes()} each
+     * after {@code "Note: "}; {@code "No changes"} when there is no change.
+     */
     @Override
     public String toString() {
+        StringBuilder trailer = new StringBuilder();
+        notes.forEach(note -> trailer.append("\nNote: ").append(note));
         if (changes.isEmpty()) {
-            return "No changes";
+            return "No changes" + trailer;
         }
         StringBuilder out = new StringBuilder();
         for (Change change : changes) {
             out.append(JavaRenderer.renderOperation(change.operation())).append('\n');
             change.notes().forEach(note -> out.append("    ").append(note).append('\n'));
         }
-        return out.toString().stripTrailing();
+        return out.toString().stripTrailing() + trailer;
     }
 
     /** One comparison's state: the two schemas filtered, and the changes found per phase. */
@@ -201,6 +219,7 @@ public final class Comparison {
         private final List<Change> createForeignKeys = new ArrayList<>();
         private final List<Change> dropTables = new ArrayList<>();
         private final List<Change> dropSequences = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
 
         Comparer(Metadata target, Metadata db, CompareOptions options, ServerDefaults defaults) {
             this.defaults = defaults;
@@ -408,8 +427,10 @@ public final class Comparison {
             }
         }
 
-        /** Sequences by name only: a new start or increment would restart or skip a sequence in use. */
+        /** Sequences by name; a new start or increment is a note only: it would restart or skip a sequence in use. */
         private void compareSequences() {
+            modelSequences.values().stream().filter(s -> databaseSequences.containsKey(s.name()))
+                    .forEach(s -> SequenceChanges.note(s, databaseSequences.get(s.name())).ifPresent(notes::add));
             modelSequences.values().stream().filter(s -> !databaseSequences.containsKey(s.name()))
                     .forEach(s -> createSequences.add(Change.of(
                             new CreateSequence(Optional.empty(), s.name(), s.start(), s.increment()))));
