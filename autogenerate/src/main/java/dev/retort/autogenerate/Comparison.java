@@ -23,6 +23,7 @@ import dev.retort.runtime.operation.DropTableComment;
 import dev.retort.runtime.operation.Operation;
 import dev.retort.runtime.operation.TableChange;
 import dev.retort.runtime.schema.Column;
+import dev.retort.runtime.schema.EnumType;
 import dev.retort.runtime.schema.ForeignKey;
 import dev.retort.runtime.schema.Index;
 import dev.retort.runtime.schema.Metadata;
@@ -220,6 +221,11 @@ public final class Comparison {
         private final List<Change> dropTables = new ArrayList<>();
         private final List<Change> dropSequences = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
+        private final List<Change> createTypes = new ArrayList<>();
+        private final List<Change> dropTypes = new ArrayList<>();
+        private final Map<String, EnumType> modelEnumTypes = new LinkedHashMap<>();
+        private final Map<String, EnumType> databaseEnumTypes = new LinkedHashMap<>();
+        private final List<Table> enumTypeUsers = new ArrayList<>();
 
         Comparer(Metadata target, Metadata db, CompareOptions options, ServerDefaults defaults) {
             this.defaults = defaults;
@@ -247,6 +253,21 @@ public final class Comparison {
                     databaseSequences.put(sequence.name(), sequence);
                 }
             }
+            // Enum types are PostgreSQL's: elsewhere the model's are left out, as sequences are on SQLite.
+            if (options.dialect().map(Dialect::supportsEnumTypes).orElse(true)) {
+                target.enumTypes().stream().filter(e -> includedEnumType(e.name(), true, db.enumType(e.name()).isPresent()))
+                        .forEach(e -> modelEnumTypes.put(e.name(), e));
+            }
+            db.enumTypes().stream().filter(e -> includedEnumType(e.name(), modelEnumTypes.containsKey(e.name()), true))
+                    .forEach(e -> databaseEnumTypes.put(e.name(), e));
+            // After the upgrade the database has the model's tables, and keeps those left out of the comparison.
+            enumTypeUsers.addAll(target.tables());
+            db.tables().stream().filter(t -> !database.containsKey(t.name())).forEach(enumTypeUsers::add);
+        }
+
+        private boolean includedEnumType(String name, boolean inModel, boolean inDatabase) {
+            return options.includes(new SchemaObject(SchemaObject.Kind.ENUM_TYPE, name, Optional.of(name), inModel,
+                    inDatabase));
         }
 
         private boolean includedSequence(String name, boolean inModel, boolean inDatabase) {
@@ -269,6 +290,10 @@ public final class Comparison {
             List<String> added = model.keySet().stream().filter(n -> !database.containsKey(n)).toList();
             List<String> dropped = database.keySet().stream().filter(n -> !model.containsKey(n)).toList();
             compareSequences();
+            EnumTypes.Found enumTypes = EnumTypes.compare(modelEnumTypes, databaseEnumTypes, enumTypeUsers);
+            createTypes.addAll(enumTypes.creates());
+            dropTypes.addAll(enumTypes.drops());
+            notes.addAll(enumTypes.notes());
             createTables(added, dropped);
             for (Table table : model.values()) {
                 Table existing = database.get(table.name());
@@ -281,12 +306,14 @@ public final class Comparison {
             all.addAll(dropForeignKeys);
             all.addAll(dropIndexesAndUniques);
             all.addAll(createSequences);
+            all.addAll(createTypes);
             all.addAll(createTables);
             all.addAll(alterTables);
             all.addAll(createIndexesAndUniques);
             all.addAll(createForeignKeys);
             all.addAll(dropTables);
             all.addAll(dropSequences);
+            all.addAll(dropTypes);
             return options.batchesAlterations() ? batched(all, options.dialect().orElseThrow()) : all;
         }
 

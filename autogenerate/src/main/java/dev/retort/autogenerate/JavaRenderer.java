@@ -2,6 +2,9 @@ package dev.retort.autogenerate;
 
 import dev.retort.autogenerate.internal.JavaSource;
 import dev.retort.runtime.operation.AddColumn;
+import dev.retort.runtime.operation.AddEnumValue;
+import dev.retort.runtime.operation.CreateEnumType;
+import dev.retort.runtime.operation.DropEnumType;
 import dev.retort.runtime.operation.TableChange;
 import dev.retort.runtime.operation.RecreateTable;
 import dev.retort.runtime.operation.ExecuteWithParameters;
@@ -329,6 +332,31 @@ public final class JavaRenderer {
         @Override
         public String visit(RecreateTable o) {
             throw notWritten(o);
+        }
+
+        @Override
+        public String visit(CreateEnumType o) {
+            List<String> args = new ArrayList<>(List.of(string(o.name())));
+            o.values().forEach(v -> args.add(string(v)));
+            return call(on(o.schema()) + "createEnumType", args.toArray(String[]::new));
+        }
+
+        @Override
+        public String visit(DropEnumType o) {
+            return call(on(o.schema()) + "dropEnumType", string(o.name()));
+        }
+
+        @Override
+        public String visit(AddEnumValue o) {
+            if (o.before().isPresent()) {
+                return call(on(o.schema()) + "addEnumValueBefore", string(o.type()), string(o.value()),
+                        string(o.before().get()));
+            }
+            if (o.after().isPresent()) {
+                return call(on(o.schema()) + "addEnumValueAfter", string(o.type()), string(o.value()),
+                        string(o.after().get()));
+            }
+            return call(on(o.schema()) + "addEnumValue", string(o.type()), string(o.value()));
         }
 
         private IllegalArgumentException notWritten(Operation operation) {

@@ -34,7 +34,9 @@ public record SchemaObject(Kind kind, String table, Optional<String> name, boole
         /** A foreign key. */
         FOREIGN_KEY,
         /** A sequence, which belongs to no table. */
-        SEQUENCE
+        SEQUENCE,
+        /** A PostgreSQL enum type, which belongs to no table. */
+        ENUM_TYPE
     }
 
     /** Validates the parts. */

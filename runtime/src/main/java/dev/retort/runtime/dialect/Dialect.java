@@ -4,11 +4,13 @@ import dev.retort.runtime.schema.SqlValues;
 import java.util.function.Predicate;
 import java.sql.Connection;
 import dev.retort.runtime.operation.AddColumn;
+import dev.retort.runtime.operation.AddEnumValue;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.BulkInsert;
 import dev.retort.runtime.operation.ConstraintType;
 import dev.retort.runtime.operation.CreateCheckConstraint;
+import dev.retort.runtime.operation.CreateEnumType;
 import dev.retort.runtime.operation.CreateExcludeConstraint;
 import dev.retort.runtime.operation.CreateForeignKey;
 import dev.retort.runtime.operation.CreateIndex;
@@ -20,6 +22,7 @@ import dev.retort.runtime.operation.CreateTableComment;
 import dev.retort.runtime.operation.CreateUniqueConstraint;
 import dev.retort.runtime.operation.DropColumn;
 import dev.retort.runtime.operation.DropConstraint;
+import dev.retort.runtime.operation.DropEnumType;
 import dev.retort.runtime.operation.DropIndex;
 import dev.retort.runtime.operation.DropIndexWithOptions;
 import dev.retort.runtime.operation.DropSequence;
@@ -438,7 +441,69 @@ public abstract class Dialect {
             throw unsupported(operation, "a batchAlterTable is not one statement: the migrator runs its changes in "
                     + "place or plans a rebuild", "run it through Migrator or OfflineSql");
         }
+
+        @Override
+        public List<String> visit(CreateEnumType operation) {
+            return renderCreateEnumType(operation);
+        }
+
+        @Override
+        public List<String> visit(DropEnumType operation) {
+            return renderDropEnumType(operation);
+        }
+
+        @Override
+        public List<String> visit(AddEnumValue operation) {
+            return renderAddEnumValue(operation);
+        }
     };
+
+    /** True when the database has named enum types ({@code CREATE TYPE … AS ENUM}): PostgreSQL. */
+    public boolean supportsEnumTypes() {
+        return false;
+    }
+
+    /**
+     * {@code CREATE TYPE name AS ENUM ('a', 'b')}.
+     *
+     * @throws OperationNotSupportedException without {@link #supportsEnumTypes()}
+     */
+    protected List<String> renderCreateEnumType(CreateEnumType operation) {
+        requireEnumTypes(operation);
+        return List.of("CREATE TYPE " + table(operation.schema(), operation.name()) + " AS ENUM ("
+                + operation.values().stream().map(this::renderLiteral).collect(Collectors.joining(", ")) + ")");
+    }
+
+    /**
+     * {@code DROP TYPE name}.
+     *
+     * @throws OperationNotSupportedException without {@link #supportsEnumTypes()}
+     */
+    protected List<String> renderDropEnumType(DropEnumType operation) {
+        requireEnumTypes(operation);
+        return List.of("DROP TYPE " + table(operation.schema(), operation.name()));
+    }
+
+    /**
+     * {@code ALTER TYPE name ADD VALUE 'v' [BEFORE 'b' | AFTER 'a']}.
+     *
+     * @throws OperationNotSupportedException without {@link #supportsEnumTypes()}
+     */
+    protected List<String> renderAddEnumValue(AddEnumValue operation) {
+        requireEnumTypes(operation);
+        return List.of("ALTER TYPE " + table(operation.schema(), operation.type()) + " ADD VALUE "
+                + renderLiteral(operation.value())
+                + operation.before().map(b -> " BEFORE " + renderLiteral(b)).orElse("")
+                + operation.after().map(a -> " AFTER " + renderLiteral(a)).orElse(""));
+    }
+
+    private void requireEnumTypes(Operation operation) {
+        if (!supportsEnumTypes()) {
+            throw unsupported(operation, "it has no named enum types",
+                    "declare the column with the database's own type (MariaDB: Type.raw(\"ENUM('a', 'b')\")),"
+                            + " or a VARCHAR with a check constraint");
+        }
+    }
 
     /**
      * {@code CREATE SEQUENCE name START WITH start INCREMENT BY increment}, as PostgreSQL,
@@ -1539,6 +1604,23 @@ public abstract class Dialect {
         @Override
         public Optional<String> visit(RecreateTable o) {
             return Optional.empty();
+        }
+
+        // CREATE TYPE has no IF NOT EXISTS; enum types are PostgreSQL's, whose DDL is transactional anyway.
+
+        @Override
+        public Optional<String> visit(CreateEnumType o) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> visit(DropEnumType o) {
+            return withClause(statement, "DROP TYPE ", "IF EXISTS ");
+        }
+
+        @Override
+        public Optional<String> visit(AddEnumValue o) {
+            return withClause(statement, "ALTER TYPE " + table(o.schema(), o.type()) + " ADD VALUE ", "IF NOT EXISTS ");
         }
 
         private Optional<String> createIndex() {

@@ -145,6 +145,12 @@ public class PostgresDialect extends Dialect {
         statement.setObject(index, json, Types.OTHER);
     }
 
+    /** PostgreSQL has named enum types: {@code CREATE TYPE mood AS ENUM (…)}. */
+    @Override
+    public boolean supportsEnumTypes() {
+        return true;
+    }
+
     /** PostgreSQL has exclusion constraints ({@code EXCLUDE USING gist (…)}). */
     @Override
     public boolean supportsExcludeConstraints() {

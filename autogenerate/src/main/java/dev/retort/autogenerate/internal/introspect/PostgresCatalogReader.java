@@ -22,10 +22,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a PostgreSQL schema from {@code pg_catalog} in four queries: tables with comments
+ * Reads a PostgreSQL schema from {@code pg_catalog} in five queries: tables with comments
  * and sequences with their start and increment (not those a serial or identity column owns
  * through {@code pg_depend}: they are the column's), columns (type as {@code format_type} writes it, default, identity or serial, comment), constraints
- * with their column names, and the indexes that back no constraint.
+ * with their column names, the indexes that back no constraint, and enum types with their labels.
  */
 final class PostgresCatalogReader implements CatalogReader {
 
@@ -76,6 +76,11 @@ final class PostgresCatalogReader implements CatalogReader {
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE n.nspname = ? AND NOT EXISTS (SELECT 1 FROM pg_constraint k"
             + "   WHERE k.conindid = x.indexrelid AND k.contype IN ('p', 'u', 'x'))";
+
+    // Enum types (typtype 'e') with their labels in order; an empty schema costs one small query.
+    private static final String ENUM_TYPES = "SELECT t.typname,"
+            + " ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)"
+            + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ? AND t.typtype = 'e'";
 
     private static final Pattern SIZED = Pattern.compile("([a-z ]+)\\((\\d+)(?:,(\\d+))?\\)(.*)");
 
@@ -143,6 +148,14 @@ final class PostgresCatalogReader implements CatalogReader {
                 return;
             }
             parts.indexes.put(name, new Index(name, names(rs.getArray(4), dialect), rs.getBoolean(3)));
+        });
+        H2CatalogReader.query(connection, ENUM_TYPES, schema, rs -> {
+            Array labels = rs.getArray(2);
+            try {
+                assembly.addEnumType(dialect.normalizeName(rs.getString(1)), Arrays.asList((String[]) labels.getArray()));
+            } finally {
+                labels.free();
+            }
         });
         return assembly.build();
     }

@@ -2,6 +2,7 @@ package dev.retort.autogenerate.internal.introspect;
 
 import dev.retort.runtime.schema.CheckConstraint;
 import dev.retort.runtime.schema.Column;
+import dev.retort.runtime.schema.EnumType;
 import dev.retort.runtime.schema.ForeignKey;
 import dev.retort.runtime.schema.Index;
 import dev.retort.runtime.schema.Metadata;
@@ -41,6 +42,12 @@ final class SchemaAssembly {
 
     private final Map<String, Parts> tables = new TreeMap<>();
     private final Map<String, Sequence> sequences = new TreeMap<>();
+    private final Map<String, EnumType> enumTypes = new TreeMap<>();
+
+    /** Registers a PostgreSQL enum type read from the catalogue, its labels in order. */
+    void addEnumType(String name, List<String> values) {
+        enumTypes.put(name, EnumType.of(name, values));
+    }
 
     /** Registers a sequence read from the catalogue, by name as a migration writes it. */
     void addSequence(String name, long start, long increment) {
@@ -76,6 +83,7 @@ final class SchemaAssembly {
             metadata.table(table.build());
         }
         sequences.values().forEach(metadata::sequence);
+        enumTypes.values().forEach(metadata::enumType);
         return metadata.build();
     }
 
