@@ -68,7 +68,8 @@ import java.util.stream.Collectors;
  * check's SQL), as Alembic does not; a sequence's start or increment it reports as one of
  * the {@link #notes()}, with no operation: altering them on a sequence in use would restart
  * it or skip values, so a change there is left to a hand-written migration (Alembic compares
- * no sequences at all).
+ * no sequences at all). PostgreSQL enum types it creates, drops (when no column will use them) and gives
+ * new labels; removed or reordered labels are a note (see {@code EnumType}).
  *
  * <p>It never guesses a rename: a table or column that disappears while another appears is
  * a drop and an add, each with a note asking the author whether it is a rename. The
