@@ -22,6 +22,7 @@ import dev.retort.runtime.operation.DropTableComment;
 import dev.retort.runtime.operation.Operation;
 import dev.retort.runtime.operation.TableChange;
 import dev.retort.runtime.schema.Column;
+import dev.retort.runtime.schema.EnumType;
 import dev.retort.runtime.schema.ForeignKey;
 import dev.retort.runtime.schema.Index;
 import dev.retort.runtime.schema.Metadata;
@@ -57,16 +58,19 @@ import java.util.stream.Collectors;
  *
  * <p>It finds added and dropped tables and columns; a column's type (unless {@link
  * CompareOptions#compareTypes(boolean) turned off}), nullability, server default (when
- * {@link CompareOptions#compareServerDefaults(boolean) turned on}) and comment; added and
- * dropped indexes (by name; a partial or expression index also by its predicate and
- * expressions, as the database prints them), unique constraints (by columns) and foreign keys
- * (by columns, referenced table and columns, and actions); a primary key added, dropped or
- * moved to other columns; check constraints added and dropped, by name only (databases
- * rewrite a check's SQL; an unnamed check of the model is not compared, see {@code
- * CheckConstraints}); table comments; added and dropped sequences (by name). It does not
- * compare a sequence's start or increment: altering them on a sequence in use would restart
- * it or skip values, so a change there is left to a hand-written migration (Alembic compares
- * no sequences at all).
+ * {@link CompareOptions#compareServerDefaults(boolean) turned on}), comment and numbering
+ * (plain, identity {@code BY DEFAULT} or {@code ALWAYS}, serial: see {@link
+ * Column.AutoIncrement}); added and dropped indexes (by name; a partial or expression index
+ * also by its predicate and expressions, as the database prints them), unique constraints (by
+ * columns) and foreign keys (by columns, referenced table and columns, and actions); a primary
+ * key added, dropped or moved to other columns; check constraints added and dropped, by name
+ * only (databases rewrite a check's SQL; an unnamed check of the model is not compared, see
+ * {@code CheckConstraints}); table comments; added and dropped sequences (by name). A
+ * sequence's start or increment it reports as one of the {@link #notes()}, with no operation:
+ * altering them on a sequence in use would restart it or skip values, so a change there is
+ * left to a hand-written migration (Alembic compares no sequences at all). PostgreSQL enum
+ * types it creates, drops (when no column will use them) and gives new labels; removed or
+ * reordered labels are a note (see {@code EnumType}).
  *
  * <p>It never guesses a rename: a table or column that disappears while another appears is
  * a drop and an add, each with a note asking the author whether it is a rename. The
@@ -111,9 +115,11 @@ import java.util.stream.Collectors;
 public final class Comparison {
 
     private final List<Change> changes;
+    private final List<String> notes;
 
-    private Comparison(List<Change> changes) {
+    private Comparison(List<Change> changes, List<String> notes) {
         this.changes = List.copyOf(changes);
+        this.notes = List.copyOf(notes);
     }
 
     /**
@@ -141,7 +147,8 @@ public final class Comparison {
         Objects.requireNonNull(options, "options");
         Metadata folded = target.hasUnquotedNames() && options.dialect().isPresent()
                 ? target.renamed(options.dialect().get()::foldUnquotedName) : target;
-        return new Comparison(new Comparer(folded, database, options, new ServerDefaults(connection)).compare());
+        Comparer comparer = new Comparer(folded, database, options, new ServerDefaults(connection));
+        return new Comparison(comparer.compare(), comparer.notes);
     }
 
     /** Every difference, in the order its operations run. */
@@ -163,23 +170,37 @@ public final class Comparison {
         return downgrade;
     }
 
-    /** True when the database matches the model. */
+    /** True when the database matches the model: no operation to run ({@link #notes()} aside). */
     public boolean isEmpty() {
         return changes.isEmpty();
     }
 
-    /** One line per difference, its notes indented below it; {@code "No changes"} when empty. */
+    /**
+     * Differences found and deliberately left to the author, with no operation for them: a
+     * sequence whose increment or start differs from the model's (altering a sequence in use
+     * changes the values it gives). Each says what differs and what to write to change it.
+     */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /**
+     * One line per difference, its notes indented below it, then the {@link #notes()} each
+     * after {@code "Note: "}; {@code "No changes"} when there is no change.
+     */
     @Override
     public String toString() {
+        StringBuilder trailer = new StringBuilder();
+        notes.forEach(note -> trailer.append("\nNote: ").append(note));
         if (changes.isEmpty()) {
-            return "No changes";
+            return "No changes" + trailer;
         }
         StringBuilder out = new StringBuilder();
         for (Change change : changes) {
             out.append(JavaRenderer.renderOperation(change.operation())).append('\n');
             change.notes().forEach(note -> out.append("    ").append(note).append('\n'));
         }
-        return out.toString().stripTrailing();
+        return out.toString().stripTrailing() + trailer;
     }
 
     /** One comparison's state: the two schemas filtered, and the changes found per phase. */
@@ -201,6 +222,12 @@ public final class Comparison {
         private final List<Change> createForeignKeys = new ArrayList<>();
         private final List<Change> dropTables = new ArrayList<>();
         private final List<Change> dropSequences = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+        private final List<Change> createTypes = new ArrayList<>();
+        private final List<Change> dropTypes = new ArrayList<>();
+        private final Map<String, EnumType> modelEnumTypes = new LinkedHashMap<>();
+        private final Map<String, EnumType> databaseEnumTypes = new LinkedHashMap<>();
+        private final List<Table> enumTypeUsers = new ArrayList<>();
 
         Comparer(Metadata target, Metadata db, CompareOptions options, ServerDefaults defaults) {
             this.defaults = defaults;
@@ -228,6 +255,21 @@ public final class Comparison {
                     databaseSequences.put(sequence.name(), sequence);
                 }
             }
+            // Enum types are PostgreSQL's: elsewhere the model's are left out, as sequences are on SQLite.
+            if (options.dialect().map(Dialect::supportsEnumTypes).orElse(true)) {
+                target.enumTypes().stream().filter(e -> includedEnumType(e.name(), true, db.enumType(e.name()).isPresent()))
+                        .forEach(e -> modelEnumTypes.put(e.name(), e));
+            }
+            db.enumTypes().stream().filter(e -> includedEnumType(e.name(), modelEnumTypes.containsKey(e.name()), true))
+                    .forEach(e -> databaseEnumTypes.put(e.name(), e));
+            // After the upgrade the database has the model's tables, and keeps those left out of the comparison.
+            enumTypeUsers.addAll(target.tables());
+            db.tables().stream().filter(t -> !database.containsKey(t.name())).forEach(enumTypeUsers::add);
+        }
+
+        private boolean includedEnumType(String name, boolean inModel, boolean inDatabase) {
+            return options.includes(new SchemaObject(SchemaObject.Kind.ENUM_TYPE, name, Optional.of(name), inModel,
+                    inDatabase));
         }
 
         private boolean includedSequence(String name, boolean inModel, boolean inDatabase) {
@@ -250,6 +292,10 @@ public final class Comparison {
             List<String> added = model.keySet().stream().filter(n -> !database.containsKey(n)).toList();
             List<String> dropped = database.keySet().stream().filter(n -> !model.containsKey(n)).toList();
             compareSequences();
+            EnumTypes.Found enumTypes = EnumTypes.compare(modelEnumTypes, databaseEnumTypes, enumTypeUsers);
+            createTypes.addAll(enumTypes.creates());
+            dropTypes.addAll(enumTypes.drops());
+            notes.addAll(enumTypes.notes());
             createTables(added, dropped);
             for (Table table : model.values()) {
                 Table existing = database.get(table.name());
@@ -262,12 +308,14 @@ public final class Comparison {
             all.addAll(dropForeignKeys);
             all.addAll(dropIndexesAndUniques);
             all.addAll(createSequences);
+            all.addAll(createTypes);
             all.addAll(createTables);
             all.addAll(alterTables);
             all.addAll(createIndexesAndUniques);
             all.addAll(createForeignKeys);
             all.addAll(dropTables);
             all.addAll(dropSequences);
+            all.addAll(dropTypes);
             return options.batchesAlterations()
                     ? Indexes.aroundBatches(batched(all, options.dialect().orElseThrow()), database) : all;
         }
@@ -360,7 +408,7 @@ public final class Comparison {
                 plain = plain.primaryKey();
             }
             if (column.isAutoIncrement()) {
-                plain = plain.autoIncrement();
+                plain = plain.autoIncrement(column.autoIncrementKind().orElseThrow());
             }
             if (column.isUnique()) {
                 plain = plain.unique();
@@ -417,8 +465,10 @@ public final class Comparison {
             }
         }
 
-        /** Sequences by name only: a new start or increment would restart or skip a sequence in use. */
+        /** Sequences by name; a new start or increment is a note only: it would restart or skip a sequence in use. */
         private void compareSequences() {
+            modelSequences.values().stream().filter(s -> databaseSequences.containsKey(s.name()))
+                    .forEach(s -> SequenceChanges.note(s, databaseSequences.get(s.name())).ifPresent(notes::add));
             modelSequences.values().stream().filter(s -> !databaseSequences.containsKey(s.name()))
                     .forEach(s -> createSequences.add(Change.of(
                             new CreateSequence(Optional.empty(), s.name(), s.start(), s.increment()))));
@@ -596,7 +646,25 @@ public final class Comparison {
                             + " NULL there. Fill those rows first (op.execute(\"UPDATE …\")).");
                 }
             }
-            if (options.comparesServerDefaults() && !column.isAutoIncrement() && !existing.isAutoIncrement()
+            Optional<AlterColumn.Identity> identity = AutoIncrements.target(column, existing, options.dialect());
+            if (identity.isPresent()) {
+                AlterColumn.Identity before = AutoIncrements.existing(existing);
+                if (AutoIncrements.leavesSerial(existing, identity.get())) {
+                    alterTables.add(AutoIncrements.dropSerial(table, existing));
+                    before = AlterColumn.Identity.NONE;
+                }
+                before.kind().ifPresentOrElse(alter::existingIdentity, alter::existingNoIdentity);
+                identity.get().kind().ifPresentOrElse(alter::identity, alter::dropIdentity);
+                changed = true;
+                AutoIncrements.note(table, column, existing, identity.get()).ifPresent(notes::add);
+                // An identity cannot have a default beside it: the database's goes first.
+                if (!identity.get().isNone() && existing.serverDefault().isPresent()) {
+                    alter.dropServerDefault().existingServerDefault(existing.serverDefault().get());
+                    defaultChanged = true;
+                }
+            }
+            if (options.comparesServerDefaults() && !column.isAutoIncrement()
+                    && (!existing.isAutoIncrement() || identity.isPresent())
                     && !defaults.same(column.serverDefault().orElse(null), existing.serverDefault().orElse(null))) {
                 column.serverDefault().ifPresentOrElse(alter::serverDefault, alter::dropServerDefault);
                 existing.serverDefault().ifPresentOrElse(alter::existingServerDefault, alter::existingNoServerDefault);
@@ -614,7 +682,7 @@ public final class Comparison {
             }
             alter.existingType(existing.type()).existingNullable(existing.isNullable());
             // What the column keeps, for databases that rewrite the whole column (MariaDB's MODIFY COLUMN).
-            if (!defaultChanged && !existing.isAutoIncrement()) {
+            if (!defaultChanged && (!existing.isAutoIncrement() || identity.isPresent())) {
                 existing.serverDefault().ifPresentOrElse(alter::existingServerDefault, alter::existingNoServerDefault);
             }
             if (!commentChanged && options.comparesComments()) {

@@ -2,6 +2,9 @@ package dev.retort.autogenerate;
 
 import dev.retort.autogenerate.internal.JavaSource;
 import dev.retort.runtime.operation.AddColumn;
+import dev.retort.runtime.operation.AddEnumValue;
+import dev.retort.runtime.operation.CreateEnumType;
+import dev.retort.runtime.operation.DropEnumType;
 import dev.retort.runtime.operation.TableChange;
 import dev.retort.runtime.operation.RecreateTable;
 import dev.retort.runtime.operation.ExecuteWithParameters;
@@ -338,6 +341,31 @@ public final class JavaRenderer {
             throw notWritten(o);
         }
 
+        @Override
+        public String visit(CreateEnumType o) {
+            List<String> args = new ArrayList<>(List.of(string(o.name())));
+            o.values().forEach(v -> args.add(string(v)));
+            return call(on(o.schema()) + "createEnumType", args.toArray(String[]::new));
+        }
+
+        @Override
+        public String visit(DropEnumType o) {
+            return call(on(o.schema()) + "dropEnumType", string(o.name()));
+        }
+
+        @Override
+        public String visit(AddEnumValue o) {
+            if (o.before().isPresent()) {
+                return call(on(o.schema()) + "addEnumValueBefore", string(o.type()), string(o.value()),
+                        string(o.before().get()));
+            }
+            if (o.after().isPresent()) {
+                return call(on(o.schema()) + "addEnumValueAfter", string(o.type()), string(o.value()),
+                        string(o.after().get()));
+            }
+            return call(on(o.schema()) + "addEnumValue", string(o.type()), string(o.value()));
+        }
+
         private IllegalArgumentException notWritten(Operation operation) {
             return new IllegalArgumentException("Autogenerate does not write " + operation.getClass().getSimpleName()
                     + " operations as Java; write that part of the revision by hand");
@@ -431,7 +459,7 @@ public final class JavaRenderer {
 
     private static String alterColumn(AlterColumn o) {
         boolean renameOnly = o.newName().isPresent() && o.type().isEmpty() && o.nullable().isEmpty()
-                && o.serverDefault().isEmpty() && o.comment().isEmpty();
+                && o.serverDefault().isEmpty() && o.comment().isEmpty() && o.identity().isEmpty();
         if (renameOnly) {
             return call("renameColumn", string(o.table()), string(o.column()), string(o.newName().get()));
         }
@@ -443,6 +471,8 @@ public final class JavaRenderer {
         o.serverDefault().ifPresent(d -> calls.add(d.expression().map(e -> ".serverDefault(" + JavaSource.expr(e) + ")")
                 .orElse(".dropServerDefault()")));
         o.comment().ifPresent(c -> calls.add(c.text().map(t -> ".comment(" + string(t) + ")").orElse(".dropComment()")));
+        o.identity().ifPresent(i -> calls.add(i.kind().map(k -> ".identity(Column.AutoIncrement." + k.name() + ")")
+                .orElse(".dropIdentity()")));
         o.newName().ifPresent(n -> calls.add(".rename(" + string(n) + ")"));
         o.existingType().ifPresent(t -> calls.add(".existingType(" + JavaSource.type(t) + ")"));
         o.existingNullable().ifPresent(n -> calls.add(".existingNullable(" + n + ")"));
@@ -451,6 +481,8 @@ public final class JavaRenderer {
         o.existingComment().ifPresent(c -> calls.add(c.text().map(t -> ".existingComment(" + string(t) + ")")
                 .orElse(".existingNoComment()")));
         o.existingAutoIncrement().ifPresent(a -> calls.add(".existingAutoIncrement(" + a + ")"));
+        o.existingIdentity().ifPresent(i -> calls.add(i.kind().map(k -> ".existingIdentity(Column.AutoIncrement."
+                + k.name() + ")").orElse(".existingNoIdentity()")));
         String head = "alterColumn(" + string(o.table()) + ", " + string(o.column()) + ", c -> c";
         String oneLine = head + String.join("", calls) + ");";
         if (oneLine.length() + 3 <= WIDTH) {

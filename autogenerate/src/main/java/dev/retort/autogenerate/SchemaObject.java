@@ -38,7 +38,9 @@ public record SchemaObject(Kind kind, String table, Optional<String> name, boole
         /** A check constraint, compared by name. */
         CHECK_CONSTRAINT,
         /** A table's primary key, compared by its columns. */
-        PRIMARY_KEY
+        PRIMARY_KEY,
+        /** A PostgreSQL enum type, which belongs to no table. */
+        ENUM_TYPE
     }
 
     /** Validates the parts. */

@@ -365,6 +365,32 @@ public interface Operations {
      */
     void dropSequence(String name);
 
+    // ---- Enum types (PostgreSQL) ----
+
+    /**
+     * Creates a PostgreSQL enum type, its labels in order: {@code op.createEnumType("mood",
+     * "sad", "ok", "happy")}; a column then takes it as {@code Type.raw("mood")}. Other
+     * databases refuse it before anything runs.
+     */
+    void createEnumType(String name, String... values);
+
+    /** Drops a PostgreSQL enum type no column uses any more: {@code op.dropEnumType("mood")}. */
+    void dropEnumType(String name);
+
+    /**
+     * Adds a label at the end of a PostgreSQL enum type: {@code op.addEnumValue("mood",
+     * "ecstatic")}. It runs in the migration's transaction (PostgreSQL 12 and later), but the
+     * new label cannot be used until that transaction commits: insert or default to it in a
+     * later revision. PostgreSQL cannot remove a label again.
+     */
+    void addEnumValue(String type, String value);
+
+    /** Adds a label just before label {@code before}: {@code op.addEnumValueBefore("mood", "meh", "ok")}. */
+    void addEnumValueBefore(String type, String value, String before);
+
+    /** Adds a label just after label {@code after}: {@code op.addEnumValueAfter("mood", "meh", "sad")}. */
+    void addEnumValueAfter(String type, String value, String after);
+
     /**
      * The same operations on tables of {@code schema} rather than the connection's current
      * schema: {@code op.inSchema("billing").createTable("invoice", …)}.

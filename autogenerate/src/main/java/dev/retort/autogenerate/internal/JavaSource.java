@@ -75,9 +75,8 @@ public final class JavaSource {
         } else if (!column.isNullable()) {
             out.append(".notNull()");
         }
-        if (column.isAutoIncrement()) {
-            out.append(".autoIncrement()");
-        }
+        column.autoIncrementKind().ifPresent(k -> out.append(k == Column.AutoIncrement.BY_DEFAULT ? ".autoIncrement()"
+                : ".autoIncrement(Column.AutoIncrement." + k.name() + ")"));
         if (column.isUnique()) {
             out.append(".unique()");
         }

@@ -2,6 +2,9 @@ package dev.retort.cli.internal;
 
 import dev.retort.autogenerate.JavaRenderer;
 import dev.retort.runtime.operation.AddColumn;
+import dev.retort.runtime.operation.AddEnumValue;
+import dev.retort.runtime.operation.CreateEnumType;
+import dev.retort.runtime.operation.DropEnumType;
 import dev.retort.runtime.operation.RenameTable;
 import dev.retort.runtime.operation.RecreateTable;
 import dev.retort.runtime.operation.ExecuteWithParameters;
@@ -140,6 +143,21 @@ public final class Detections {
         @Override
         public List<String> visit(DropSequence o) {
             return List.of("Detected removed sequence '" + o.name() + "'");
+        }
+
+        @Override
+        public List<String> visit(CreateEnumType o) {
+            return List.of("Detected added enum type '" + o.name() + "'");
+        }
+
+        @Override
+        public List<String> visit(DropEnumType o) {
+            return List.of("Detected removed enum type '" + o.name() + "'");
+        }
+
+        @Override
+        public List<String> visit(AddEnumValue o) {
+            return List.of("Detected added value '" + o.value() + "' of enum type '" + o.type() + "'");
         }
 
         /** The same words as in place: the batch is how SQLite runs them, not what changed. */

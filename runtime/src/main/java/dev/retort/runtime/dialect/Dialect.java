@@ -4,11 +4,13 @@ import dev.retort.runtime.schema.SqlValues;
 import java.util.function.Predicate;
 import java.sql.Connection;
 import dev.retort.runtime.operation.AddColumn;
+import dev.retort.runtime.operation.AddEnumValue;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.BulkInsert;
 import dev.retort.runtime.operation.ConstraintType;
 import dev.retort.runtime.operation.CreateCheckConstraint;
+import dev.retort.runtime.operation.CreateEnumType;
 import dev.retort.runtime.operation.CreateExcludeConstraint;
 import dev.retort.runtime.operation.CreateForeignKey;
 import dev.retort.runtime.operation.CreateIndex;
@@ -20,6 +22,7 @@ import dev.retort.runtime.operation.CreateTableComment;
 import dev.retort.runtime.operation.CreateUniqueConstraint;
 import dev.retort.runtime.operation.DropColumn;
 import dev.retort.runtime.operation.DropConstraint;
+import dev.retort.runtime.operation.DropEnumType;
 import dev.retort.runtime.operation.DropIndex;
 import dev.retort.runtime.operation.DropIndexWithOptions;
 import dev.retort.runtime.operation.DropSequence;
@@ -439,7 +442,69 @@ public abstract class Dialect {
             throw unsupported(operation, "a batchAlterTable is not one statement: the migrator runs its changes in "
                     + "place or plans a rebuild", "run it through Migrator or OfflineSql");
         }
+
+        @Override
+        public List<String> visit(CreateEnumType operation) {
+            return renderCreateEnumType(operation);
+        }
+
+        @Override
+        public List<String> visit(DropEnumType operation) {
+            return renderDropEnumType(operation);
+        }
+
+        @Override
+        public List<String> visit(AddEnumValue operation) {
+            return renderAddEnumValue(operation);
+        }
     };
+
+    /** True when the database has named enum types ({@code CREATE TYPE … AS ENUM}): PostgreSQL. */
+    public boolean supportsEnumTypes() {
+        return false;
+    }
+
+    /**
+     * {@code CREATE TYPE name AS ENUM ('a', 'b')}.
+     *
+     * @throws OperationNotSupportedException without {@link #supportsEnumTypes()}
+     */
+    protected List<String> renderCreateEnumType(CreateEnumType operation) {
+        requireEnumTypes(operation);
+        return List.of("CREATE TYPE " + table(operation.schema(), operation.name()) + " AS ENUM ("
+                + operation.values().stream().map(this::renderLiteral).collect(Collectors.joining(", ")) + ")");
+    }
+
+    /**
+     * {@code DROP TYPE name}.
+     *
+     * @throws OperationNotSupportedException without {@link #supportsEnumTypes()}
+     */
+    protected List<String> renderDropEnumType(DropEnumType operation) {
+        requireEnumTypes(operation);
+        return List.of("DROP TYPE " + table(operation.schema(), operation.name()));
+    }
+
+    /**
+     * {@code ALTER TYPE name ADD VALUE 'v' [BEFORE 'b' | AFTER 'a']}.
+     *
+     * @throws OperationNotSupportedException without {@link #supportsEnumTypes()}
+     */
+    protected List<String> renderAddEnumValue(AddEnumValue operation) {
+        requireEnumTypes(operation);
+        return List.of("ALTER TYPE " + table(operation.schema(), operation.type()) + " ADD VALUE "
+                + renderLiteral(operation.value())
+                + operation.before().map(b -> " BEFORE " + renderLiteral(b)).orElse("")
+                + operation.after().map(a -> " AFTER " + renderLiteral(a)).orElse(""));
+    }
+
+    private void requireEnumTypes(Operation operation) {
+        if (!supportsEnumTypes()) {
+            throw unsupported(operation, "it has no named enum types",
+                    "declare the column with the database's own type (MariaDB: Type.raw(\"ENUM('a', 'b')\")),"
+                            + " or a VARCHAR with a check constraint");
+        }
+    }
 
     /**
      * {@code CREATE SEQUENCE name START WITH start INCREMENT BY increment}, as PostgreSQL,
@@ -556,7 +621,7 @@ public abstract class Dialect {
      */
     protected List<String> renderAlterColumn(AlterColumn operation) {
         if (!supportsAlterColumn() && (operation.type().isPresent() || operation.nullable().isPresent()
-                || operation.serverDefault().isPresent())) {
+                || operation.serverDefault().isPresent() || operation.identity().isPresent())) {
             throw unsupported(operation, "it cannot change a column in place",
                     "recreate the table with the new definition and copy the rows (batch mode)");
         }
@@ -567,6 +632,12 @@ public abstract class Dialect {
         if (serverDefault.isPresent() && serverDefault.get().isNone()) {
             statements.add(renderDropColumnDefault(table, column));
         }
+        // An identity goes before a type or nullability change (an identity column refuses nulls)
+        // and comes after them (the column must be NOT NULL first).
+        Optional<AlterColumn.Identity> identity = operation.identity();
+        if (identity.isPresent() && identity.get().isNone()) {
+            statements.addAll(renderAlterColumnIdentity(operation, table, column));
+        }
         if (operation.using().isPresent()) {
             statements.add(renderAlterColumnTypeUsing(operation, table, column, operation.type().orElseThrow(),
                     operation.using().get()));
@@ -576,10 +647,36 @@ public abstract class Dialect {
         serverDefault.flatMap(AlterColumn.ServerDefault::expression)
                 .ifPresent(expression -> statements.add(renderSetColumnDefault(table, column, expression)));
         operation.nullable().ifPresent(nullable -> statements.add(renderAlterColumnNullable(table, column, nullable)));
+        if (identity.isPresent() && !identity.get().isNone()) {
+            statements.addAll(renderAlterColumnIdentity(operation, table, column));
+        }
         operation.comment().ifPresent(comment -> statements.add(renderColumnComment(operation, table, column,
                 comment.text())));
         operation.newName().ifPresent(newName -> statements.add(renderRenameColumn(table, column, newName)));
         return List.copyOf(statements);
+    }
+
+    /**
+     * A change of {@link AlterColumn#identity()}: {@code ADD GENERATED … AS IDENTITY} for a
+     * column that is no identity yet, {@code SET GENERATED …} for one that is, {@code DROP
+     * IDENTITY} (a serial column's {@code DROP DEFAULT}) to stop the numbering.
+     */
+    protected List<String> renderAlterColumnIdentity(AlterColumn operation, String table, String column) {
+        Optional<Column.AutoIncrement> before = operation.existingIdentity().flatMap(AlterColumn.Identity::kind);
+        Optional<Column.AutoIncrement> after = operation.identity().orElseThrow().kind();
+        String alter = "ALTER TABLE " + table + " ALTER COLUMN " + quote(column);
+        if (after.isEmpty()) {
+            return List.of(before.filter(k -> k == Column.AutoIncrement.SERIAL).isPresent()
+                    ? renderDropColumnDefault(table, column) : alter + " DROP IDENTITY");
+        }
+        if (after.get() == Column.AutoIncrement.SERIAL || before.filter(k -> k == Column.AutoIncrement.SERIAL).isPresent()) {
+            throw unsupported(operation, "it does not turn a column into a serial one or a serial one into an identity"
+                    + " in place", "number it with identity(Column.AutoIncrement.BY_DEFAULT), or convert it by hand"
+                    + " with op.execute(sql)");
+        }
+        String generated = after.get() == Column.AutoIncrement.ALWAYS ? "ALWAYS" : "BY DEFAULT";
+        return List.of(before.isPresent() ? alter + " SET GENERATED " + generated
+                : alter + " ADD GENERATED " + generated + " AS IDENTITY");
     }
 
     /** Standard SQL: {@code ALTER TABLE t ALTER COLUMN c SET DATA TYPE …}. */
@@ -891,8 +988,14 @@ public abstract class Dialect {
         return true;
     }
 
-    /** What makes a column generate its values: standard SQL's {@code GENERATED BY DEFAULT AS IDENTITY}. */
+    /**
+     * What makes a column generate its values: standard SQL's {@code GENERATED BY DEFAULT AS
+     * IDENTITY}, or {@code GENERATED ALWAYS AS IDENTITY} for {@link Column.AutoIncrement#ALWAYS}.
+     */
     protected String renderAutoIncrement(Column column) {
+        if (column.autoIncrementKind().filter(k -> k == Column.AutoIncrement.ALWAYS).isPresent()) {
+            return "GENERATED ALWAYS AS IDENTITY";
+        }
         return "GENERATED BY DEFAULT AS IDENTITY";
     }
 
@@ -1409,7 +1512,7 @@ public abstract class Dialect {
             plain = plain.notNull();
         }
         if (column.isAutoIncrement()) {
-            plain = plain.autoIncrement();
+            plain = plain.autoIncrement(column.autoIncrementKind().orElseThrow());
         }
         if (column.serverDefault().isPresent()) {
             plain = plain.serverDefault(column.serverDefault().get());

@@ -1,5 +1,6 @@
 package dev.retort.runtime.dialect;
 
+import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Type;
 import java.util.List;
@@ -116,6 +117,21 @@ public class H2Dialect extends Dialect {
     protected String renderParameterMarker(Type type) {
         return type != null && type.kind() == Type.Kind.JSON ? "? FORMAT JSON" : super.renderParameterMarker(type);
     }
+    /**
+     * {@code SET GENERATED ALWAYS} or {@code BY DEFAULT} makes any column an identity or changes
+     * its kind (H2 has no {@code ADD GENERATED}); the identity starts at 1 whatever the rows
+     * hold.
+     */
+    @Override
+    protected List<String> renderAlterColumnIdentity(AlterColumn operation, String table, String column) {
+        List<String> statements = super.renderAlterColumnIdentity(operation, table, column);
+        String add = statements.get(0);
+        int at = add.indexOf(" ADD GENERATED ");
+        return at < 0 ? statements
+                : List.of(add.substring(0, at) + " SET GENERATED " + add.substring(at + " ADD GENERATED ".length(),
+                        add.length() - " AS IDENTITY".length()));
+    }
+
     /** H2 computes a column on write only, and its grammar has no {@code STORED}. */
     @Override
     protected String renderComputed(String column, Column.Computed computed) {

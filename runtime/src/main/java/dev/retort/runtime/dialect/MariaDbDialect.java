@@ -364,7 +364,8 @@ public class MariaDbDialect extends Dialect {
             throw unsupported(operation, "it has no USING clause for a column's type change",
                     "drop using(...) and let MariaDB convert the values, or convert them first with op.execute(sql)");
         }
-        if (operation.type().isEmpty() && operation.nullable().isEmpty() && operation.comment().isEmpty()) {
+        if (operation.type().isEmpty() && operation.nullable().isEmpty() && operation.comment().isEmpty()
+                && operation.identity().isEmpty()) {
             List<String> statements = new ArrayList<>();
             operation.serverDefault().ifPresent(d -> statements.add(d.isNone()
                     ? renderDropColumnDefault(table, column)
@@ -387,7 +388,11 @@ public class MariaDbDialect extends Dialect {
             sql.append(" MODIFY COLUMN ").append(quote(column));
         }
         sql.append(' ').append(renderType(type));
-        if (operation.existingAutoIncrement().orElse(false) && type.isInteger()) {
+        // The new identity where it changes: AUTO_INCREMENT is MariaDB's one kind of it.
+        boolean autoIncrement = operation.identity().map(i -> !i.isNone())
+                .or(() -> operation.existingIdentity().map(i -> !i.isNone()))
+                .orElse(operation.existingAutoIncrement().orElse(false));
+        if (autoIncrement && type.isInteger()) {
             sql.append(" AUTO_INCREMENT");
         }
         serverDefault.expression().ifPresent(e -> sql.append(" DEFAULT ").append(renderDefault(type, e)));

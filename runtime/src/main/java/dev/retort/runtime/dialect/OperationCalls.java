@@ -1,10 +1,12 @@
 package dev.retort.runtime.dialect;
 
 import dev.retort.runtime.operation.AddColumn;
+import dev.retort.runtime.operation.AddEnumValue;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.BulkInsert;
 import dev.retort.runtime.operation.CreateCheckConstraint;
+import dev.retort.runtime.operation.CreateEnumType;
 import dev.retort.runtime.operation.CreateExcludeConstraint;
 import dev.retort.runtime.operation.CreateForeignKey;
 import dev.retort.runtime.operation.CreateIndex;
@@ -16,6 +18,7 @@ import dev.retort.runtime.operation.CreateTableComment;
 import dev.retort.runtime.operation.CreateUniqueConstraint;
 import dev.retort.runtime.operation.DropColumn;
 import dev.retort.runtime.operation.DropConstraint;
+import dev.retort.runtime.operation.DropEnumType;
 import dev.retort.runtime.operation.DropIndex;
 import dev.retort.runtime.operation.DropIndexWithOptions;
 import dev.retort.runtime.operation.DropSequence;
@@ -171,6 +174,21 @@ final class OperationCalls {
         @Override
         public String visit(ExecuteWithParameters o) {
             return "op." + call("execute", shortened(o.sql()));
+        }
+
+        @Override
+        public String visit(CreateEnumType o) {
+            return "op." + call("createEnumType", qualified(o.schema(), o.name()));
+        }
+
+        @Override
+        public String visit(DropEnumType o) {
+            return "op." + call("dropEnumType", qualified(o.schema(), o.name()));
+        }
+
+        @Override
+        public String visit(AddEnumValue o) {
+            return "op." + call("addEnumValue", qualified(o.schema(), o.type()), o.value());
         }
     };
 

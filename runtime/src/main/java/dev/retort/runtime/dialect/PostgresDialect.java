@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -64,6 +65,40 @@ public class PostgresDialect extends Dialect {
         };
     }
 
+    /** A {@link Column.AutoIncrement#SERIAL} column is {@code serial}, {@code bigserial} or {@code smallserial}. */
+    @Override
+    protected String renderColumnDefinition(Column column, boolean inlinePrimaryKey) {
+        String definition = super.renderColumnDefinition(column, inlinePrimaryKey);
+        if (column.autoIncrementKind().filter(k -> k == Column.AutoIncrement.SERIAL).isEmpty()) {
+            return definition;
+        }
+        String identity = quote(column.name()) + ' ' + renderType(column.type()) + ' ' + renderAutoIncrement(column);
+        String serial = switch (column.type().kind()) {
+            case BIGINT -> "BIGSERIAL";
+            case SMALLINT -> "SMALLSERIAL";
+            default -> "SERIAL";
+        };
+        return quote(column.name()) + ' ' + serial + definition.substring(identity.length());
+    }
+
+    /**
+     * As standard SQL, and a new identity then continues after the largest value the column
+     * holds (it would start at 1 and collide with the rows already there).
+     */
+    @Override
+    protected List<String> renderAlterColumnIdentity(AlterColumn operation, String table, String column) {
+        List<String> statements = super.renderAlterColumnIdentity(operation, table, column);
+        if (!statements.get(0).contains(" ADD GENERATED ")) {
+            return statements;
+        }
+        // The identity's own sequence (dependency 'i'): a column that was serial still owns its old one too.
+        return List.of(statements.get(0), "SELECT setval(d.objid::regclass, coalesce((SELECT max(" + quote(column)
+                + ") FROM " + table + "), 0) + 1, false) FROM pg_depend d JOIN pg_attribute a"
+                + " ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid"
+                + " WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'i' AND d.refobjid = "
+                + renderLiteral(table) + "::regclass AND a.attname = " + renderLiteral(column));
+    }
+
     @Override
     protected String renderAlterColumnType(String table, String column, Type type) {
         return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " TYPE " + renderType(type);
@@ -108,6 +143,12 @@ public class PostgresDialect extends Dialect {
     @Override
     protected void bindJson(PreparedStatement statement, int index, String json) throws SQLException {
         statement.setObject(index, json, Types.OTHER);
+    }
+
+    /** PostgreSQL has named enum types: {@code CREATE TYPE mood AS ENUM (…)}. */
+    @Override
+    public boolean supportsEnumTypes() {
+        return true;
     }
 
     /** PostgreSQL has exclusion constraints ({@code EXCLUDE USING gist (…)}). */

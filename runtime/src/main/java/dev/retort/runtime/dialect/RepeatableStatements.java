@@ -1,10 +1,12 @@
 package dev.retort.runtime.dialect;
 
 import dev.retort.runtime.operation.AddColumn;
+import dev.retort.runtime.operation.AddEnumValue;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.BulkInsert;
 import dev.retort.runtime.operation.CreateCheckConstraint;
+import dev.retort.runtime.operation.CreateEnumType;
 import dev.retort.runtime.operation.CreateExcludeConstraint;
 import dev.retort.runtime.operation.CreateForeignKey;
 import dev.retort.runtime.operation.CreateIndex;
@@ -16,6 +18,7 @@ import dev.retort.runtime.operation.CreateTableComment;
 import dev.retort.runtime.operation.CreateUniqueConstraint;
 import dev.retort.runtime.operation.DropColumn;
 import dev.retort.runtime.operation.DropConstraint;
+import dev.retort.runtime.operation.DropEnumType;
 import dev.retort.runtime.operation.DropIndex;
 import dev.retort.runtime.operation.DropIndexWithOptions;
 import dev.retort.runtime.operation.DropSequence;
@@ -179,6 +182,24 @@ final class RepeatableStatements implements Operation.Visitor<Optional<String>> 
     @Override
     public Optional<String> visit(RecreateTable o) {
         return Optional.empty();
+    }
+
+    // CREATE TYPE has no IF NOT EXISTS; enum types are PostgreSQL's, whose DDL is transactional anyway.
+
+    @Override
+    public Optional<String> visit(CreateEnumType o) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> visit(DropEnumType o) {
+        return withClause(statement, "DROP TYPE ", "IF EXISTS ");
+    }
+
+    @Override
+    public Optional<String> visit(AddEnumValue o) {
+        return withClause(statement, "ALTER TYPE " + dialect.table(o.schema(), o.type()) + " ADD VALUE ",
+                "IF NOT EXISTS ");
     }
 
     private Optional<String> createIndex() {

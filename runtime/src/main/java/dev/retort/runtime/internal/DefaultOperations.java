@@ -5,11 +5,13 @@ import dev.retort.runtime.Operations;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.internal.batch.BatchRunner;
 import dev.retort.runtime.operation.AddColumn;
+import dev.retort.runtime.operation.AddEnumValue;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.BulkInsert;
 import dev.retort.runtime.operation.ConstraintType;
 import dev.retort.runtime.operation.CreateCheckConstraint;
+import dev.retort.runtime.operation.CreateEnumType;
 import dev.retort.runtime.operation.CreateExcludeConstraint;
 import dev.retort.runtime.operation.CreateForeignKey;
 import dev.retort.runtime.operation.CreateIndex;
@@ -21,6 +23,7 @@ import dev.retort.runtime.operation.CreateTableComment;
 import dev.retort.runtime.operation.CreateUniqueConstraint;
 import dev.retort.runtime.operation.DropColumn;
 import dev.retort.runtime.operation.DropConstraint;
+import dev.retort.runtime.operation.DropEnumType;
 import dev.retort.runtime.operation.DropIndex;
 import dev.retort.runtime.operation.DropIndexWithOptions;
 import dev.retort.runtime.operation.DropSequence;
@@ -441,6 +444,31 @@ public final class DefaultOperations implements Operations {
     @Override
     public void dropSequence(String name) {
         run(new DropSequence(schema, name));
+    }
+
+    @Override
+    public void createEnumType(String name, String... values) {
+        run(new CreateEnumType(schema, name, List.of(values)));
+    }
+
+    @Override
+    public void dropEnumType(String name) {
+        run(new DropEnumType(schema, name));
+    }
+
+    @Override
+    public void addEnumValue(String type, String value) {
+        run(new AddEnumValue(schema, type, value, Optional.empty(), Optional.empty()));
+    }
+
+    @Override
+    public void addEnumValueBefore(String type, String value, String before) {
+        run(new AddEnumValue(schema, type, value, Optional.of(before), Optional.empty()));
+    }
+
+    @Override
+    public void addEnumValueAfter(String type, String value, String after) {
+        run(new AddEnumValue(schema, type, value, Optional.empty(), Optional.of(after)));
     }
 
     /** {@code given}, or the naming convention's name for an unnamed constraint or index. */

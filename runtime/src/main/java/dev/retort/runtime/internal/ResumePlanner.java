@@ -7,10 +7,12 @@ import dev.retort.graph.Step;
 import dev.retort.runtime.MigrationException;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.operation.AddColumn;
+import dev.retort.runtime.operation.AddEnumValue;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.BulkInsert;
 import dev.retort.runtime.operation.CreateCheckConstraint;
+import dev.retort.runtime.operation.CreateEnumType;
 import dev.retort.runtime.operation.CreateExcludeConstraint;
 import dev.retort.runtime.operation.CreateForeignKey;
 import dev.retort.runtime.operation.CreateIndex;
@@ -22,6 +24,7 @@ import dev.retort.runtime.operation.CreateTableComment;
 import dev.retort.runtime.operation.CreateUniqueConstraint;
 import dev.retort.runtime.operation.DropColumn;
 import dev.retort.runtime.operation.DropConstraint;
+import dev.retort.runtime.operation.DropEnumType;
 import dev.retort.runtime.operation.DropIndex;
 import dev.retort.runtime.operation.DropIndexWithOptions;
 import dev.retort.runtime.operation.DropSequence;
@@ -311,6 +314,21 @@ final class ResumePlanner {
 
         @Override
         public Plan visit(RecreateTable o) {
+            return ddl();
+        }
+
+        @Override
+        public Plan visit(CreateEnumType o) {
+            return ddl();
+        }
+
+        @Override
+        public Plan visit(DropEnumType o) {
+            return ddl();
+        }
+
+        @Override
+        public Plan visit(AddEnumValue o) {
             return ddl();
         }
     };

@@ -1,5 +1,6 @@
 package dev.retort.runtime.operation;
 
+import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Expr;
 import dev.retort.runtime.schema.Type;
 import java.util.Objects;
@@ -32,6 +33,9 @@ import java.util.Optional;
  *     none), when known
  * @param existingAutoIncrement whether the column auto-incremented before the change, when
  *     known (MariaDB/MySQL rewrite the column and would lose it)
+ * @param identity how the database numbers the column from now on; {@link Identity#NONE}
+ *     stops it ({@code DROP IDENTITY}, MariaDB's {@code MODIFY} without {@code AUTO_INCREMENT})
+ * @param existingIdentity how the database numbered the column before the change, when known
  */
 public record AlterColumn(
         Optional<String> schema,
@@ -47,7 +51,9 @@ public record AlterColumn(
         Optional<Comment> comment,
         Optional<String> using,
         Optional<Comment> existingComment,
-        Optional<Boolean> existingAutoIncrement) implements TableChange {
+        Optional<Boolean> existingAutoIncrement,
+        Optional<Identity> identity,
+        Optional<Identity> existingIdentity) implements TableChange {
 
     /** @throws IllegalArgumentException for a blank name or a change that changes nothing */
     public AlterColumn {
@@ -66,15 +72,30 @@ public record AlterColumn(
         Objects.requireNonNull(using, "using");
         Objects.requireNonNull(existingComment, "existingComment");
         Objects.requireNonNull(existingAutoIncrement, "existingAutoIncrement");
-        if (type.isEmpty() && nullable.isEmpty() && serverDefault.isEmpty() && newName.isEmpty() && comment.isEmpty()) {
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(existingIdentity, "existingIdentity");
+        if (type.isEmpty() && nullable.isEmpty() && serverDefault.isEmpty() && newName.isEmpty() && comment.isEmpty()
+                && identity.isEmpty()) {
             throw new IllegalArgumentException("alterColumn of " + table + "." + column
-                    + " changes nothing: give a type, nullable, serverDefault, dropServerDefault, comment or rename");
+                    + " changes nothing: give a type, nullable, serverDefault, dropServerDefault, comment, identity"
+                    + " or rename");
         }
         if (using.isPresent() && type.isEmpty()) {
             throw new IllegalArgumentException("alterColumn of " + table + "." + column
                     + " gives a USING expression without a new type; state the type(...) it converts to");
         }
         using.ifPresent(u -> Checks.name("USING expression", u));
+    }
+
+    /** A change without identity (the form before it existed). */
+    public AlterColumn(Optional<String> schema, String table, String column, Optional<Type> type,
+            Optional<Boolean> nullable, Optional<ServerDefault> serverDefault, Optional<String> newName,
+            Optional<Type> existingType, Optional<Boolean> existingNullable,
+            Optional<ServerDefault> existingServerDefault, Optional<Comment> comment, Optional<String> using,
+            Optional<Comment> existingComment, Optional<Boolean> existingAutoIncrement) {
+        this(schema, table, column, type, nullable, serverDefault, newName, existingType, existingNullable,
+                existingServerDefault, comment, using, existingComment, existingAutoIncrement, Optional.empty(),
+                Optional.empty());
     }
 
     /** A change without comment, {@code USING} or the extra hints (the form before they existed). */
@@ -102,7 +123,8 @@ public record AlterColumn(
      * The change that undoes this one, when every changed attribute's previous state is
      * known: a rename alone always reverses; a type change needs {@code existingType}, a
      * nullability change {@code existingNullable}, a default change {@code
-     * existingServerDefault}, a comment change {@code existingComment}. A change with a
+     * existingServerDefault}, a comment change {@code existingComment}, an identity change
+     * {@code existingIdentity}. A change with a
      * {@code USING} expression has none: the way back needs its own expression.
      */
     @Override
@@ -111,6 +133,7 @@ public record AlterColumn(
                 || nullable.isPresent() && existingNullable.isEmpty()
                 || serverDefault.isPresent() && existingServerDefault.isEmpty()
                 || comment.isPresent() && existingComment.isEmpty()
+                || identity.isPresent() && existingIdentity.isEmpty()
                 || using.isPresent()) {
             return Optional.empty();
         }
@@ -121,7 +144,36 @@ public record AlterColumn(
                 // (MariaDB rewrites the whole column and needs every hint back).
                 type.or(() -> existingType), nullable.or(() -> existingNullable),
                 serverDefault.or(() -> existingServerDefault), comment.flatMap(c -> existingComment), Optional.empty(),
-                comment.or(() -> existingComment), existingAutoIncrement));
+                comment.or(() -> existingComment),
+                identity.map(i -> i.kind().isPresent()).or(() -> existingAutoIncrement),
+                identity.flatMap(i -> existingIdentity), identity.or(() -> existingIdentity)));
+    }
+
+    /**
+     * How the database numbers a column, as the target of a change or as its state before
+     * one: a kind of {@linkplain Column.AutoIncrement auto-increment}, or {@link #NONE}.
+     *
+     * @param kind the kind; empty for none
+     */
+    public record Identity(Optional<Column.AutoIncrement> kind) {
+
+        /** Not numbered by the database: as a change, stops the numbering. */
+        public static final Identity NONE = new Identity(Optional.empty());
+
+        /** Validates the parts. */
+        public Identity {
+            Objects.requireNonNull(kind, "kind (use Identity.NONE for none)");
+        }
+
+        /** Numbered as {@code kind} says. */
+        public static Identity of(Column.AutoIncrement kind) {
+            return new Identity(Optional.of(Objects.requireNonNull(kind, "kind")));
+        }
+
+        /** True for {@link #NONE}. */
+        public boolean isNone() {
+            return kind.isEmpty();
+        }
     }
 
     /**
@@ -198,6 +250,8 @@ public record AlterColumn(
         private Optional<String> using = Optional.empty();
         private Optional<Comment> existingComment = Optional.empty();
         private Optional<Boolean> existingAutoIncrement = Optional.empty();
+        private Optional<Identity> identity = Optional.empty();
+        private Optional<Identity> existingIdentity = Optional.empty();
 
         private Builder(String table, String column) {
             this.table = table;
@@ -315,6 +369,35 @@ public record AlterColumn(
         }
 
         /**
+         * Makes the database number the column as {@code kind} says: on PostgreSQL {@code ADD
+         * GENERATED … AS IDENTITY} (or {@code SET GENERATED …} when it is an identity already),
+         * on H2 the same, on MariaDB {@code MODIFY … AUTO_INCREMENT} (which needs {@code
+         * existingType} and {@code existingNullable}, and the column to be a key).
+         */
+        public Builder identity(Column.AutoIncrement kind) {
+            this.identity = Optional.of(Identity.of(kind));
+            return this;
+        }
+
+        /** Stops the database numbering the column ({@code DROP IDENTITY}; a serial column's {@code DROP DEFAULT}). */
+        public Builder dropIdentity() {
+            this.identity = Optional.of(Identity.NONE);
+            return this;
+        }
+
+        /** States how the database numbered the column before the change. */
+        public Builder existingIdentity(Column.AutoIncrement kind) {
+            this.existingIdentity = Optional.of(Identity.of(kind));
+            return this;
+        }
+
+        /** States that the database did not number the column before the change. */
+        public Builder existingNoIdentity() {
+            this.existingIdentity = Optional.of(Identity.NONE);
+            return this;
+        }
+
+        /**
          * The change.
          *
          * @throws IllegalArgumentException when nothing was changed
@@ -322,7 +405,7 @@ public record AlterColumn(
         public AlterColumn build() {
             return new AlterColumn(schema, table, column, type, nullable, serverDefault, newName,
                     existingType, existingNullable, existingServerDefault, comment, using, existingComment,
-                    existingAutoIncrement);
+                    existingAutoIncrement, identity, existingIdentity);
         }
     }
 

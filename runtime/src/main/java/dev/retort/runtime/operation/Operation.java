@@ -26,7 +26,10 @@ public sealed interface Operation permits TableChange,
         ExecuteWithParameters,
         BulkInsert,
         BatchAlterTable,
-        RecreateTable {
+        RecreateTable,
+        CreateEnumType,
+        DropEnumType,
+        AddEnumValue {
 
     /**
      * The operation that undoes this one, where it can be derived from this value alone
@@ -120,5 +123,14 @@ public sealed interface Operation permits TableChange,
 
         /** Visits {@link RecreateTable}. */
         R visit(RecreateTable operation);
+
+        /** Visits {@link CreateEnumType}. */
+        R visit(CreateEnumType operation);
+
+        /** Visits {@link DropEnumType}. */
+        R visit(DropEnumType operation);
+
+        /** Visits {@link AddEnumValue}. */
+        R visit(AddEnumValue operation);
     }
 }

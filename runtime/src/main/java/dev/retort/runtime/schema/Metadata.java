@@ -43,6 +43,7 @@ public final class Metadata {
     private final Map<String, Table> tables;
     private final Map<String, Sequence> sequences;
     private final boolean unquotedNames;
+    private Map<String, EnumType> enumTypes = Map.of(); // set once, by the builder
 
     private Metadata(LinkedHashMap<String, Table> tables, LinkedHashMap<String, Sequence> sequences,
             boolean unquotedNames) {
@@ -81,9 +82,19 @@ public final class Metadata {
         return Optional.ofNullable(sequences.get(name));
     }
 
-    /** True when there are no tables and no sequences. */
+    /** The PostgreSQL enum types, in the order they were added. */
+    public List<EnumType> enumTypes() {
+        return List.copyOf(enumTypes.values());
+    }
+
+    /** The enum type named {@code name}, if there is one. */
+    public Optional<EnumType> enumType(String name) {
+        return Optional.ofNullable(enumTypes.get(name));
+    }
+
+    /** True when there are no tables, no sequences and no enum types. */
     public boolean isEmpty() {
-        return tables.isEmpty() && sequences.isEmpty();
+        return tables.isEmpty() && sequences.isEmpty() && enumTypes.isEmpty();
     }
 
     /**
@@ -109,25 +120,27 @@ public final class Metadata {
         Builder out = builder();
         tables.values().forEach(t -> out.table(t.renamed(rename)));
         sequences.values().forEach(s -> out.sequence(s.withName(rename.apply(s.name()))));
+        enumTypes.values().forEach(e -> out.enumType(e.withName(rename.apply(e.name()))));
         return out.build();
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof Metadata that && tables.equals(that.tables) && sequences.equals(that.sequences)
-                && unquotedNames == that.unquotedNames;
+                && unquotedNames == that.unquotedNames && enumTypes.equals(that.enumTypes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tables, sequences, unquotedNames);
+        return Objects.hash(tables, sequences, unquotedNames, enumTypes);
     }
 
     /** The tables and sequences, for messages and test failures. */
     @Override
     public String toString() {
         return "Metadata" + (unquotedNames ? "(unquoted names)" : "") + tables.values()
-                + (sequences.isEmpty() ? "" : sequences.values().toString());
+                + (sequences.isEmpty() ? "" : sequences.values().toString())
+                + (enumTypes.isEmpty() ? "" : enumTypes.values().toString());
     }
 
     /**
@@ -139,6 +152,7 @@ public final class Metadata {
         private final LinkedHashMap<String, Table> tables = new LinkedHashMap<>();
         private final LinkedHashMap<String, Sequence> sequences = new LinkedHashMap<>();
         private boolean unquotedNames;
+        private final LinkedHashMap<String, EnumType> enumTypes = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -203,6 +217,19 @@ public final class Metadata {
         }
 
         /**
+         * Adds a PostgreSQL enum type: {@code .enumType(EnumType.of("mood", "sad", "ok", "happy"))}.
+         *
+         * @throws IllegalArgumentException when an enum type of that name was added already
+         */
+        public Builder enumType(EnumType type) {
+            Objects.requireNonNull(type, "type");
+            if (enumTypes.putIfAbsent(type.name(), type) != null) {
+                throw new IllegalArgumentException("The schema defines enum type " + type.name() + " twice");
+            }
+            return this;
+        }
+
+        /**
          * The schema.
          *
          * @throws IllegalArgumentException when two indexes share a name (names are unique in
@@ -233,8 +260,12 @@ public final class Metadata {
                     }
                 }
             }
-            return tables.isEmpty() && sequences.isEmpty() && !unquotedNames ? EMPTY
-                    : new Metadata(tables, sequences, unquotedNames);
+            if (tables.isEmpty() && sequences.isEmpty() && !unquotedNames && enumTypes.isEmpty()) {
+                return EMPTY;
+            }
+            Metadata metadata = new Metadata(tables, sequences, unquotedNames);
+            metadata.enumTypes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(enumTypes));
+            return metadata;
         }
     }
 }

@@ -22,7 +22,7 @@ class OperationDispatchTest {
     void everyOperationIsARecordWithItsOwnVisitMethod() {
         List<Class<?>> operations = leaves(Operation.class);
 
-        assertThat(operations).hasSize(25).allSatisfy(type -> assertThat(type.isRecord()).as(type.getName()).isTrue());
+        assertThat(operations).hasSize(28).allSatisfy(type -> assertThat(type.isRecord()).as(type.getName()).isTrue());
         assertThat(visited(Operation.Visitor.class)).containsExactlyInAnyOrderElementsOf(operations);
     }
 

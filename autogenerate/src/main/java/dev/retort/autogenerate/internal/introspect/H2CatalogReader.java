@@ -2,6 +2,7 @@ package dev.retort.autogenerate.internal.introspect;
 
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.schema.CheckConstraint;
+import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.ForeignKey;
 import dev.retort.runtime.schema.Index;
 import dev.retort.runtime.schema.Metadata;
@@ -41,7 +42,8 @@ final class H2CatalogReader implements CatalogReader {
 
     private static final String COLUMNS = "SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_DEFAULT,"
             + " IS_NULLABLE, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, IS_IDENTITY,"
-            + " REMARKS, IS_GENERATED, GENERATION_EXPRESSION FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ?";
+            + " REMARKS, IS_GENERATED, GENERATION_EXPRESSION, IDENTITY_GENERATION"
+            + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ?";
 
     private static final String CONSTRAINTS = "SELECT tc.TABLE_NAME, tc.CONSTRAINT_NAME, tc.CONSTRAINT_TYPE,"
             + " rc.UNIQUE_CONSTRAINT_NAME, rc.UPDATE_RULE, rc.DELETE_RULE, cc.CHECK_CLAUSE"
@@ -91,8 +93,10 @@ final class H2CatalogReader implements CatalogReader {
             }
             Type type = type(rs.getString(6), rs.getLong(7), rs.wasNull(), rs.getInt(8), rs.getInt(9));
             boolean generated = "ALWAYS".equals(rs.getString(12));
+            Column.AutoIncrement identity = !"YES".equals(rs.getString(10)) ? null
+                    : "ALWAYS".equals(rs.getString(14)) ? Column.AutoIncrement.ALWAYS : Column.AutoIncrement.BY_DEFAULT;
             var column = SchemaAssembly.column(dialect.normalizeName(rs.getString(2)),
-                    type, "YES".equals(rs.getString(5)), "YES".equals(rs.getString(10)),
+                    type, "YES".equals(rs.getString(5)), identity,
                     generated ? null : Defaults.parse(rs.getString(4)), rs.getString(11));
             // H2 computes on write: its generated columns are stored.
             assembly.get(table).columns.put(rs.getInt(3), generated ? column.computed(rs.getString(13), true) : column);

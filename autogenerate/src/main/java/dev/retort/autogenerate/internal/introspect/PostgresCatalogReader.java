@@ -2,6 +2,7 @@ package dev.retort.autogenerate.internal.introspect;
 
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.schema.CheckConstraint;
+import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.ForeignKey;
 import dev.retort.runtime.schema.Index;
 import dev.retort.runtime.schema.Metadata;
@@ -21,11 +22,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a PostgreSQL schema from {@code pg_catalog} in four queries: tables with comments
+ * Reads a PostgreSQL schema from {@code pg_catalog} in five queries: tables with comments
  * and sequences with their start and increment (not those a serial or identity column owns
- * through {@code pg_depend}: they are the column's), columns (type as {@code format_type} writes it, default, identity, comment), constraints
- * with their column names, and the indexes that back no constraint, with their expressions and
- * predicates as PostgreSQL prints them.
+ * through {@code pg_depend}: they are the column's), columns (type as {@code format_type} writes it, default, identity or serial, comment), constraints
+ * with their column names, the indexes that back no constraint, with their expressions and
+ * predicates as PostgreSQL prints them, and enum types with their labels.
  */
 final class PostgresCatalogReader implements CatalogReader {
 
@@ -41,7 +42,14 @@ final class PostgresCatalogReader implements CatalogReader {
 
     private static final String COLUMNS = "SELECT c.relname, a.attname, a.attnum,"
             + " format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),"
-            + " a.attidentity, col_description(c.oid, a.attnum), a.attgenerated"
+            + " a.attidentity, col_description(c.oid, a.attnum), a.attgenerated,"
+            // serial: the default draws from a sequence this very column owns (what serial creates);
+            // a nextval on any other sequence is a plain default.
+            + " EXISTS (SELECT 1 FROM pg_depend ad JOIN pg_depend own ON own.objid = ad.refobjid"
+            + "   WHERE ad.classid = 'pg_attrdef'::regclass AND ad.objid = d.oid"
+            + "   AND ad.refclassid = 'pg_class'::regclass AND own.classid = 'pg_class'::regclass"
+            + "   AND own.refclassid = 'pg_class'::regclass AND own.refobjid = c.oid"
+            + "   AND own.refobjsubid = a.attnum AND own.deptype IN ('a', 'i'))"
             + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
@@ -73,6 +81,11 @@ final class PostgresCatalogReader implements CatalogReader {
             + " WHERE n.nspname = ? AND NOT EXISTS (SELECT 1 FROM pg_constraint k"
             + "   WHERE k.conindid = x.indexrelid AND k.contype IN ('p', 'u', 'x'))";
 
+    // Enum types (typtype 'e') with their labels in order; an empty schema costs one small query.
+    private static final String ENUM_TYPES = "SELECT t.typname,"
+            + " ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)"
+            + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ? AND t.typtype = 'e'";
+
     private static final Pattern SIZED = Pattern.compile("([a-z ]+)\\((\\d+)(?:,(\\d+))?\\)(.*)");
 
     @Override
@@ -100,9 +113,14 @@ final class PostgresCatalogReader implements CatalogReader {
                         !rs.getBoolean(5), false, null, rs.getString(8)).computed(reportedDefault, true));
                 return;
             }
-            // serial columns: an integer column whose default draws from a sequence.
-            boolean serial = reportedDefault != null && reportedDefault.startsWith("nextval(") && type.isInteger();
-            boolean identity = serial || !rs.getString(7).isEmpty();
+            boolean serial = reportedDefault != null && reportedDefault.startsWith("nextval(") && type.isInteger()
+                    && rs.getBoolean(10);
+            Column.AutoIncrement identity = serial ? Column.AutoIncrement.SERIAL
+                    : switch (rs.getString(7)) {
+                        case "a" -> Column.AutoIncrement.ALWAYS;
+                        case "d" -> Column.AutoIncrement.BY_DEFAULT;
+                        default -> null;
+                    };
             parts.columns.put(rs.getInt(3), SchemaAssembly.column(dialect.normalizeName(rs.getString(2)), type,
                     !rs.getBoolean(5), identity, serial ? null : Defaults.parse(reportedDefault), rs.getString(8)));
         });
@@ -136,6 +154,14 @@ final class PostgresCatalogReader implements CatalogReader {
                         : Index.Element.column(dialect.normalizeName(columns.get(k))));
             }
             parts.indexes.put(name, new Index(name, elements, rs.getBoolean(3), Optional.ofNullable(rs.getString(6))));
+        });
+        H2CatalogReader.query(connection, ENUM_TYPES, schema, rs -> {
+            Array labels = rs.getArray(2);
+            try {
+                assembly.addEnumType(dialect.normalizeName(rs.getString(1)), Arrays.asList((String[]) labels.getArray()));
+            } finally {
+                labels.free();
+            }
         });
         return assembly.build();
     }

@@ -2,6 +2,7 @@ package dev.retort.autogenerate.internal.introspect;
 
 import dev.retort.runtime.schema.CheckConstraint;
 import dev.retort.runtime.schema.Column;
+import dev.retort.runtime.schema.EnumType;
 import dev.retort.runtime.schema.ForeignKey;
 import dev.retort.runtime.schema.Index;
 import dev.retort.runtime.schema.Metadata;
@@ -41,6 +42,12 @@ final class SchemaAssembly {
 
     private final Map<String, Parts> tables = new TreeMap<>();
     private final Map<String, Sequence> sequences = new TreeMap<>();
+    private final Map<String, EnumType> enumTypes = new TreeMap<>();
+
+    /** Registers a PostgreSQL enum type read from the catalogue, its labels in order. */
+    void addEnumType(String name, List<String> values) {
+        enumTypes.put(name, EnumType.of(name, values));
+    }
 
     /** Registers a sequence read from the catalogue, by name as a migration writes it. */
     void addSequence(String name, long start, long increment) {
@@ -76,6 +83,7 @@ final class SchemaAssembly {
             metadata.table(table.build());
         }
         sequences.values().forEach(metadata::sequence);
+        enumTypes.values().forEach(metadata::enumType);
         return metadata.build();
     }
 
@@ -96,12 +104,18 @@ final class SchemaAssembly {
     /** A column as read: nullability, identity, default and comment applied in the order Column allows. */
     static Column column(String name, dev.retort.runtime.schema.Type type, boolean nullable, boolean identity,
             dev.retort.runtime.schema.Expr serverDefault, String comment) {
+        return column(name, type, nullable, identity ? Column.AutoIncrement.BY_DEFAULT : null, serverDefault, comment);
+    }
+
+    /** A column as read, numbered as {@code identity} says (null: not numbered). */
+    static Column column(String name, dev.retort.runtime.schema.Type type, boolean nullable,
+            Column.AutoIncrement identity, dev.retort.runtime.schema.Expr serverDefault, String comment) {
         Column column = Column.of(name, type);
         if (!nullable) {
             column = column.notNull();
         }
-        if (identity && type.isInteger()) {
-            column = column.autoIncrement();
+        if (identity != null && type.isInteger()) {
+            column = column.autoIncrement(identity);
         } else if (serverDefault != null) {
             column = column.serverDefault(serverDefault);
         }

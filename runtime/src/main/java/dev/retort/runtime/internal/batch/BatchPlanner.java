@@ -202,7 +202,10 @@ public final class BatchPlanner {
         if (!name.equals(old.name()) && find(name) >= 0) {
             throw problem(change, "the table already has a column " + name);
         }
-        Type type = change.type().orElse(old.type());
+        // SQLite's AUTOINCREMENT makes any integer key INTEGER: a column that stops being numbered
+        // takes back the type the change says it had.
+        boolean unnumbered = change.identity().filter(AlterColumn.Identity::isNone).isPresent();
+        Type type = change.type().orElse(unnumbered ? change.existingType().orElse(old.type()) : old.type());
         boolean nullable = change.nullable().orElse(old.isNullable());
         Optional<Expr> serverDefault = change.serverDefault().isPresent()
                 ? change.serverDefault().get().expression() : old.serverDefault();
@@ -211,8 +214,10 @@ public final class BatchPlanner {
         }
         Column column = Column.of(name, type);
         column = old.isPrimaryKey() ? column.primaryKey() : column.nullable(nullable);
-        if (old.isAutoIncrement() && type.isInteger() && serverDefault.isEmpty()) {
-            column = column.autoIncrement();
+        Optional<Column.AutoIncrement> numbered = change.identity().isPresent() ? change.identity().get().kind()
+                : old.autoIncrementKind();
+        if (numbered.isPresent() && type.isInteger() && serverDefault.isEmpty()) {
+            column = column.autoIncrement(numbered.get());
         }
         if (old.isUnique()) {
             column = column.unique();
