@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +44,8 @@ class DefaultLoggerTest {
                 StandardCharsets.UTF_8);
         PrintStream err = System.err;
         System.setErr(unflushed);
+        LocalDateTime before = LocalDateTime.now().withNano(0);
+        LocalDateTime after;
         try {
             DefaultLogger logger = new DefaultLogger("dev.retort.runtime.DefaultLoggerTest");
             logger.log(Level.INFO, "Running upgrade  -> a1, first");
@@ -51,6 +54,7 @@ class DefaultLoggerTest {
             logger.log(Level.INFO, "Lock {0} taken", "L");
             logger.log(Level.DEBUG, "not shown at JUL's default level INFO");
         } finally {
+            after = LocalDateTime.now();
             System.setErr(err);
         }
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
@@ -61,5 +65,30 @@ class DefaultLoggerTest {
         assertThat(lines.get(1)).matches(stamp + "WARN  \\[dev\\.retort\\.runtime\\.DefaultLoggerTest\\] "
                 + "Running upgrade a1 -> b2");
         assertThat(lines.get(2)).matches(stamp + "INFO  \\[dev\\.retort\\.runtime\\.DefaultLoggerTest\\] Lock L taken");
+        // The stamp is the local time in the default zone, as LocalDateTime.now() has it.
+        LocalDateTime logged = LocalDateTime.parse(lines.get(0).substring(0, 23), TIME);
+        assertThat(logged).isBetween(before, after);
+    }
+
+    @Test
+    void theStampIsTheDefaultZonesLocalTime() {
+        TimeZone zone = TimeZone.getDefault();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream err = System.err;
+        // +12:45 (+13:45 in its summer): no test machine's own zone, so a stamp in UTC or in the
+        // machine's zone would fail.
+        TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Chatham"));
+        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        LocalDateTime before = LocalDateTime.now().withNano(0);
+        LocalDateTime after;
+        try {
+            new DefaultLogger("dev.retort.runtime.DefaultLoggerTest").log(Level.INFO, "zoned");
+            after = LocalDateTime.now();
+        } finally {
+            System.setErr(err);
+            TimeZone.setDefault(zone);
+        }
+        LocalDateTime logged = LocalDateTime.parse(bytes.toString(StandardCharsets.UTF_8).substring(0, 23), TIME);
+        assertThat(logged).isBetween(before, after);
     }
 }
