@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  * system, all threads: JIT and GC included), which the other load of a shared machine
  * disturbs less, and its peak resident set. System properties: {@code bench.warmup} (paired
  * warm-up runs, default 1), {@code bench.memory=true} (each process also reports its heap
- * after a full GC at the end, with the result still held; costs a GC, so off for timings).
+ * after a full GC at the end, with the result still held; costs a GC, so off for timings),
+ * {@code bench.reuse=true} (keep WORK's revisions when it holds N of them compiled).
  *
  * <p>PostgreSQL: {@code RETORT_TEST_POSTGRES_URL}, default {@code
  * jdbc:postgresql://127.0.0.1:5432/test?user=postgres}; each database state is a schema of
@@ -43,6 +44,7 @@ public final class Bench {
     private static final int WARMUP = Integer.getInteger("bench.warmup", 1);
     private static final boolean MEMORY = Boolean.getBoolean("bench.memory");
 
+    private final boolean reuse;
     private final String kind;
     private final int revisions;
     private final Path work;
@@ -52,7 +54,8 @@ public final class Bench {
     private final List<String> schemas = new ArrayList<>();
     private int databases;
 
-    private Bench(String kind, int revisions, Path work) {
+    private Bench(String kind, int revisions, Path work, boolean reuse) {
+        this.reuse = reuse;
         this.kind = kind;
         this.revisions = revisions;
         this.work = work;
@@ -73,8 +76,11 @@ public final class Bench {
         if (benchCase.startsWith("flyway") && !kind.equals("postgresql")) {
             throw new IllegalArgumentException("the Flyway cases run on PostgreSQL only (-Dbench.db=postgresql)");
         }
-        deleteRecursively(work);
-        Bench bench = new Bench(kind, revisions, work);
+        // With bench.reuse, a work directory that holds these N revisions compiled is kept:
+        // compiling 10,000 revisions with the processor takes minutes.
+        boolean reuse = Boolean.getBoolean("bench.reuse") && Files.exists(work.resolve("compiled-" + revisions));
+        deleteRecursively(reuse ? work.resolve("db") : work);
+        Bench bench = new Bench(kind, revisions, work, reuse);
         try {
             bench.run(benchCase, runs);
         } finally {
@@ -85,10 +91,15 @@ public final class Bench {
     private void run(String benchCase, int runs) throws Exception {
         String loadBefore = loadAverage();
         long t0 = System.nanoTime();
-        Workload.compileRevisions(work, revisions, classes);
-        Workload.writeFlywayScripts(flywayScripts, revisions);
-        System.out.printf(Locale.ROOT, "%d revisions written and compiled with the processor in %d ms%n",
-                revisions, (System.nanoTime() - t0) / 1_000_000);
+        if (reuse) {
+            System.out.printf(Locale.ROOT, "%d revisions compiled before, in %s%n", revisions, classes);
+        } else {
+            Workload.compileRevisions(work, revisions, classes);
+            Workload.writeFlywayScripts(flywayScripts, revisions);
+            Files.createFile(work.resolve("compiled-" + revisions));
+            System.out.printf(Locale.ROOT, "%d revisions written and compiled with the processor in %d ms%n",
+                    revisions, (System.nanoTime() - t0) / 1_000_000);
+        }
         String baselineName;
         String contenderName;
         String baselineMode;
