@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -290,6 +292,23 @@ public final class Bench {
         }
         try (Connection c = DriverManager.getConnection(postgresUrl()); Statement s = c.createStatement()) {
             for (String schema : schemas) {
+                // One DROP SCHEMA ... CASCADE of thousands of tables takes a lock per table and
+                // index in one transaction and runs out of PostgreSQL's lock table: drop the
+                // tables a few hundred at a time first, each statement its own transaction.
+                List<String> tables = new ArrayList<>();
+                try (PreparedStatement list = c.prepareStatement(
+                        "SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY tablename DESC")) {
+                    list.setString(1, schema);
+                    try (ResultSet rs = list.executeQuery()) {
+                        while (rs.next()) {
+                            tables.add(schema + "." + rs.getString(1));
+                        }
+                    }
+                }
+                for (int i = 0; i < tables.size(); i += 200) {
+                    s.execute("DROP TABLE IF EXISTS " + String.join(", ", tables.subList(i, Math.min(i + 200,
+                            tables.size()))) + " CASCADE");
+                }
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }
