@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +26,16 @@ import java.util.stream.Stream;
  * Bench upgrade        postgresql|h2 N RUNS WORK   empty -> head, Retort vs plain JDBC
  * Bench flyway-at-head postgresql    N RUNS WORK   Retort vs Flyway, at head
  * Bench flyway-upgrade postgresql    N RUNS WORK   Retort vs Flyway, empty -> head
+ * Bench offline-sql    postgresql|h2 N RUNS WORK   Retort's offline SQL of N revisions vs plain Java writing it
+ * Bench compare        postgresql|h2 N RUNS WORK   autogenerate's compare of N tables vs reading them with DatabaseMetaData
  * </pre>
+ *
+ * <p>Besides the wall time of each process it reports the process's own CPU time (user and
+ * system, all threads: JIT and GC included), which the other load of a shared machine
+ * disturbs less, and its peak resident set. System properties: {@code bench.warmup} (paired
+ * warm-up runs, default 1), {@code bench.memory=true} (each process also reports its heap
+ * after a full GC at the end, with the result still held; costs a GC, so off for timings),
+ * {@code bench.reuse=true} (keep WORK's revisions when it holds N of them compiled).
  *
  * <p>PostgreSQL: {@code RETORT_TEST_POSTGRES_URL}, default {@code
  * jdbc:postgresql://127.0.0.1:5432/test?user=postgres}; each database state is a schema of
@@ -32,8 +43,10 @@ import java.util.stream.Stream;
  */
 public final class Bench {
 
-    private static final int WARMUP = 1;
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 1);
+    private static final boolean MEMORY = Boolean.getBoolean("bench.memory");
 
+    private final boolean reuse;
     private final String kind;
     private final int revisions;
     private final Path work;
@@ -43,7 +56,8 @@ public final class Bench {
     private final List<String> schemas = new ArrayList<>();
     private int databases;
 
-    private Bench(String kind, int revisions, Path work) {
+    private Bench(String kind, int revisions, Path work, boolean reuse) {
+        this.reuse = reuse;
         this.kind = kind;
         this.revisions = revisions;
         this.work = work;
@@ -64,8 +78,11 @@ public final class Bench {
         if (benchCase.startsWith("flyway") && !kind.equals("postgresql")) {
             throw new IllegalArgumentException("the Flyway cases run on PostgreSQL only (-Dbench.db=postgresql)");
         }
-        deleteRecursively(work);
-        Bench bench = new Bench(kind, revisions, work);
+        // With bench.reuse, a work directory that holds these N revisions compiled is kept:
+        // compiling 10,000 revisions with the processor takes minutes.
+        boolean reuse = Boolean.getBoolean("bench.reuse") && Files.exists(work.resolve("compiled-" + revisions));
+        deleteRecursively(reuse ? work.resolve("db") : work);
+        Bench bench = new Bench(kind, revisions, work, reuse);
         try {
             bench.run(benchCase, runs);
         } finally {
@@ -74,11 +91,17 @@ public final class Bench {
     }
 
     private void run(String benchCase, int runs) throws Exception {
+        String loadBefore = loadAverage();
         long t0 = System.nanoTime();
-        Workload.compileRevisions(work, revisions, classes);
-        Workload.writeFlywayScripts(flywayScripts, revisions);
-        System.out.printf(Locale.ROOT, "%d revisions written and compiled with the processor in %d ms%n",
-                revisions, (System.nanoTime() - t0) / 1_000_000);
+        if (reuse) {
+            System.out.printf(Locale.ROOT, "%d revisions compiled before, in %s%n", revisions, classes);
+        } else {
+            Workload.compileRevisions(work, revisions, classes);
+            Workload.writeFlywayScripts(flywayScripts, revisions);
+            Files.createFile(work.resolve("compiled-" + revisions));
+            System.out.printf(Locale.ROOT, "%d revisions written and compiled with the processor in %d ms%n",
+                    revisions, (System.nanoTime() - t0) / 1_000_000);
+        }
         String baselineName;
         String contenderName;
         String baselineMode;
@@ -94,7 +117,7 @@ public final class Bench {
                 contenderMode = "retort";
                 contenderUrl = newDatabase("head");
                 baselineUrl = contenderUrl;
-                probe("retort", contenderUrl, revisions);
+                probe("retort", contenderUrl);
                 fresh = false;
             }
             case "upgrade" -> {
@@ -111,8 +134,8 @@ public final class Bench {
                 contenderMode = "flyway";
                 baselineUrl = newDatabase("retort");
                 contenderUrl = newDatabase("flyway");
-                probe("retort", baselineUrl, revisions);
-                probe("flyway", contenderUrl, revisions);
+                probe("retort", baselineUrl);
+                probe("flyway", contenderUrl);
                 fresh = false;
             }
             case "flyway-upgrade" -> {
@@ -122,54 +145,99 @@ public final class Bench {
                 contenderMode = "flyway";
                 fresh = true;
             }
+            case "offline-sql" -> {
+                baselineName = "plain Java writes the same script";
+                contenderName = "Retort offline SQL, base -> head";
+                baselineMode = "script";
+                contenderMode = "sql";
+                baselineUrl = kind.equals("h2") ? "jdbc:h2:mem:unused" : postgresUrl();
+                contenderUrl = baselineUrl;
+                fresh = false;
+            }
+            case "compare" -> {
+                baselineName = "DatabaseMetaData: tables + columns";
+                contenderName = "autogenerate: read + compare";
+                baselineMode = "metadata";
+                contenderMode = "compare";
+                contenderUrl = newDatabase("head");
+                baselineUrl = contenderUrl;
+                probe("retort", contenderUrl);
+                fresh = false;
+            }
             default -> throw new IllegalArgumentException("unknown case " + benchCase
-                    + ": at-head, upgrade, flyway-at-head or flyway-upgrade");
+                    + ": at-head, upgrade, flyway-at-head, flyway-upgrade, offline-sql or compare");
         }
-        int expected = fresh ? revisions : 0;
-        List<Double> baseline = new ArrayList<>();
-        List<Double> contender = new ArrayList<>();
-        List<Double> ratios = new ArrayList<>();
+        int expected = benchCase.equals("at-head") || benchCase.equals("flyway-at-head") ? 0 : revisions;
+        List<Sample> baseline = new ArrayList<>();
+        List<Sample> contender = new ArrayList<>();
         for (int run = -WARMUP; run < runs; run++) {
             String bUrl = fresh ? newDatabase("b") : baselineUrl;
             String cUrl = fresh ? newDatabase("c") : contenderUrl;
-            double b = time(baselineMode, bUrl, expected);
-            double c = time(contenderMode, cUrl, expected);
+            Sample b = time(baselineMode, bUrl, expected);
+            Sample c = time(contenderMode, cUrl, expected);
             if (fresh) {
                 dropSchemas();
             }
-            System.out.printf(Locale.ROOT, "%s %d: %s %.0f ms, %s %.0f ms, ratio %.2f%n",
-                    run < 0 ? "warm-up" : "run", Math.abs(run), baselineMode, b, contenderMode, c, c / b);
+            System.out.printf(Locale.ROOT, "%s %d: %s %.0f ms (CPU %d ms), %s %.0f ms (CPU %d ms), ratio %.2f (CPU %.2f)%n",
+                    run < 0 ? "warm-up" : "run", Math.abs(run), baselineMode, b.ms, b.cpuMs, contenderMode, c.ms,
+                    c.cpuMs, c.ms / b.ms, (double) c.cpuMs / b.cpuMs);
             if (run >= 0) {
                 baseline.add(b);
                 contender.add(c);
-                ratios.add(c / b);
             }
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "%s, %s, N=%d, %d paired runs of fresh JVMs (whole process):%n",
-                benchCase, kind, revisions, runs);
-        System.out.printf(Locale.ROOT, "  %-40s median %8.0f ms%n", baselineName, median(baseline));
-        System.out.printf(Locale.ROOT, "  %-40s median %8.0f ms%n", contenderName, median(contender));
-        System.out.printf(Locale.ROOT, "  %-40s %.2f (min %.2f, max %.2f)%n", "median of paired ratios",
-                median(ratios), ratios.stream().mapToDouble(Double::doubleValue).min().orElse(0),
-                ratios.stream().mapToDouble(Double::doubleValue).max().orElse(0));
-    }
-
-    /** Milliseconds of the whole child process, which must report {@code expected} migrations applied. */
-    private double time(String mode, String url, int expected) throws IOException, InterruptedException {
-        long start = System.nanoTime();
-        int applied = probe(mode, url, expected);
-        double ms = (System.nanoTime() - start) / 1e6;
-        if (applied != expected) {
-            throw new IllegalStateException(mode + " applied " + applied + " migrations, expected " + expected);
+        System.out.printf(Locale.ROOT, "%s, %s, N=%d, %d paired runs of fresh JVMs (whole process); "
+                        + "load average before %s, after %s:%n",
+                benchCase, kind, revisions, runs, loadBefore, loadAverage());
+        System.out.printf(Locale.ROOT, "  %-40s %10s %10s %14s%s%n", "", "wall ms", "CPU ms", "peak RSS MB",
+                MEMORY ? "  heap after GC MB" : "");
+        report(baselineName, baseline);
+        report(contenderName, contender);
+        List<Double> ratios = new ArrayList<>();
+        List<Double> cpuRatios = new ArrayList<>();
+        for (int i = 0; i < baseline.size(); i++) {
+            ratios.add(contender.get(i).ms / baseline.get(i).ms);
+            cpuRatios.add((double) contender.get(i).cpuMs / baseline.get(i).cpuMs);
         }
-        return ms;
+        System.out.printf(Locale.ROOT, "  %-40s %.2f (min %.2f, max %.2f)%n", "median of paired ratios, wall",
+                median(ratios), min(ratios), max(ratios));
+        System.out.printf(Locale.ROOT, "  %-40s %.2f (min %.2f, max %.2f)%n", "median of paired ratios, CPU",
+                median(cpuRatios), min(cpuRatios), max(cpuRatios));
     }
 
-    private int probe(String mode, String url, int count) throws IOException, InterruptedException {
+    /** One child process: wall and CPU time, peak RSS, and (with bench.memory) the heap after a full GC. */
+    private record Sample(double ms, long cpuMs, long rssKb, long heapKb) {
+    }
+
+    private static void report(String name, List<Sample> samples) {
+        System.out.printf(Locale.ROOT, "  %-40s %10.0f %10.0f %14.0f%s%n", name,
+                median(samples.stream().map(Sample::ms).toList()),
+                median(samples.stream().map(s -> (double) s.cpuMs).toList()),
+                median(samples.stream().map(s -> s.rssKb / 1024.0).toList()),
+                MEMORY ? String.format(Locale.ROOT, "  %17.1f",
+                        median(samples.stream().map(s -> s.heapKb / 1024.0).toList())) : "");
+    }
+
+    /** The whole child process, which must report {@code expected} migrations applied (or revisions, or tables). */
+    private Sample time(String mode, String url, int expected) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        String[] result = probe(mode, url);
+        double ms = (System.nanoTime() - start) / 1e6;
+        int applied = Integer.parseInt(result[0]);
+        if (applied != expected) {
+            throw new IllegalStateException(mode + " reported " + applied + ", expected " + expected);
+        }
+        String[] stats = result[1].split(" ");
+        return new Sample(ms, Long.parseLong(stats[0]), Long.parseLong(stats[1]), Long.parseLong(stats[2]));
+    }
+
+    /** Runs a child; its RESULT and STATS lines. */
+    private String[] probe(String mode, String url) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", classpath, UpgradeProbe.class.getName(), mode, url,
-                Integer.toString(revisions), flywayScripts.toString())
+        Process process = new ProcessBuilder(java, "-Dbench.memory=" + MEMORY, "-cp", classpath,
+                UpgradeProbe.class.getName(), mode, url, Integer.toString(revisions), flywayScripts.toString(),
+                work.resolve("offline-" + mode + ".sql").toString())
                 .redirectError(work.resolve("probe-stderr.log").toFile())
                 .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -180,7 +248,27 @@ public final class Bench {
         }
         String result = out.lines().filter(l -> l.startsWith("RESULT ")).reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalStateException("probe " + mode + " printed no RESULT:\n" + out));
-        return Integer.parseInt(result.substring("RESULT ".length()).trim());
+        String stats = out.lines().filter(l -> l.startsWith("STATS ")).reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalStateException("probe " + mode + " printed no STATS:\n" + out));
+        return new String[] {result.substring("RESULT ".length()).trim(), stats.substring("STATS ".length()).trim()};
+    }
+
+    /** The 1, 5 and 15-minute load averages, as the figures of a shared machine need them. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static double min(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    }
+
+    private static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 
     /** A new, empty database: a PostgreSQL schema or an H2 file. */
@@ -204,6 +292,23 @@ public final class Bench {
         }
         try (Connection c = DriverManager.getConnection(postgresUrl()); Statement s = c.createStatement()) {
             for (String schema : schemas) {
+                // One DROP SCHEMA ... CASCADE of thousands of tables takes a lock per table and
+                // index in one transaction and runs out of PostgreSQL's lock table: drop the
+                // tables a few hundred at a time first, each statement its own transaction.
+                List<String> tables = new ArrayList<>();
+                try (PreparedStatement list = c.prepareStatement(
+                        "SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY tablename DESC")) {
+                    list.setString(1, schema);
+                    try (ResultSet rs = list.executeQuery()) {
+                        while (rs.next()) {
+                            tables.add(schema + "." + rs.getString(1));
+                        }
+                    }
+                }
+                for (int i = 0; i < tables.size(); i += 200) {
+                    s.execute("DROP TABLE IF EXISTS " + String.join(", ", tables.subList(i, Math.min(i + 200,
+                            tables.size()))) + " CASCADE");
+                }
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }

@@ -27,9 +27,14 @@ final class Workload {
         return String.format(Locale.ROOT, "r%05d", i);
     }
 
+    /** The table revision {@code i} creates. */
+    static String table(int i) {
+        return String.format(Locale.ROOT, "t%05d", i);
+    }
+
     /** The statements of revision {@code i}, in order. */
     static List<String> statements(int i) {
-        String t = String.format(Locale.ROOT, "t%05d", i);
+        String t = table(i);
         List<String> sql = new ArrayList<>();
         sql.add("CREATE TABLE " + t + " (id INTEGER PRIMARY KEY, ref INTEGER)");
         sql.add("ALTER TABLE " + t + " ADD COLUMN name VARCHAR(50)");

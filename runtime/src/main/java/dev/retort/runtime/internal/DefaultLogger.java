@@ -5,9 +5,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.text.MessageFormat;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.time.ZoneOffset;
 import java.util.ResourceBundle;
+import java.util.TimeZone;
 import java.util.function.Supplier;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
@@ -32,19 +32,31 @@ import java.util.logging.SimpleFormatter;
  * SLF4J's {@code SLF4JBridgeHandler} on the root logger, an SLF4J or Log4j
  * {@code System.LoggerFinder}), every call goes to {@code System.getLogger(name)} untouched.
  * JUL's levels are honoured either way ({@code Logger.getLogger(name).setLevel(…)}).
+ *
+ * <p>It writes a line per step of a run, so a line must be cheap, above all in a fresh JVM
+ * that runs it interpreted: the JUL logger is looked up once (it is the same object for the
+ * life of the {@code LogManager}, and holding it keeps a level set on it from being
+ * collected), the time and level are appended by hand rather than through {@code
+ * DateTimeFormatter} and {@code String.format}, and the set-up check reads fields and
+ * properties only. Each line still reaches the operating system before the call returns
+ * (one {@code write} on the default {@code System.err}): a line buffered in the process
+ * would be lost with it on {@code kill -9}, and the line of a step that committed is what
+ * tells an operator how far the run got. That write costs microseconds, the step's commit
+ * milliseconds.
  */
 public final class DefaultLogger implements System.Logger {
 
     private static final String JDK_FINDER = "sun.util.logging.internal.LoggingProviderImpl";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT);
 
     private final String name;
     private final System.Logger delegate;
+    private final Logger jul;
 
     /** The default logger named {@code name}. */
     public DefaultLogger(String name) {
         this.name = name;
         this.delegate = System.getLogger(name);
+        this.jul = Logger.getLogger(name);
     }
 
     @Override
@@ -106,7 +118,7 @@ public final class DefaultLogger implements System.Logger {
             return null;
         }
         Handler console = null;
-        for (Logger logger = Logger.getLogger(name); logger != null; logger = logger.getParent()) {
+        for (Logger logger = jul; logger != null; logger = logger.getParent()) {
             Handler[] handlers = logger.getHandlers();
             if (logger.getFilter() != null || (logger.getParent() != null && handlers.length > 0)) {
                 return null;
@@ -127,24 +139,63 @@ public final class DefaultLogger implements System.Logger {
     }
 
     private boolean loggable(Handler console, Level level) {
-        java.util.logging.Level jul = julLevel(level);
-        return Logger.getLogger(name).isLoggable(jul) && jul.intValue() >= console.getLevel().intValue();
+        java.util.logging.Level julLevel = julLevel(level);
+        return jul.isLoggable(julLevel) && julLevel.intValue() >= console.getLevel().intValue();
     }
 
     private void write(Level level, String message, Throwable thrown) {
-        StringBuilder line = new StringBuilder()
-                .append(TIME.format(LocalDateTime.now())).append(' ')
-                .append(String.format(Locale.ROOT, "%-5s", level == Level.WARNING ? "WARN" : level.getName()))
-                .append(" [").append(name).append("] ").append(message);
+        StringBuilder line = new StringBuilder(48 + name.length() + message.length());
+        appendTime(line, now());
+        String levelName = level == Level.WARNING ? "WARN" : level.getName();
+        line.append(levelName);
+        for (int i = levelName.length(); i < 5; i++) {
+            line.append(' ');
+        }
+        line.append(" [").append(name).append("] ").append(message);
         if (thrown != null) {
             StringWriter trace = new StringWriter();
             thrown.printStackTrace(new PrintWriter(trace));
             line.append(System.lineSeparator()).append(trace.toString().stripTrailing());
         }
-        // System.err as JUL's ConsoleHandler writes; one println so concurrent lines do not interleave.
+        // System.err as JUL's ConsoleHandler writes; one println so concurrent lines do not
+        // interleave. The default System.err flushes on println, so flush() then finds nothing
+        // to write; it matters only for an application's own System.err without auto-flush.
         PrintStream err = System.err;
         err.println(line);
         err.flush();
+    }
+
+    /**
+     * The local time, as {@code LocalDateTime.now()} gives it, through {@code TimeZone}:
+     * JDBC drivers have loaded its zone data already, whereas {@code java.time}'s own zone
+     * rules would be read from the JDK's time-zone file again for this line alone (about
+     * 20 ms of CPU in a fresh JVM, a sixth of what Retort costs at head).
+     */
+    private static LocalDateTime now() {
+        long millis = System.currentTimeMillis();
+        long local = millis + TimeZone.getDefault().getOffset(millis);
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(local, 1000), (int) Math.floorMod(local, 1000) * 1_000_000,
+                ZoneOffset.UTC);
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss.SSS } as {@code DateTimeFormatter} would print it, for years 0 to 9999. */
+    static void appendTime(StringBuilder line, LocalDateTime time) {
+        appendPadded(line, time.getYear(), 4).append('-');
+        appendPadded(line, time.getMonthValue(), 2).append('-');
+        appendPadded(line, time.getDayOfMonth(), 2).append(' ');
+        appendPadded(line, time.getHour(), 2).append(':');
+        appendPadded(line, time.getMinute(), 2).append(':');
+        appendPadded(line, time.getSecond(), 2).append('.');
+        appendPadded(line, time.getNano() / 1_000_000, 3).append(' ');
+    }
+
+    private static StringBuilder appendPadded(StringBuilder line, int value, int width) {
+        for (int bound = 10, digits = 1; digits < width; bound *= 10, digits++) {
+            if (value < bound) {
+                line.append('0');
+            }
+        }
+        return line.append(value);
     }
 
     private static java.util.logging.Level julLevel(Level level) {
