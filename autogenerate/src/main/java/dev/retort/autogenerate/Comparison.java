@@ -139,7 +139,11 @@ public final class Comparison {
         Objects.requireNonNull(options, "options");
         Metadata folded = target.hasUnquotedNames() && options.dialect().isPresent()
                 ? target.renamed(options.dialect().get()::foldUnquotedName) : target;
-        return new Comparison(new Comparer(folded, database, options, new ServerDefaults(connection)).compare());
+        ServerDefaults defaults = new ServerDefaults(connection);
+        if (SchemaSplit.spansSchemas(folded, database, options)) {
+            return new Comparison(SchemaSplit.compare(folded, database, options, defaults));
+        }
+        return new Comparison(new Comparer(folded, database, options, defaults).compare());
     }
 
     /** Every difference, in the order its operations run. */
@@ -181,7 +185,7 @@ public final class Comparison {
     }
 
     /** One comparison's state: the two schemas filtered, and the changes found per phase. */
-    private static final class Comparer {
+    static final class Comparer {
 
         private final CompareOptions options;
         private final ServerDefaults defaults;
@@ -199,6 +203,8 @@ public final class Comparison {
         private final List<Change> createForeignKeys = new ArrayList<>();
         private final List<Change> dropTables = new ArrayList<>();
         private final List<Change> dropSequences = new ArrayList<>();
+        /** For a new table's foreign key to another schema: true when it must wait for its referent's creation. */
+        Predicate<ForeignKey> waitsForOtherSchema = fk -> false;
 
         Comparer(Metadata target, Metadata db, CompareOptions options, ServerDefaults defaults) {
             this.defaults = defaults;
@@ -245,6 +251,13 @@ public final class Comparison {
         }
 
         List<Change> compare() {
+            List<Change> all = new ArrayList<>();
+            phases().forEach(all::addAll);
+            return options.batchesAlterations() ? batched(all, options.dialect().orElseThrow()) : all;
+        }
+
+        /** The changes found, one list per phase, in the order the phases run. */
+        List<List<Change>> phases() {
             List<String> added = model.keySet().stream().filter(n -> !database.containsKey(n)).toList();
             List<String> dropped = database.keySet().stream().filter(n -> !model.containsKey(n)).toList();
             compareSequences();
@@ -256,17 +269,8 @@ public final class Comparison {
                 }
             }
             dropTables(dropped, added);
-            List<Change> all = new ArrayList<>();
-            all.addAll(dropForeignKeys);
-            all.addAll(dropIndexesAndUniques);
-            all.addAll(createSequences);
-            all.addAll(createTables);
-            all.addAll(alterTables);
-            all.addAll(createIndexesAndUniques);
-            all.addAll(createForeignKeys);
-            all.addAll(dropTables);
-            all.addAll(dropSequences);
-            return options.batchesAlterations() ? batched(all, options.dialect().orElseThrow()) : all;
+            return List.of(dropForeignKeys, dropIndexesAndUniques, createSequences, createTables, alterTables,
+                    createIndexesAndUniques, createForeignKeys, dropTables, dropSequences);
         }
 
         /**
@@ -377,8 +381,9 @@ public final class Comparison {
                     // A key to a table created further down (a cycle) is added once both exist, except
                     // where keys cannot be added to an existing table (SQLite), which accepts a key to a
                     // table that does not exist yet.
-                    boolean waits = added.contains(fk.referentTable()) && !created.contains(fk.referentTable())
-                            && !fk.referentTable().equals(name) && !options.batchesAlterations();
+                    boolean waits = (fk.referentSchema().isPresent() ? waitsForOtherSchema.test(fk)
+                            : added.contains(fk.referentTable()) && !created.contains(fk.referentTable())
+                                    && !fk.referentTable().equals(name)) && !options.batchesAlterations();
                     if (waits) {
                         later.add(fk);
                     } else {
@@ -460,7 +465,7 @@ public final class Comparison {
             List<String> remaining = new ArrayList<>(names);
             while (!remaining.isEmpty()) {
                 String next = remaining.stream().filter(n -> tables.get(n).foreignKeys().stream()
-                        .map(ForeignKey::referentTable)
+                        .filter(fk -> fk.referentSchema().isEmpty()).map(ForeignKey::referentTable)
                         .noneMatch(r -> !r.equals(n) && remaining.contains(r)))
                         .findFirst().orElse(remaining.get(0));
                 ordered.add(next);
@@ -799,7 +804,7 @@ public final class Comparison {
 
         /** What makes two foreign keys the same, the name aside; no action stated is {@code NO ACTION}. */
         private static List<Object> signature(ForeignKey fk) {
-            return List.of(fk.columns(), fk.referentTable(), fk.referentColumns(),
+            return List.of(fk.columns(), fk.referentSchema(), fk.referentTable(), fk.referentColumns(),
                     fk.onDelete().orElse(ReferentialAction.NO_ACTION), fk.onUpdate().orElse(ReferentialAction.NO_ACTION));
         }
 
@@ -807,7 +812,7 @@ public final class Comparison {
             String name = fk.name().orElseGet(() -> conventionName(NamingConvention.Kind.FOREIGN_KEY, table,
                     fk.columns(), fk.referentTable(),
                     "fk_" + table + "_" + String.join("_", fk.columns()) + "_" + fk.referentTable()));
-            return new CreateForeignKey(Optional.empty(), name, table, fk.columns(), Optional.empty(),
+            return new CreateForeignKey(Optional.empty(), name, table, fk.columns(), fk.referentSchema(),
                     fk.referentTable(), fk.referentColumns(), fk.onDelete(), fk.onUpdate());
         }
 
