@@ -610,6 +610,7 @@ public final class Comparison {
             if (existing.isAutoIncrement()) {
                 alter.existingAutoIncrement(true);
             }
+            existing.computed().ifPresent(c -> alter.existingComputed(c.expression(), c.stored()));
             Change change = Change.of(alter.build());
             for (String note : notes) {
                 change = change.withNote(note);

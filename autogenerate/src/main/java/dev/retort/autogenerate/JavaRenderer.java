@@ -413,6 +413,8 @@ public final class JavaRenderer {
         o.existingComment().ifPresent(c -> calls.add(c.text().map(t -> ".existingComment(" + string(t) + ")")
                 .orElse(".existingNoComment()")));
         o.existingAutoIncrement().ifPresent(a -> calls.add(".existingAutoIncrement(" + a + ")"));
+        o.existingComputed().ifPresent(c -> calls.add(".existingComputed(" + string(c.expression()) + ", " + c.stored()
+                + ")"));
         String head = "alterColumn(" + string(o.table()) + ", " + string(o.column()) + ", c -> c";
         String oneLine = head + String.join("", calls) + ");";
         if (oneLine.length() + 3 <= WIDTH) {

@@ -6,6 +6,7 @@ import dev.retort.runtime.Migration;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.operation.AddColumn;
+import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.CreateTable;
 import dev.retort.runtime.operation.DropColumn;
@@ -94,6 +95,40 @@ class ComputedColumnComparisonTest {
                 Metadata virtual = model(t -> t.column(Column.of("doubled", Type.numeric(12, 2))
                         .computed("price * 2", false)));
                 roundTrip(connection, dialect, virtual, List.of(DropColumn.class, AddColumn.class));
+            }
+        }
+    }
+
+    /**
+     * A change of a computed column's type or comment is an {@code alterColumn} that keeps it
+     * computed: MariaDB's {@code MODIFY COLUMN} restates the computation (without it the
+     * column would become a plain one), SQLite rebuilds the table. A change of type of the
+     * column it reads applies where the database allows it (PostgreSQL refuses while a
+     * generated column reads it).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "mariadb", "h2", "sqlite"})
+    void aChangeToOrAroundAComputedColumnKeepsItComputed(String kind) throws Exception {
+        try (TestDatabase db = TestDatabases.open(kind); Connection connection = db.dataSource().getConnection()) {
+            Dialect dialect = Dialects.detect(connection);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(BEFORE.get(kind));
+                statement.execute("INSERT INTO item (id, price) VALUES (1, 2.50)");
+            }
+            Column wider = Column.of("doubled", Type.numeric(14, 2)).computed("price * 2");
+            roundTrip(connection, dialect, model(t -> t.column(kind.equals("sqlite") ? wider
+                    : wider.comment("twice the price"))), List.of(AlterColumn.class));
+            if (!kind.equals("postgresql")) {
+                Metadata widerPrice = Metadata.builder().table("item", t -> t
+                        .column(Column.of("id", Type.BIGINT).primaryKey())
+                        .column(Column.of("price", Type.numeric(12, 2)).notNull())
+                        .column(Column.of("doubled", Type.numeric(12, 2)).computed("price * 2"))).build();
+                roundTrip(connection, dialect, widerPrice, List.of(AlterColumn.class));
+            }
+            try (Statement statement = connection.createStatement()) {
+                var rs = statement.executeQuery("SELECT doubled FROM item");
+                rs.next();
+                assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("5.00");
             }
         }
     }

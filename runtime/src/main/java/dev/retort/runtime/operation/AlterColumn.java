@@ -1,5 +1,6 @@
 package dev.retort.runtime.operation;
 
+import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Expr;
 import dev.retort.runtime.schema.Type;
 import java.util.Objects;
@@ -32,6 +33,8 @@ import java.util.Optional;
  *     none), when known
  * @param existingAutoIncrement whether the column auto-incremented before the change, when
  *     known (MariaDB/MySQL rewrite the column and would lose it)
+ * @param existingComputed how the column is computed, when it is a computed column
+ *     (MariaDB/MySQL rewrite the column and would make it a plain one)
  */
 public record AlterColumn(
         Optional<String> schema,
@@ -47,7 +50,8 @@ public record AlterColumn(
         Optional<Comment> comment,
         Optional<String> using,
         Optional<Comment> existingComment,
-        Optional<Boolean> existingAutoIncrement) implements TableChange {
+        Optional<Boolean> existingAutoIncrement,
+        Optional<Column.Computed> existingComputed) implements TableChange {
 
     /** @throws IllegalArgumentException for a blank name or a change that changes nothing */
     public AlterColumn {
@@ -66,6 +70,7 @@ public record AlterColumn(
         Objects.requireNonNull(using, "using");
         Objects.requireNonNull(existingComment, "existingComment");
         Objects.requireNonNull(existingAutoIncrement, "existingAutoIncrement");
+        Objects.requireNonNull(existingComputed, "existingComputed");
         if (type.isEmpty() && nullable.isEmpty() && serverDefault.isEmpty() && newName.isEmpty() && comment.isEmpty()) {
             throw new IllegalArgumentException("alterColumn of " + table + "." + column
                     + " changes nothing: give a type, nullable, serverDefault, dropServerDefault, comment or rename");
@@ -75,6 +80,16 @@ public record AlterColumn(
                     + " gives a USING expression without a new type; state the type(...) it converts to");
         }
         using.ifPresent(u -> Checks.name("USING expression", u));
+    }
+
+    /** A change to a column that is not computed. */
+    public AlterColumn(Optional<String> schema, String table, String column, Optional<Type> type,
+            Optional<Boolean> nullable, Optional<ServerDefault> serverDefault, Optional<String> newName,
+            Optional<Type> existingType, Optional<Boolean> existingNullable,
+            Optional<ServerDefault> existingServerDefault, Optional<Comment> comment, Optional<String> using,
+            Optional<Comment> existingComment, Optional<Boolean> existingAutoIncrement) {
+        this(schema, table, column, type, nullable, serverDefault, newName, existingType, existingNullable,
+                existingServerDefault, comment, using, existingComment, existingAutoIncrement, Optional.empty());
     }
 
     /** A change without comment, {@code USING} or the extra hints (the form before they existed). */
@@ -121,7 +136,7 @@ public record AlterColumn(
                 // (MariaDB rewrites the whole column and needs every hint back).
                 type.or(() -> existingType), nullable.or(() -> existingNullable),
                 serverDefault.or(() -> existingServerDefault), comment.flatMap(c -> existingComment), Optional.empty(),
-                comment.or(() -> existingComment), existingAutoIncrement));
+                comment.or(() -> existingComment), existingAutoIncrement, existingComputed));
     }
 
     /**
@@ -198,6 +213,7 @@ public record AlterColumn(
         private Optional<String> using = Optional.empty();
         private Optional<Comment> existingComment = Optional.empty();
         private Optional<Boolean> existingAutoIncrement = Optional.empty();
+        private Optional<Column.Computed> existingComputed = Optional.empty();
 
         private Builder(String table, String column) {
             this.table = table;
@@ -315,6 +331,16 @@ public record AlterColumn(
         }
 
         /**
+         * States that the column is computed from {@code expression}, {@code stored} or
+         * virtual (MariaDB/MySQL keep the computation only if told; a computed column's
+         * expression itself is changed by dropping and adding the column).
+         */
+        public Builder existingComputed(String expression, boolean stored) {
+            this.existingComputed = Optional.of(new Column.Computed(expression, stored));
+            return this;
+        }
+
+        /**
          * The change.
          *
          * @throws IllegalArgumentException when nothing was changed
@@ -322,7 +348,7 @@ public record AlterColumn(
         public AlterColumn build() {
             return new AlterColumn(schema, table, column, type, nullable, serverDefault, newName,
                     existingType, existingNullable, existingServerDefault, comment, using, existingComment,
-                    existingAutoIncrement);
+                    existingAutoIncrement, existingComputed);
         }
     }
 
