@@ -41,7 +41,8 @@ final class H2CatalogReader implements CatalogReader {
 
     private static final String COLUMNS = "SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_DEFAULT,"
             + " IS_NULLABLE, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, IS_IDENTITY,"
-            + " REMARKS, IS_GENERATED, GENERATION_EXPRESSION FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ?";
+            + " REMARKS, IS_GENERATED, GENERATION_EXPRESSION, DATETIME_PRECISION FROM INFORMATION_SCHEMA.COLUMNS"
+            + " WHERE TABLE_SCHEMA = ?";
 
     private static final String CONSTRAINTS = "SELECT tc.TABLE_NAME, tc.CONSTRAINT_NAME, tc.CONSTRAINT_TYPE,"
             + " rc.UNIQUE_CONSTRAINT_NAME, rc.UPDATE_RULE, rc.DELETE_RULE, cc.CHECK_CLAUSE, rc.UNIQUE_CONSTRAINT_SCHEMA"
@@ -92,7 +93,8 @@ final class H2CatalogReader implements CatalogReader {
             if (table == null) {
                 return;
             }
-            Type type = type(rs.getString(6), rs.getLong(7), rs.wasNull(), rs.getInt(8), rs.getInt(9));
+            Type type = timestampPrecision(type(rs.getString(6), rs.getLong(7), rs.wasNull(), rs.getInt(8),
+                    rs.getInt(9)), rs.getInt(14));
             boolean generated = "ALWAYS".equals(rs.getString(12));
             var column = SchemaAssembly.column(dialect.normalizeName(rs.getString(2)),
                     type, "YES".equals(rs.getString(5)), "YES".equals(rs.getString(10)),
@@ -167,6 +169,19 @@ final class H2CatalogReader implements CatalogReader {
             return List.of(); // a check names its columns in its condition
         }
         return columns.values().stream().map(c -> dialect.normalizeName(c.column())).toList();
+    }
+
+    /**
+     * Six fractional digits is what {@code TIMESTAMP} means on H2 (as on PostgreSQL);
+     * {@code TIMESTAMP(3)} is a type of its own, kept raw so a model's {@code TIMESTAMP} is
+     * seen to differ from it.
+     */
+    static Type timestampPrecision(Type type, int precision) {
+        if (precision == 6 || !type.equals(Type.TIMESTAMP) && !type.equals(Type.TIMESTAMP_TZ)) {
+            return type;
+        }
+        return Type.raw(type.equals(Type.TIMESTAMP) ? "TIMESTAMP(" + precision + ")"
+                : "TIMESTAMP(" + precision + ") WITH TIME ZONE");
     }
 
     /** H2's {@code DATA_TYPE} and its sizes as a portable type; the rest as {@code Type.raw}. */
