@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *
  * <p>By default, as Alembic: types are compared, server defaults are not; every table but
  * the version table {@value Migrator#DEFAULT_VERSION_TABLE} and its lock table is
- * compared; unnamed unique constraints and foreign keys added to existing tables are named
+ * compared, in the connection's current schema only ({@link #includeSchemas(String...)}
+ * takes in others); unnamed unique constraints and foreign keys added to existing tables are named
  * by {@link NamingConvention#standard()}; no dialect is assumed, so every operation is a
  * plain one (call {@link #forDialect(Dialect)} to write what a given database can run).
  */

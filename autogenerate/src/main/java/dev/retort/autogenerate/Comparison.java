@@ -99,6 +99,11 @@ import java.util.stream.Collectors;
  * key the database reports ({@code dropConstraint(…, UNIQUE)}), and a key on other columns
  * is dropped and recreated.
  *
+ * <p>Tables and sequences of other schemas than the connection's take part when {@link
+ * CompareOptions#includeSchemas(String...)} takes their schema in: each schema is compared
+ * on its own, its operations are written into it, and the phases above are merged across
+ * schemas. A foreign key's referent schema is compared like its referent table.
+ *
  * <p>Where the dialect's database refuses to drop the index a foreign key uses ({@link
  * Dialect#foreignKeysNeedIndexes()}: MariaDB, MySQL and H2), a foreign key that stays, whose
  * columns lead an index or unique key being dropped, and that no key staying in the table
