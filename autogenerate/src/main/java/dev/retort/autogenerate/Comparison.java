@@ -211,7 +211,16 @@ public final class Comparison {
         /** For a new table's foreign key to another schema: true when it must wait for its referent's creation. */
         Predicate<ForeignKey> waitsForOtherSchema = fk -> false;
 
+        /** The schema compared, as the filters see it; empty for the connection's current schema. */
+        private final Optional<String> schema;
+
         Comparer(Metadata target, Metadata db, CompareOptions options, ServerDefaults defaults) {
+            this(target, db, options, defaults, Optional.empty());
+        }
+
+        Comparer(Metadata target, Metadata db, CompareOptions options, ServerDefaults defaults,
+                Optional<String> schema) {
+            this.schema = schema;
             this.defaults = defaults;
             this.options = options;
             for (Table table : target.tables()) {
@@ -241,18 +250,18 @@ public final class Comparison {
 
         private boolean includedSequence(String name, boolean inModel, boolean inDatabase) {
             return options.includes(new SchemaObject(SchemaObject.Kind.SEQUENCE, name, Optional.of(name), inModel,
-                    inDatabase));
+                    inDatabase, schema));
         }
 
         private boolean includedTable(String name, boolean inModel, boolean inDatabase) {
             return options.includesTable(name)
                     && options.includes(new SchemaObject(SchemaObject.Kind.TABLE, name, Optional.of(name), inModel,
-                            inDatabase));
+                            inDatabase, schema));
         }
 
         private boolean included(SchemaObject.Kind kind, String table, Optional<String> name, boolean inModel,
                 boolean inDatabase) {
-            return options.includes(new SchemaObject(kind, table, name, inModel, inDatabase));
+            return options.includes(new SchemaObject(kind, table, name, inModel, inDatabase, schema));
         }
 
         List<Change> compare() {

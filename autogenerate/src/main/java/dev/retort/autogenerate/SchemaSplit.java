@@ -59,7 +59,7 @@ final class SchemaSplit {
         List<Change> batched = new ArrayList<>();
         for (Optional<String> schema : schemas(target, database, options)) {
             Comparison.Comparer comparer = new Comparison.Comparer(view(target, schema), view(database, schema),
-                    options, defaults);
+                    options, defaults, schema);
             // A key to a table the database lacks in another schema waits for that table's creation.
             comparer.waitsForOtherSchema = fk -> database.table(fk.referentSchema(), fk.referentTable()).isEmpty();
             if (options.batchesAlterations()) {

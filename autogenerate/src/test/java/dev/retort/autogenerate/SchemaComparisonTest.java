@@ -138,6 +138,12 @@ class SchemaComparisonTest {
                     + o.getClass().getSimpleName()).containsExactly("audit.DropTable", "other.DropTable",
                     "audit.DropSequence");
 
+            // includeObject sees each object's schema.
+            Comparison noAuditSequence = compare(connection, dialect, Metadata.empty(), every.includeObject(
+                    o -> !(o.kind() == SchemaObject.Kind.SEQUENCE && o.schema().equals(Optional.of("audit")))));
+            assertThat(noAuditSequence.operations()).extracting(o -> schema(o).orElseThrow() + "."
+                    + o.getClass().getSimpleName()).containsExactly("audit.DropTable", "other.DropTable");
+
             CompareOptions filtered = every.includeSchemas(s -> !s.equals("audit"));
             Comparison some = compare(connection, dialect, Metadata.empty(), filtered);
             assertThat(some.operations()).singleElement().isInstanceOfSatisfying(DropTable.class,
