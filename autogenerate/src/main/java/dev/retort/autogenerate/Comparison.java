@@ -145,7 +145,7 @@ public final class Comparison {
         Metadata folded = target.hasUnquotedNames() && options.dialect().isPresent()
                 ? target.renamed(options.dialect().get()::foldUnquotedName) : target;
         ServerDefaults defaults = new ServerDefaults(connection);
-        if (SchemaSplit.spansSchemas(folded, database, options)) {
+        if (SchemaSplit.spansSchemas(folded, database)) {
             return new Comparison(SchemaSplit.compare(folded, database, options, defaults));
         }
         return new Comparison(new Comparer(folded, database, options, defaults).compare());

@@ -31,9 +31,12 @@ final class SchemaSplit {
     private SchemaSplit() {
     }
 
-    /** True when the model or the database holds a table or sequence of another schema that the options take in. */
-    static boolean spansSchemas(Metadata target, Metadata database, CompareOptions options) {
-        return schemas(target, database, options).size() > 1 || hasOtherSchema(target) || hasOtherSchema(database);
+    /**
+     * True when the model or the database holds a table or sequence of another schema than
+     * the current one: compared if the options take it in, else left out.
+     */
+    static boolean spansSchemas(Metadata target, Metadata database) {
+        return hasOtherSchema(target) || hasOtherSchema(database);
     }
 
     private static boolean hasOtherSchema(Metadata metadata) {

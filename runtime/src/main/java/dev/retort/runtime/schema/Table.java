@@ -84,14 +84,17 @@ public final class Table {
         for (ForeignKey foreignKey : foreignKeys) {
             requireColumns(builder.columns, "Foreign key " + foreignKey.columns(), foreignKey.columns());
         }
-        // A key naming the table's own schema says what no schema says: one spelling compares equal.
-        if (schema.isPresent() && foreignKeys.stream().anyMatch(f -> f.referentSchema().equals(schema))) {
-            this.foreignKeys = foreignKeys.stream().map(f -> !f.referentSchema().equals(schema) ? f
-                    : new ForeignKey(f.name(), f.columns(), f.referentTable(), f.referentColumns(), f.onDelete(),
-                            f.onUpdate())).toList();
-        } else {
-            this.foreignKeys = foreignKeys;
+        this.foreignKeys = relative(foreignKeys, schema);
+    }
+
+    /** The keys with a referent schema that is {@code schema} itself written as none: one spelling compares equal. */
+    private static List<ForeignKey> relative(List<ForeignKey> foreignKeys, Optional<String> schema) {
+        if (schema.isEmpty() || foreignKeys.stream().noneMatch(f -> f.referentSchema().equals(schema))) {
+            return foreignKeys;
         }
+        return foreignKeys.stream().map(f -> !f.referentSchema().equals(schema) ? f
+                : new ForeignKey(f.name(), f.columns(), f.referentTable(), f.referentColumns(), f.onDelete(),
+                        f.onUpdate())).toList();
     }
 
     /** A copy of {@code source} in {@code schema}. */
@@ -102,7 +105,7 @@ public final class Table {
         this.primaryKey = source.primaryKey;
         this.indexes = source.indexes;
         this.uniqueConstraints = source.uniqueConstraints;
-        this.foreignKeys = source.foreignKeys;
+        this.foreignKeys = relative(source.foreignKeys, schema);
         this.checkConstraints = source.checkConstraints;
         this.comment = source.comment;
     }
@@ -151,7 +154,7 @@ public final class Table {
     /**
      * This table, everything kept, in {@code schema} (empty: the connection's current schema).
      * Its foreign keys keep their referent schemas, so a key without one references the new
-     * schema's table.
+     * schema's table (and a key naming the new schema names none).
      */
     public Table withSchema(Optional<String> schema) {
         optionalName("schema", schema);
