@@ -21,14 +21,15 @@ import java.util.regex.Pattern;
  *
  * <p>By default, as Alembic: types are compared, server defaults are not; every table but
  * the version table {@value Migrator#DEFAULT_VERSION_TABLE} and its lock and journal tables
- * is compared; unnamed unique constraints and foreign keys added to existing tables are named
+ * is compared, in the connection's current schema only ({@link #includeSchemas(String...)}
+ * takes in others); unnamed unique constraints and foreign keys added to existing tables are named
  * by {@link NamingConvention#standard()}; no dialect is assumed, so every operation is a
  * plain one (call {@link #forDialect(Dialect)} to write what a given database can run).
  */
 public final class CompareOptions {
 
     private static final CompareOptions DEFAULTS = new CompareOptions(true, false, List.of(), List.of(), o -> true,
-            Migrator.DEFAULT_VERSION_TABLE, NamingConvention.standard(), null);
+            Migrator.DEFAULT_VERSION_TABLE, NamingConvention.standard(), null, schema -> false);
 
     private final boolean compareTypes;
     private final boolean compareServerDefaults;
@@ -38,10 +39,12 @@ public final class CompareOptions {
     private final String versionTable;
     private final NamingConvention namingConvention;
     private final Dialect dialect;
+    private final Predicate<String> includeSchema;
 
     private CompareOptions(boolean compareTypes, boolean compareServerDefaults, List<Pattern> includeTables,
             List<Pattern> excludeTables, Predicate<SchemaObject> includeObject, String versionTable,
-            NamingConvention namingConvention, Dialect dialect) {
+            NamingConvention namingConvention, Dialect dialect, Predicate<String> includeSchema) {
+        this.includeSchema = includeSchema;
         this.compareTypes = compareTypes;
         this.compareServerDefaults = compareServerDefaults;
         this.includeTables = includeTables;
@@ -60,7 +63,7 @@ public final class CompareOptions {
     /** Whether a column's type is compared (on by default). */
     public CompareOptions compareTypes(boolean compare) {
         return new CompareOptions(compare, compareServerDefaults, includeTables, excludeTables, includeObject,
-                versionTable, namingConvention, dialect);
+                versionTable, namingConvention, dialect, includeSchema);
     }
 
     /**
@@ -70,7 +73,7 @@ public final class CompareOptions {
      */
     public CompareOptions compareServerDefaults(boolean compare) {
         return new CompareOptions(compareTypes, compare, includeTables, excludeTables, includeObject, versionTable,
-                namingConvention, dialect);
+                namingConvention, dialect, includeSchema);
     }
 
     /**
@@ -79,13 +82,13 @@ public final class CompareOptions {
      */
     public CompareOptions includeTables(String... names) {
         return new CompareOptions(compareTypes, compareServerDefaults, patterns(names), excludeTables, includeObject,
-                versionTable, namingConvention, dialect);
+                versionTable, namingConvention, dialect, includeSchema);
     }
 
     /** Leaves the tables named out, by name or pattern ({@code *} matches any text). */
     public CompareOptions excludeTables(String... names) {
         return new CompareOptions(compareTypes, compareServerDefaults, includeTables, patterns(names), includeObject,
-                versionTable, namingConvention, dialect);
+                versionTable, namingConvention, dialect, includeSchema);
     }
 
     /**
@@ -96,7 +99,7 @@ public final class CompareOptions {
      */
     public CompareOptions includeObject(Predicate<SchemaObject> include) {
         return new CompareOptions(compareTypes, compareServerDefaults, includeTables, excludeTables,
-                Objects.requireNonNull(include, "include"), versionTable, namingConvention, dialect);
+                Objects.requireNonNull(include, "include"), versionTable, namingConvention, dialect, includeSchema);
     }
 
     /**
@@ -107,7 +110,7 @@ public final class CompareOptions {
     public CompareOptions versionTable(String versionTable) {
         Objects.requireNonNull(versionTable, "versionTable");
         return new CompareOptions(compareTypes, compareServerDefaults, includeTables, excludeTables, includeObject,
-                versionTable, namingConvention, dialect);
+                versionTable, namingConvention, dialect, includeSchema);
     }
 
     /**
@@ -116,7 +119,7 @@ public final class CompareOptions {
      */
     public CompareOptions namingConvention(NamingConvention convention) {
         return new CompareOptions(compareTypes, compareServerDefaults, includeTables, excludeTables, includeObject,
-                versionTable, Objects.requireNonNull(convention, "convention"), dialect);
+                versionTable, Objects.requireNonNull(convention, "convention"), dialect, includeSchema);
     }
 
     /**
@@ -137,7 +140,44 @@ public final class CompareOptions {
      */
     public CompareOptions forDialect(Dialect dialect) {
         return new CompareOptions(compareTypes, compareServerDefaults, includeTables, excludeTables, includeObject,
-                versionTable, namingConvention, Objects.requireNonNull(dialect, "dialect"));
+                versionTable, namingConvention, Objects.requireNonNull(dialect, "dialect"), includeSchema);
+    }
+
+    /**
+     * Compares the schemas named besides the connection's current one, by name or pattern
+     * ({@code *} matches any text: {@code "*"} takes in every schema but the database's own
+     * catalogue, as {@code information_schema} and {@code pg_catalog}), as Alembic's {@code
+     * include_schemas}. Without a call only the current schema is compared: the tables and
+     * sequences of the model in other schemas are left out, as are the database's. On MariaDB
+     * and MySQL a schema is a database. Each call replaces the one before.
+     *
+     * <pre>{@code
+     * CompareOptions.defaults().includeSchemas("billing", "audit_*")
+     * }</pre>
+     *
+     * <p>Read the database with {@link Introspection#read(java.sql.Connection, Dialect,
+     * CompareOptions)} so that it reads those schemas too. The version table and its lock and
+     * journal tables are left out in every schema.
+     */
+    public CompareOptions includeSchemas(String... names) {
+        List<Pattern> patterns = patterns(names);
+        return includeSchemas(schema -> patterns.stream().anyMatch(p -> p.matcher(schema).matches()));
+    }
+
+    /**
+     * Compares, besides the connection's current schema, every schema {@code include} accepts,
+     * by name as a migration writes it ({@code billing}): Alembic's {@code include_schemas}
+     * with an {@code include_name} filter for schemas. The database's catalogue schemas are
+     * never offered.
+     */
+    public CompareOptions includeSchemas(Predicate<String> include) {
+        return new CompareOptions(compareTypes, compareServerDefaults, includeTables, excludeTables, includeObject,
+                versionTable, namingConvention, dialect, Objects.requireNonNull(include, "include"));
+    }
+
+    /** True when the schema {@code schema} (not the current one) is compared. */
+    public boolean includesSchema(String schema) {
+        return includeSchema.test(schema);
     }
 
     /** The dialect the operations are written for; empty when none was given. */

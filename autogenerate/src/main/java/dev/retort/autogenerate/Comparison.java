@@ -105,6 +105,11 @@ import java.util.stream.Collectors;
  * key the database reports ({@code dropConstraint(…, UNIQUE)}), and a key on other columns
  * is dropped and recreated.
  *
+ * <p>Tables and sequences of other schemas than the connection's take part when {@link
+ * CompareOptions#includeSchemas(String...)} takes their schema in: each schema is compared
+ * on its own, its operations are written into it, and the phases above are merged across
+ * schemas. A foreign key's referent schema is compared like its referent table.
+ *
  * <p>Where the dialect's database refuses to drop the index a foreign key uses ({@link
  * Dialect#foreignKeysNeedIndexes()}: MariaDB, MySQL and H2), a foreign key that stays, whose
  * columns lead an index or unique key being dropped, and that no key staying in the table
@@ -147,7 +152,13 @@ public final class Comparison {
         Objects.requireNonNull(options, "options");
         Metadata folded = target.hasUnquotedNames() && options.dialect().isPresent()
                 ? target.renamed(options.dialect().get()::foldUnquotedName) : target;
-        Comparer comparer = new Comparer(folded, database, options, new ServerDefaults(connection));
+        ServerDefaults defaults = new ServerDefaults(connection);
+        if (SchemaSplit.spansSchemas(folded, database)) {
+            List<String> notes = new ArrayList<>();
+            List<Change> changes = SchemaSplit.compare(folded, database, options, defaults, notes);
+            return new Comparison(changes, notes);
+        }
+        Comparer comparer = new Comparer(folded, database, options, defaults);
         return new Comparison(comparer.compare(), comparer.notes);
     }
 
@@ -204,7 +215,7 @@ public final class Comparison {
     }
 
     /** One comparison's state: the two schemas filtered, and the changes found per phase. */
-    private static final class Comparer {
+    static final class Comparer {
 
         private final CompareOptions options;
         private final ServerDefaults defaults;
@@ -222,14 +233,26 @@ public final class Comparison {
         private final List<Change> createForeignKeys = new ArrayList<>();
         private final List<Change> dropTables = new ArrayList<>();
         private final List<Change> dropSequences = new ArrayList<>();
-        private final List<String> notes = new ArrayList<>();
+        /** Notes on differences no operation can remove (a sequence's increment, an enum's removed labels). */
+        final List<String> notes = new ArrayList<>();
         private final List<Change> createTypes = new ArrayList<>();
         private final List<Change> dropTypes = new ArrayList<>();
         private final Map<String, EnumType> modelEnumTypes = new LinkedHashMap<>();
         private final Map<String, EnumType> databaseEnumTypes = new LinkedHashMap<>();
         private final List<Table> enumTypeUsers = new ArrayList<>();
+        /** For a new table's foreign key to another schema: true when it must wait for its referent's creation. */
+        Predicate<ForeignKey> waitsForOtherSchema = fk -> false;
+
+        /** The schema compared, as the filters see it; empty for the connection's current schema. */
+        private final Optional<String> schema;
 
         Comparer(Metadata target, Metadata db, CompareOptions options, ServerDefaults defaults) {
+            this(target, db, options, defaults, Optional.empty());
+        }
+
+        Comparer(Metadata target, Metadata db, CompareOptions options, ServerDefaults defaults,
+                Optional<String> schema) {
+            this.schema = schema;
             this.defaults = defaults;
             this.options = options;
             for (Table table : target.tables()) {
@@ -274,21 +297,29 @@ public final class Comparison {
 
         private boolean includedSequence(String name, boolean inModel, boolean inDatabase) {
             return options.includes(new SchemaObject(SchemaObject.Kind.SEQUENCE, name, Optional.of(name), inModel,
-                    inDatabase));
+                    inDatabase, schema));
         }
 
         private boolean includedTable(String name, boolean inModel, boolean inDatabase) {
             return options.includesTable(name)
                     && options.includes(new SchemaObject(SchemaObject.Kind.TABLE, name, Optional.of(name), inModel,
-                            inDatabase));
+                            inDatabase, schema));
         }
 
         private boolean included(SchemaObject.Kind kind, String table, Optional<String> name, boolean inModel,
                 boolean inDatabase) {
-            return options.includes(new SchemaObject(kind, table, name, inModel, inDatabase));
+            return options.includes(new SchemaObject(kind, table, name, inModel, inDatabase, schema));
         }
 
         List<Change> compare() {
+            List<Change> all = new ArrayList<>();
+            phases().forEach(all::addAll);
+            return options.batchesAlterations()
+                    ? Indexes.aroundBatches(batched(all, options.dialect().orElseThrow()), database) : all;
+        }
+
+        /** The changes found, one list per phase, in the order the phases run. */
+        List<List<Change>> phases() {
             List<String> added = model.keySet().stream().filter(n -> !database.containsKey(n)).toList();
             List<String> dropped = database.keySet().stream().filter(n -> !model.containsKey(n)).toList();
             compareSequences();
@@ -304,20 +335,8 @@ public final class Comparison {
                 }
             }
             dropTables(dropped, added);
-            List<Change> all = new ArrayList<>();
-            all.addAll(dropForeignKeys);
-            all.addAll(dropIndexesAndUniques);
-            all.addAll(createSequences);
-            all.addAll(createTypes);
-            all.addAll(createTables);
-            all.addAll(alterTables);
-            all.addAll(createIndexesAndUniques);
-            all.addAll(createForeignKeys);
-            all.addAll(dropTables);
-            all.addAll(dropSequences);
-            all.addAll(dropTypes);
-            return options.batchesAlterations()
-                    ? Indexes.aroundBatches(batched(all, options.dialect().orElseThrow()), database) : all;
+            return List.of(dropForeignKeys, dropIndexesAndUniques, createSequences, createTypes, createTables,
+                    alterTables, createIndexesAndUniques, createForeignKeys, dropTables, dropSequences, dropTypes);
         }
 
         /**
@@ -436,8 +455,9 @@ public final class Comparison {
                     // A key to a table created further down (a cycle) is added once both exist, except
                     // where keys cannot be added to an existing table (SQLite), which accepts a key to a
                     // table that does not exist yet.
-                    boolean waits = added.contains(fk.referentTable()) && !created.contains(fk.referentTable())
-                            && !fk.referentTable().equals(name) && !options.batchesAlterations();
+                    boolean waits = (fk.referentSchema().isPresent() ? waitsForOtherSchema.test(fk)
+                            : added.contains(fk.referentTable()) && !created.contains(fk.referentTable())
+                                    && !fk.referentTable().equals(name)) && !options.batchesAlterations();
                     if (waits) {
                         later.add(fk);
                     } else {
@@ -521,7 +541,7 @@ public final class Comparison {
             List<String> remaining = new ArrayList<>(names);
             while (!remaining.isEmpty()) {
                 String next = remaining.stream().filter(n -> tables.get(n).foreignKeys().stream()
-                        .map(ForeignKey::referentTable)
+                        .filter(fk -> fk.referentSchema().isEmpty()).map(ForeignKey::referentTable)
                         .noneMatch(r -> !r.equals(n) && remaining.contains(r)))
                         .findFirst().orElse(remaining.get(0));
                 ordered.add(next);
@@ -691,6 +711,7 @@ public final class Comparison {
             if (existing.isAutoIncrement()) {
                 alter.existingAutoIncrement(true);
             }
+            existing.computed().ifPresent(c -> alter.existingComputed(c.expression(), c.stored()));
             Change change = Change.of(alter.build());
             for (String note : notes) {
                 change = change.withNote(note);
@@ -885,7 +906,7 @@ public final class Comparison {
 
         /** What makes two foreign keys the same, the name aside; no action stated is {@code NO ACTION}. */
         private static List<Object> signature(ForeignKey fk) {
-            return List.of(fk.columns(), fk.referentTable(), fk.referentColumns(),
+            return List.of(fk.columns(), fk.referentSchema(), fk.referentTable(), fk.referentColumns(),
                     fk.onDelete().orElse(ReferentialAction.NO_ACTION), fk.onUpdate().orElse(ReferentialAction.NO_ACTION));
         }
 
@@ -893,7 +914,7 @@ public final class Comparison {
             String name = fk.name().orElseGet(() -> conventionName(NamingConvention.Kind.FOREIGN_KEY, table,
                     fk.columns(), fk.referentTable(),
                     "fk_" + table + "_" + String.join("_", fk.columns()) + "_" + fk.referentTable()));
-            return new CreateForeignKey(Optional.empty(), name, table, fk.columns(), Optional.empty(),
+            return new CreateForeignKey(Optional.empty(), name, table, fk.columns(), fk.referentSchema(),
                     fk.referentTable(), fk.referentColumns(), fk.onDelete(), fk.onUpdate());
         }
 

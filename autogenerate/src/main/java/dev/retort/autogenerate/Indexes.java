@@ -157,6 +157,6 @@ final class Indexes {
         table.foreignKeys().forEach(copy::foreignKey);
         table.checkConstraints().forEach(copy::check);
         table.comment().ifPresent(copy::comment);
-        return copy.build();
+        return copy.build().withSchema(table.schema());
     }
 }

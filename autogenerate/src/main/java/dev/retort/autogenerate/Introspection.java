@@ -2,12 +2,15 @@ package dev.retort.autogenerate;
 
 import dev.retort.autogenerate.internal.introspect.CatalogReader;
 import dev.retort.autogenerate.internal.introspect.CatalogReaders;
+import dev.retort.autogenerate.internal.introspect.SchemaNames;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.schema.Metadata;
+import dev.retort.runtime.schema.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads the schema of a live database into a {@link Metadata}: tables, columns (types in
@@ -70,5 +73,38 @@ public final class Introspection {
         String journal = versionTable + "_journal";
         return reader.read(connection, dialect, stored,
                 table -> !table.equals(versionTable) && !table.equals(lockTable) && !table.equals(journal));
+    }
+
+    /**
+     * The connection's current schema and every other schema {@code options} takes in
+     * ({@link CompareOptions#includeSchemas(String...)}), without {@code options}' version
+     * table and its lock and journal tables in any of them. The tables and sequences of the
+     * current schema have no schema; those of another carry its name ({@link Table#schema()}),
+     * and a foreign key names its referent's schema when that is not its own table's. One
+     * read per schema, plus one query listing the schemas.
+     *
+     * @throws UnsupportedOperationException for a database Retort cannot read yet
+     */
+    public static Metadata read(Connection connection, Dialect dialect, CompareOptions options) throws SQLException {
+        Objects.requireNonNull(options, "options");
+        Metadata current = read(connection, dialect, null, options.versionTable());
+        CatalogReader reader = CatalogReaders.forDialect(dialect);
+        String currentSchema = reader.currentSchema(connection);
+        Metadata.Builder all = Metadata.builder().tables(current.tables());
+        current.sequences().forEach(all::sequence);
+        boolean others = false;
+        for (String stored : SchemaNames.list(connection, dialect)) {
+            String schema = dialect.normalizeName(stored);
+            if (stored.equals(currentSchema) || !options.includesSchema(schema)) {
+                continue;
+            }
+            others = true;
+            Metadata other = read(connection, dialect, schema, options.versionTable());
+            for (Table table : other.tables()) {
+                all.table(table.withSchema(Optional.of(schema)));
+            }
+            other.sequences().forEach(s -> all.sequence(s.withSchema(Optional.of(schema))));
+        }
+        return others ? all.build() : current;
     }
 }

@@ -483,6 +483,8 @@ public final class JavaRenderer {
         o.existingAutoIncrement().ifPresent(a -> calls.add(".existingAutoIncrement(" + a + ")"));
         o.existingIdentity().ifPresent(i -> calls.add(i.kind().map(k -> ".existingIdentity(Column.AutoIncrement."
                 + k.name() + ")").orElse(".existingNoIdentity()")));
+        o.existingComputed().ifPresent(c -> calls.add(".existingComputed(" + string(c.expression()) + ", " + c.stored()
+                + ")"));
         String head = "alterColumn(" + string(o.table()) + ", " + string(o.column()) + ", c -> c";
         String oneLine = head + String.join("", calls) + ");";
         if (oneLine.length() + 3 <= WIDTH) {

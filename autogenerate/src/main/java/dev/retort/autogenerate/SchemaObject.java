@@ -18,8 +18,11 @@ import java.util.Optional;
  * @param name the object's name; empty for an unnamed constraint of the model
  * @param inModel true when the target model has it
  * @param inDatabase true when the database has it
+ * @param schema the schema of its table (or of the sequence); empty for the connection's
+ *     current schema
  */
-public record SchemaObject(Kind kind, String table, Optional<String> name, boolean inModel, boolean inDatabase) {
+public record SchemaObject(Kind kind, String table, Optional<String> name, boolean inModel, boolean inDatabase,
+        Optional<String> schema) {
 
     /** What kind of object it is. */
     public enum Kind {
@@ -48,5 +51,11 @@ public record SchemaObject(Kind kind, String table, Optional<String> name, boole
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(schema, "schema");
+    }
+
+    /** An object of the connection's current schema. */
+    public SchemaObject(Kind kind, String table, Optional<String> name, boolean inModel, boolean inDatabase) {
+        this(kind, table, name, inModel, inDatabase, Optional.empty());
     }
 }

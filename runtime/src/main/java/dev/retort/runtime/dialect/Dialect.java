@@ -1517,6 +1517,9 @@ public abstract class Dialect {
         if (column.serverDefault().isPresent()) {
             plain = plain.serverDefault(column.serverDefault().get());
         }
+        if (column.computed().isPresent()) {
+            plain = plain.computed(column.computed().get().expression(), column.computed().get().stored());
+        }
         if (column.comment().isPresent()) {
             plain = plain.comment(column.comment().get());
         }

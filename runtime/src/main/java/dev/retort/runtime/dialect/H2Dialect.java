@@ -3,8 +3,10 @@ package dev.retort.runtime.dialect;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.schema.Column;
 import dev.retort.runtime.schema.Type;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -142,5 +144,33 @@ public class H2Dialect extends Dialect {
     @Override
     protected boolean supportsVirtualComputedColumns() {
         return false;
+    }
+
+    /**
+     * A computed column's type changes with its whole definition ({@code ALTER COLUMN c
+     * NUMERIC(14, 2) GENERATED ALWAYS AS (…)}): H2 refuses {@code SET DATA TYPE} on a column
+     * an expression reads, its own computation included.
+     */
+    @Override
+    protected List<String> renderAlterColumn(AlterColumn operation) {
+        if (operation.existingComputed().isEmpty() || operation.type().isEmpty() || operation.using().isPresent()) {
+            return super.renderAlterColumn(operation);
+        }
+        List<String> statements = new ArrayList<>();
+        statements.add("ALTER TABLE " + table(operation.schema(), operation.table()) + " ALTER COLUMN "
+                + quote(operation.column()) + " " + renderType(operation.type().get()) + " "
+                + renderComputed(operation.column(), operation.existingComputed().get()));
+        boolean more = operation.nullable().isPresent() || operation.serverDefault().isPresent()
+                || operation.comment().isPresent() || operation.newName().isPresent()
+                || operation.identity().isPresent();
+        if (more) {
+            statements.addAll(super.renderAlterColumn(new AlterColumn(operation.schema(), operation.table(),
+                    operation.column(), Optional.empty(), operation.nullable(), operation.serverDefault(),
+                    operation.newName(), operation.existingType(), operation.existingNullable(),
+                    operation.existingServerDefault(), operation.comment(), operation.using(),
+                    operation.existingComment(), operation.existingAutoIncrement(), operation.identity(),
+                    operation.existingIdentity(), operation.existingComputed())));
+        }
+        return List.copyOf(statements);
     }
 }

@@ -378,6 +378,7 @@ public class MariaDbDialect extends Dialect {
         boolean nullable = operation.nullable().or(operation::existingNullable)
                 .orElseThrow(() -> missingHint(operation, "existingNullable", "whether it accepts nulls"));
         AlterColumn.ServerDefault serverDefault = operation.serverDefault().or(operation::existingServerDefault)
+                .or(() -> operation.existingComputed().map(computed -> AlterColumn.ServerDefault.NONE))
                 .orElseThrow(() -> missingHint(operation, "existingServerDefault (or existingNoServerDefault)",
                         "its server default"));
         Optional<String> comment = operation.comment().or(operation::existingComment).flatMap(AlterColumn.Comment::text);
@@ -395,8 +396,18 @@ public class MariaDbDialect extends Dialect {
         if (autoIncrement && type.isInteger()) {
             sql.append(" AUTO_INCREMENT");
         }
-        serverDefault.expression().ifPresent(e -> sql.append(" DEFAULT ").append(renderDefault(type, e)));
-        sql.append(nullable ? nullableSuffix(type) : " NOT NULL");
+        if (operation.existingComputed().isPresent()) {
+            // The rewrite restates the computation, or the column becomes a plain one; MariaDB
+            // takes neither a default nor NULL / NOT NULL on a computed column.
+            if (!nullable) {
+                throw unsupported(operation, "a computed column cannot be NOT NULL there",
+                        "leave the computed column nullable");
+            }
+            sql.append(' ').append(renderComputed(column, operation.existingComputed().get()));
+        } else {
+            serverDefault.expression().ifPresent(e -> sql.append(" DEFAULT ").append(renderDefault(type, e)));
+            sql.append(nullable ? nullableSuffix(type) : " NOT NULL");
+        }
         comment.ifPresent(text -> sql.append(" COMMENT ").append(renderLiteral(text)));
         return List.of(sql.toString());
     }

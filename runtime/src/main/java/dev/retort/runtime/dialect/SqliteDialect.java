@@ -238,6 +238,8 @@ public class SqliteDialect extends Dialect {
             reason = "it cannot add a primary-key column to an existing table";
         } else if (column.isUnique()) {
             reason = "it cannot add a UNIQUE column to an existing table";
+        } else if (column.computed().filter(Column.Computed::stored).isPresent()) {
+            reason = "it cannot add a STORED generated column to an existing table (a VIRTUAL one it can)";
         } else if (column.serverDefault().isPresent() && !(column.serverDefault().get() instanceof Expr.Literal)) {
             reason = "it adds a column only with a constant default, and " + column.serverDefault().get() + " is not one";
         } else if (!column.isNullable() && column.serverDefault().isEmpty()) {
@@ -480,6 +482,14 @@ public class SqliteDialect extends Dialect {
     /** {@code PRAGMA table_info}: cid, name, type, notnull, dflt_value, pk per column. */
     public String tableInfoQuery(Optional<String> schema, String table) {
         return pragma(schema, "table_info", table);
+    }
+
+    /**
+     * {@code PRAGMA table_xinfo}: {@link #tableInfoQuery}'s columns and {@code hidden}, which
+     * is 2 for a virtual generated column and 3 for a stored one (table_info leaves them out).
+     */
+    public String tableXinfoQuery(Optional<String> schema, String table) {
+        return pragma(schema, "table_xinfo", table);
     }
 
     /** {@code PRAGMA index_list}: seq, name, unique, origin ({@code c}, {@code u}, {@code pk}), partial. */

@@ -51,14 +51,15 @@ final class SqliteTableReader {
         SqliteTableText parsed = SqliteTableText.parse(sql);
         boolean autoIncrement = sql.toUpperCase(Locale.ROOT).contains("AUTOINCREMENT");
 
-        record RawColumn(String name, String type, boolean notNull, String defaultSql, int keyPosition) {
+        record RawColumn(String name, String type, boolean notNull, String defaultSql, int keyPosition, int hidden) {
         }
         List<RawColumn> raw = new ArrayList<>();
+        // table_xinfo, not table_info: a rebuild must carry the generated columns, which table_info hides.
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(dialect.tableInfoQuery(schema, table))) {
+             ResultSet rs = statement.executeQuery(dialect.tableXinfoQuery(schema, table))) {
             while (rs.next()) {
                 raw.add(new RawColumn(rs.getString("name"), rs.getString("type"), rs.getInt("notnull") != 0,
-                        rs.getString("dflt_value"), rs.getInt("pk")));
+                        rs.getString("dflt_value"), rs.getInt("pk"), rs.getInt("hidden")));
             }
         }
         long keyColumns = raw.stream().filter(c -> c.keyPosition() > 0).count();
@@ -117,6 +118,8 @@ final class SqliteTableReader {
             }
             if (autoIncrement && c.keyPosition() > 0 && keyColumns == 1 && type.isInteger()) {
                 column = column.autoIncrement();
+            } else if (c.hidden() == 2 || c.hidden() == 3) {
+                column = column.computed(SqliteTableText.generatedExpression(sql, c.name(), table), c.hidden() == 3);
             } else if (c.defaultSql() != null) {
                 column = column.serverDefault(Expr.raw(c.defaultSql()));
             }

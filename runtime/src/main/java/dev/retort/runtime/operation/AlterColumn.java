@@ -36,6 +36,8 @@ import java.util.Optional;
  * @param identity how the database numbers the column from now on; {@link Identity#NONE}
  *     stops it ({@code DROP IDENTITY}, MariaDB's {@code MODIFY} without {@code AUTO_INCREMENT})
  * @param existingIdentity how the database numbered the column before the change, when known
+ * @param existingComputed how the column is computed, when it is a computed column
+ *     (MariaDB/MySQL rewrite the column and would make it a plain one)
  */
 public record AlterColumn(
         Optional<String> schema,
@@ -53,7 +55,8 @@ public record AlterColumn(
         Optional<Comment> existingComment,
         Optional<Boolean> existingAutoIncrement,
         Optional<Identity> identity,
-        Optional<Identity> existingIdentity) implements TableChange {
+        Optional<Identity> existingIdentity,
+        Optional<Column.Computed> existingComputed) implements TableChange {
 
     /** @throws IllegalArgumentException for a blank name or a change that changes nothing */
     public AlterColumn {
@@ -74,6 +77,7 @@ public record AlterColumn(
         Objects.requireNonNull(existingAutoIncrement, "existingAutoIncrement");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(existingIdentity, "existingIdentity");
+        Objects.requireNonNull(existingComputed, "existingComputed");
         if (type.isEmpty() && nullable.isEmpty() && serverDefault.isEmpty() && newName.isEmpty() && comment.isEmpty()
                 && identity.isEmpty()) {
             throw new IllegalArgumentException("alterColumn of " + table + "." + column
@@ -87,7 +91,7 @@ public record AlterColumn(
         using.ifPresent(u -> Checks.name("USING expression", u));
     }
 
-    /** A change without identity (the form before it existed). */
+    /** A change without identity to a column that is not computed (the form before they existed). */
     public AlterColumn(Optional<String> schema, String table, String column, Optional<Type> type,
             Optional<Boolean> nullable, Optional<ServerDefault> serverDefault, Optional<String> newName,
             Optional<Type> existingType, Optional<Boolean> existingNullable,
@@ -95,7 +99,7 @@ public record AlterColumn(
             Optional<Comment> existingComment, Optional<Boolean> existingAutoIncrement) {
         this(schema, table, column, type, nullable, serverDefault, newName, existingType, existingNullable,
                 existingServerDefault, comment, using, existingComment, existingAutoIncrement, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** A change without comment, {@code USING} or the extra hints (the form before they existed). */
@@ -146,7 +150,7 @@ public record AlterColumn(
                 serverDefault.or(() -> existingServerDefault), comment.flatMap(c -> existingComment), Optional.empty(),
                 comment.or(() -> existingComment),
                 identity.map(i -> i.kind().isPresent()).or(() -> existingAutoIncrement),
-                identity.flatMap(i -> existingIdentity), identity.or(() -> existingIdentity)));
+                identity.flatMap(i -> existingIdentity), identity.or(() -> existingIdentity), existingComputed));
     }
 
     /**
@@ -252,6 +256,7 @@ public record AlterColumn(
         private Optional<Boolean> existingAutoIncrement = Optional.empty();
         private Optional<Identity> identity = Optional.empty();
         private Optional<Identity> existingIdentity = Optional.empty();
+        private Optional<Column.Computed> existingComputed = Optional.empty();
 
         private Builder(String table, String column) {
             this.table = table;
@@ -398,6 +403,16 @@ public record AlterColumn(
         }
 
         /**
+         * States that the column is computed from {@code expression}, {@code stored} or
+         * virtual (MariaDB/MySQL keep the computation only if told; a computed column's
+         * expression itself is changed by dropping and adding the column).
+         */
+        public Builder existingComputed(String expression, boolean stored) {
+            this.existingComputed = Optional.of(new Column.Computed(expression, stored));
+            return this;
+        }
+
+        /**
          * The change.
          *
          * @throws IllegalArgumentException when nothing was changed
@@ -405,7 +420,7 @@ public record AlterColumn(
         public AlterColumn build() {
             return new AlterColumn(schema, table, column, type, nullable, serverDefault, newName,
                     existingType, existingNullable, existingServerDefault, comment, using, existingComment,
-                    existingAutoIncrement, identity, existingIdentity);
+                    existingAutoIncrement, identity, existingIdentity, existingComputed);
         }
     }
 

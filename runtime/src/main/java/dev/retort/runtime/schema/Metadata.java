@@ -35,6 +35,10 @@ import java.util.function.UnaryOperator;
  * must be, so a name with an upper-case letter is exact, as in SQLAlchemy. A model whose
  * names an ORM writes bare in its SQL (Hibernate's {@code Account.createdAt}) says so with
  * {@link Builder#unquotedNames()}. Tables and sequences keep the order they were added in.
+ *
+ * <p>Tables and sequences live in the connection's current schema unless they name another
+ * ({@link Table.Builder#schema(String)}, {@link Sequence#inSchema(String)}); names are unique
+ * per schema, and {@link #table(String)} finds a table of the current schema.
  */
 public final class Metadata {
 
@@ -67,9 +71,19 @@ public final class Metadata {
         return List.copyOf(tables.values());
     }
 
-    /** The table named {@code name}, if there is one. */
+    /** The table named {@code name} in the connection's current schema, if there is one. */
     public Optional<Table> table(String name) {
         return Optional.ofNullable(tables.get(name));
+    }
+
+    /** The table named {@code name} in {@code schema} (empty: the connection's current schema), if there is one. */
+    public Optional<Table> table(Optional<String> schema, String name) {
+        return Optional.ofNullable(tables.get(key(schema, name)));
+    }
+
+    /** The key of a table or sequence: its name alone in the current schema, so that {@link #table(String)} finds it. */
+    private static String key(Optional<String> schema, String name) {
+        return schema.map(s -> s + '\0' + name).orElse(name);
     }
 
     /** The sequences, in the order they were added. */
@@ -77,7 +91,7 @@ public final class Metadata {
         return List.copyOf(sequences.values());
     }
 
-    /** The sequence named {@code name}, if there is one. */
+    /** The sequence named {@code name} in the connection's current schema, if there is one. */
     public Optional<Sequence> sequence(String name) {
         return Optional.ofNullable(sequences.get(name));
     }
@@ -90,6 +104,11 @@ public final class Metadata {
     /** The enum type named {@code name}, if there is one. */
     public Optional<EnumType> enumType(String name) {
         return Optional.ofNullable(enumTypes.get(name));
+    }
+
+    /** The sequence named {@code name} in {@code schema} (empty: the connection's current schema), if there is one. */
+    public Optional<Sequence> sequence(Optional<String> schema, String name) {
+        return Optional.ofNullable(sequences.get(key(schema, name)));
     }
 
     /** True when there are no tables, no sequences and no enum types. */
@@ -119,7 +138,8 @@ public final class Metadata {
         Objects.requireNonNull(rename, "rename");
         Builder out = builder();
         tables.values().forEach(t -> out.table(t.renamed(rename)));
-        sequences.values().forEach(s -> out.sequence(s.withName(rename.apply(s.name()))));
+        sequences.values().forEach(s -> out.sequence(s.withName(rename.apply(s.name()))
+                .withSchema(s.schema().map(rename))));
         enumTypes.values().forEach(e -> out.enumType(e.withName(rename.apply(e.name()))));
         return out.build();
     }
@@ -191,8 +211,9 @@ public final class Metadata {
          */
         public Builder table(Table table) {
             Objects.requireNonNull(table, "table");
-            if (tables.putIfAbsent(table.name(), table) != null) {
-                throw new IllegalArgumentException("The schema defines table " + table.name() + " twice");
+            if (tables.putIfAbsent(key(table.schema(), table.name()), table) != null) {
+                throw new IllegalArgumentException("The schema defines table "
+                        + table.schema().map(s -> s + ".").orElse("") + table.name() + " twice");
             }
             return this;
         }
@@ -210,8 +231,9 @@ public final class Metadata {
          */
         public Builder sequence(Sequence sequence) {
             Objects.requireNonNull(sequence, "sequence");
-            if (sequences.putIfAbsent(sequence.name(), sequence) != null) {
-                throw new IllegalArgumentException("The schema defines sequence " + sequence.name() + " twice");
+            if (sequences.putIfAbsent(key(sequence.schema(), sequence.name()), sequence) != null) {
+                throw new IllegalArgumentException("The schema defines sequence "
+                        + sequence.schema().map(s -> s + ".").orElse("") + sequence.name() + " twice");
             }
             return this;
         }
@@ -240,14 +262,15 @@ public final class Metadata {
             Map<String, String> indexOwners = new HashMap<>();
             for (Table table : tables.values()) {
                 for (Index index : table.indexes()) {
-                    String owner = indexOwners.putIfAbsent(index.name(), table.name());
+                    String owner = indexOwners.putIfAbsent(key(table.schema(), index.name()), table.name());
                     if (owner != null) {
                         throw new IllegalArgumentException("Index " + index.name() + " is declared on table " + owner
                                 + " and on table " + table.name() + "; index names are unique in a schema");
                     }
                 }
                 for (ForeignKey foreignKey : table.foreignKeys()) {
-                    Table referent = tables.get(foreignKey.referentTable());
+                    Table referent = tables.get(key(foreignKey.referentSchema().or(table::schema),
+                            foreignKey.referentTable()));
                     if (referent == null) {
                         continue;
                     }

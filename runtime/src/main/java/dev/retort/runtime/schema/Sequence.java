@@ -1,6 +1,7 @@
 package dev.retort.runtime.schema;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A sequence in a {@link Metadata} model: a named counter the database advances on each
@@ -15,16 +16,23 @@ import java.util.Objects;
  * <p>Sequences are compared by name: autogenerate creates and drops them but does not
  * compare their start or increment, since restarting a sequence in use would lose its
  * position. Sequences that back identity or serial columns belong to their columns and are
- * not sequences of a model.
+ * not sequences of a model. A sequence lives in the connection's current schema unless {@link
+ * #inSchema(String)} names another.
  */
 public final class Sequence {
 
     private final String name;
     private final long start;
     private final long increment;
+    private final Optional<String> schema;
 
     private Sequence(String name, long start, long increment) {
+        this(name, start, increment, Optional.empty());
+    }
+
+    private Sequence(String name, long start, long increment, Optional<String> schema) {
         this.name = Table.requireName("sequence name", name);
+        this.schema = schema;
         if (increment == 0) {
             throw new IllegalArgumentException("Sequence " + name + " needs an increment other than 0");
         }
@@ -43,7 +51,7 @@ public final class Sequence {
 
     /** This sequence, giving {@code start} first. */
     public Sequence startWith(long start) {
-        return new Sequence(name, start, increment);
+        return new Sequence(name, start, increment, schema);
     }
 
     /**
@@ -52,12 +60,27 @@ public final class Sequence {
      * @throws IllegalArgumentException when {@code increment} is 0
      */
     public Sequence incrementBy(long increment) {
-        return new Sequence(name, start, increment);
+        return new Sequence(name, start, increment, schema);
     }
 
     /** This sequence under another name, everything else kept. */
     Sequence withName(String newName) {
-        return new Sequence(newName, start, increment);
+        return new Sequence(newName, start, increment, schema);
+    }
+
+    /** This sequence in {@code schema} rather than the connection's current schema. */
+    public Sequence inSchema(String schema) {
+        return new Sequence(name, start, increment, Optional.of(Table.requireName("schema", schema)));
+    }
+
+    /** This sequence in {@code schema}, empty for the connection's current schema. */
+    public Sequence withSchema(Optional<String> schema) {
+        return new Sequence(name, start, increment, Table.optionalName("schema", schema));
+    }
+
+    /** The sequence's schema; empty for the connection's current schema. */
+    public Optional<String> schema() {
+        return schema;
     }
 
     /** The sequence's name, unique in the schema. */
@@ -78,17 +101,17 @@ public final class Sequence {
     @Override
     public boolean equals(Object other) {
         return other instanceof Sequence that && name.equals(that.name) && start == that.start
-                && increment == that.increment;
+                && increment == that.increment && schema.equals(that.schema);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, start, increment);
+        return Objects.hash(name, start, increment, schema);
     }
 
     /** The name, start and increment, for messages and test failures. */
     @Override
     public String toString() {
-        return "Sequence[" + name + ", start " + start + ", increment " + increment + "]";
+        return "Sequence[" + schema.map(s -> s + ".").orElse("") + name + ", start " + start + ", increment " + increment + "]";
     }
 }

@@ -31,6 +31,9 @@ import java.util.function.UnaryOperator;
  * <p>The primary key is the columns marked {@link Column#primaryKey()}, or the one given to
  * {@link Builder#primaryKey(PrimaryKey)}. A column marked {@link Column#unique()} keeps its
  * mark and is not repeated in {@link #uniqueConstraints()}.
+ *
+ * <p>A table lives in the connection's current schema unless {@link Builder#schema(String)}
+ * names another; its indexes and constraints live in its schema.
  */
 public final class Table {
 
@@ -42,13 +45,15 @@ public final class Table {
     private final List<ForeignKey> foreignKeys;
     private final List<CheckConstraint> checkConstraints;
     private final Optional<String> comment;
+    private final Optional<String> schema;
 
     private Table(Builder builder) {
         this.name = builder.name;
+        this.schema = builder.schema;
         this.comment = builder.comment;
         this.indexes = List.copyOf(builder.indexes);
         this.uniqueConstraints = List.copyOf(builder.uniqueConstraints);
-        this.foreignKeys = List.copyOf(builder.foreignKeys);
+        List<ForeignKey> foreignKeys = List.copyOf(builder.foreignKeys);
         this.checkConstraints = List.copyOf(builder.checkConstraints);
         if (builder.columns.isEmpty()) {
             throw new IllegalArgumentException("Table " + name + " needs at least one column");
@@ -79,6 +84,30 @@ public final class Table {
         for (ForeignKey foreignKey : foreignKeys) {
             requireColumns(builder.columns, "Foreign key " + foreignKey.columns(), foreignKey.columns());
         }
+        this.foreignKeys = relative(foreignKeys, schema);
+    }
+
+    /** The keys with a referent schema that is {@code schema} itself written as none: one spelling compares equal. */
+    private static List<ForeignKey> relative(List<ForeignKey> foreignKeys, Optional<String> schema) {
+        if (schema.isEmpty() || foreignKeys.stream().noneMatch(f -> f.referentSchema().equals(schema))) {
+            return foreignKeys;
+        }
+        return foreignKeys.stream().map(f -> !f.referentSchema().equals(schema) ? f
+                : new ForeignKey(f.name(), f.columns(), f.referentTable(), f.referentColumns(), f.onDelete(),
+                        f.onUpdate())).toList();
+    }
+
+    /** A copy of {@code source} in {@code schema}. */
+    private Table(Table source, Optional<String> schema) {
+        this.name = source.name;
+        this.schema = schema;
+        this.columns = source.columns;
+        this.primaryKey = source.primaryKey;
+        this.indexes = source.indexes;
+        this.uniqueConstraints = source.uniqueConstraints;
+        this.foreignKeys = relative(source.foreignKeys, schema);
+        this.checkConstraints = source.checkConstraints;
+        this.comment = source.comment;
     }
 
     private void requireColumns(Map<String, Column> defined, String what, List<String> columns) {
@@ -94,6 +123,7 @@ public final class Table {
     Table renamed(UnaryOperator<String> rename) {
         UnaryOperator<List<String>> all = names -> names.stream().map(rename).toList();
         Builder copy = builder(rename.apply(name));
+        schema.ifPresent(s -> copy.schema(rename.apply(s)));
         columns.forEach(c -> copy.column(c.withName(rename.apply(c.name()))));
         primaryKey.ifPresent(pk -> copy.primaryKey(new PrimaryKey(pk.name().map(rename), all.apply(pk.columns()))));
         // Expressions and predicates are SQL: their names are the author's to write.
@@ -102,7 +132,8 @@ public final class Table {
                 i.where())));
         uniqueConstraints.forEach(u -> copy.unique(new UniqueConstraint(u.name().map(rename), all.apply(u.columns()))));
         foreignKeys.forEach(f -> copy.foreignKey(new ForeignKey(f.name().map(rename), all.apply(f.columns()),
-                rename.apply(f.referentTable()), all.apply(f.referentColumns()), f.onDelete(), f.onUpdate())));
+                rename.apply(f.referentTable()), all.apply(f.referentColumns()), f.onDelete(), f.onUpdate(),
+                f.referentSchema().map(rename))));
         checkConstraints.forEach(c -> copy.check(new CheckConstraint(c.name().map(rename), c.condition())));
         comment.ifPresent(copy::comment);
         return copy.build();
@@ -116,6 +147,21 @@ public final class Table {
     /** The table's name. */
     public String name() {
         return name;
+    }
+
+    /** The table's schema; empty for the connection's current schema. */
+    public Optional<String> schema() {
+        return schema;
+    }
+
+    /**
+     * This table, everything kept, in {@code schema} (empty: the connection's current schema).
+     * Its foreign keys keep their referent schemas, so a key without one references the new
+     * schema's table (and a key naming the new schema names none).
+     */
+    public Table withSchema(Optional<String> schema) {
+        optionalName("schema", schema);
+        return schema.equals(this.schema) ? this : new Table(this, schema);
     }
 
     /** The columns, in table order. */
@@ -160,7 +206,8 @@ public final class Table {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Table that && name.equals(that.name) && columns.equals(that.columns)
+        return other instanceof Table that && name.equals(that.name) && schema.equals(that.schema)
+                && columns.equals(that.columns)
                 && primaryKey.equals(that.primaryKey) && indexes.equals(that.indexes)
                 && uniqueConstraints.equals(that.uniqueConstraints) && foreignKeys.equals(that.foreignKeys)
                 && checkConstraints.equals(that.checkConstraints) && comment.equals(that.comment);
@@ -169,13 +216,13 @@ public final class Table {
     @Override
     public int hashCode() {
         return Objects.hash(name, columns, primaryKey, indexes, uniqueConstraints, foreignKeys, checkConstraints,
-                comment);
+                comment, schema);
     }
 
     /** The table's name and parts, for messages and test failures. */
     @Override
     public String toString() {
-        return "Table[" + name + ", columns=" + columns + ", primaryKey=" + primaryKey + ", indexes=" + indexes
+        return "Table[" + schema.map(s -> s + ".").orElse("") + name + ", columns=" + columns + ", primaryKey=" + primaryKey + ", indexes=" + indexes
                 + ", unique=" + uniqueConstraints + ", foreignKeys=" + foreignKeys + ", checks=" + checkConstraints
                 + ", comment=" + comment + "]";
     }
@@ -191,9 +238,20 @@ public final class Table {
         private final List<ForeignKey> foreignKeys = new ArrayList<>();
         private final List<CheckConstraint> checkConstraints = new ArrayList<>();
         private Optional<String> comment = Optional.empty();
+        private Optional<String> schema = Optional.empty();
 
         private Builder(String name) {
             this.name = requireName("table name", name);
+        }
+
+        /**
+         * Puts the table in {@code schema} rather than the connection's current one:
+         * {@code Table.builder("invoice").schema("billing")}. Autogenerate compares it when
+         * {@code CompareOptions.includeSchemas} takes that schema in.
+         */
+        public Builder schema(String schema) {
+            this.schema = Optional.of(requireName("schema", schema));
+            return this;
         }
 
         /**

@@ -229,6 +229,36 @@ class BatchAlterTableTest {
         }
     }
 
+    /**
+     * SQLite's rebuild carries generated columns, stored and virtual, which {@code PRAGMA
+     * table_info} hides: they are declared again in the new table and computed anew, not
+     * copied (they cannot be written); a stored one, which SQLite cannot add in place, is
+     * added by the rebuild.
+     */
+    @Test
+    void sqliteRebuildsATableWithGeneratedColumnsAndAddsAStoredOne() throws SQLException {
+        try (Fixture f = new Fixture("sqlite")) {
+            f.sql("CREATE TABLE item (id INTEGER PRIMARY KEY, price NUMERIC(10, 2) NOT NULL, legacy INTEGER,"
+                    + " doubled NUMERIC(12, 2) GENERATED ALWAYS AS (price * 2) STORED,"
+                    + " label TEXT AS ('#' || id) VIRTUAL)");
+            f.sql("INSERT INTO item (id, price, legacy) VALUES (1, 2.5, 7), (2, 4, 8)");
+
+            assertThatThrownBy(() -> f.op.addColumn("item", Column.of("tripled", Type.numeric(12, 2))
+                    .computed("price * 3"))).isInstanceOf(OperationNotSupportedException.class)
+                    .hasMessageContaining("STORED generated column");
+            f.op.batchAlterTable("item", batch -> batch.dropColumn("legacy")
+                    .addColumn(Column.of("tripled", Type.numeric(12, 2)).computed("price * 3")));
+            assertThat(f.columns("item").keySet()).contains("id", "price", "doubled", "label", "tripled")
+                    .doesNotContain("legacy");
+            assertThat(f.rows("SELECT id, doubled, label, tripled FROM item ORDER BY id")).containsExactly(
+                    List.of("1", "5", "#1", "7.5"), List.of("2", "8", "#2", "12"));
+            f.sql("UPDATE item SET price = 10 WHERE id = 1");
+            assertThat(f.rows("SELECT doubled, tripled FROM item WHERE id = 1")).containsExactly(List.of("20", "30"));
+            String sql = f.query("SELECT sql FROM sqlite_master WHERE name = 'item'").get(0).toString();
+            assertThat(sql).contains("GENERATED ALWAYS AS (price * 2) STORED").contains("VIRTUAL");
+        }
+    }
+
     @Test
     void sqliteInsideATransactionWithForeignKeysOnRefusesToDropAReferencedTable() throws SQLException {
         try (Fixture f = new Fixture("sqlite")) {

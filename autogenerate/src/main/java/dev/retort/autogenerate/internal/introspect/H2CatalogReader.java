@@ -42,11 +42,11 @@ final class H2CatalogReader implements CatalogReader {
 
     private static final String COLUMNS = "SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_DEFAULT,"
             + " IS_NULLABLE, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, IS_IDENTITY,"
-            + " REMARKS, IS_GENERATED, GENERATION_EXPRESSION, IDENTITY_GENERATION"
+            + " REMARKS, IS_GENERATED, GENERATION_EXPRESSION, IDENTITY_GENERATION, DATETIME_PRECISION"
             + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ?";
 
     private static final String CONSTRAINTS = "SELECT tc.TABLE_NAME, tc.CONSTRAINT_NAME, tc.CONSTRAINT_TYPE,"
-            + " rc.UNIQUE_CONSTRAINT_NAME, rc.UPDATE_RULE, rc.DELETE_RULE, cc.CHECK_CLAUSE"
+            + " rc.UNIQUE_CONSTRAINT_NAME, rc.UPDATE_RULE, rc.DELETE_RULE, cc.CHECK_CLAUSE, rc.UNIQUE_CONSTRAINT_SCHEMA"
             + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc"
             + " LEFT JOIN INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS rc"
             + " ON rc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND rc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
@@ -54,8 +54,11 @@ final class H2CatalogReader implements CatalogReader {
             + " ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
             + " WHERE tc.TABLE_SCHEMA = ?";
 
+    // With the keys of other schemas that this schema's foreign keys reference.
     private static final String KEY_COLUMNS = "SELECT CONSTRAINT_NAME, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION,"
-            + " POSITION_IN_UNIQUE_CONSTRAINT FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ?";
+            + " POSITION_IN_UNIQUE_CONSTRAINT, CONSTRAINT_SCHEMA FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE"
+            + " WHERE TABLE_SCHEMA = ? OR (CONSTRAINT_SCHEMA, CONSTRAINT_NAME) IN (SELECT UNIQUE_CONSTRAINT_SCHEMA,"
+            + " UNIQUE_CONSTRAINT_NAME FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?)";
 
     // IS_GENERATED marks the indexes H2 made for a constraint; an index the user created
     // stays even when a foreign key later uses it.
@@ -65,7 +68,7 @@ final class H2CatalogReader implements CatalogReader {
             + " WHERE i.TABLE_SCHEMA = ? AND i.IS_GENERATED = FALSE AND i.INDEX_TYPE_NAME <> 'PRIMARY KEY'";
 
     private record Constraint(String table, String name, String type, String referenced, String updateRule,
-            String deleteRule, String check) {
+            String deleteRule, String check, String referencedSchema) {
     }
 
     /** @param referencedPosition for a foreign key's column, the position of the column it references */
@@ -91,7 +94,8 @@ final class H2CatalogReader implements CatalogReader {
             if (table == null) {
                 return;
             }
-            Type type = type(rs.getString(6), rs.getLong(7), rs.wasNull(), rs.getInt(8), rs.getInt(9));
+            Type type = timestampPrecision(type(rs.getString(6), rs.getLong(7), rs.wasNull(), rs.getInt(8),
+                    rs.getInt(9)), rs.getInt(15));
             boolean generated = "ALWAYS".equals(rs.getString(12));
             Column.AutoIncrement identity = !"YES".equals(rs.getString(10)) ? null
                     : "ALWAYS".equals(rs.getString(14)) ? Column.AutoIncrement.ALWAYS : Column.AutoIncrement.BY_DEFAULT;
@@ -103,9 +107,11 @@ final class H2CatalogReader implements CatalogReader {
         });
         List<Constraint> constraints = new ArrayList<>();
         query(connection, CONSTRAINTS, schema, rs -> constraints.add(new Constraint(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7))));
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getString(8))));
         Map<String, TreeMap<Integer, KeyColumn>> keyColumns = new HashMap<>();
-        query(connection, KEY_COLUMNS, schema, rs -> keyColumns.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+        query(connection, KEY_COLUMNS, schema, rs -> keyColumns.computeIfAbsent(rs.getString(6) + '.' + rs.getString(1),
+                k -> new TreeMap<>())
                 .put(rs.getInt(4), new KeyColumn(rs.getString(2), rs.getString(3), rs.getInt(5))));
         for (Constraint constraint : constraints) {
             String table = tableNames.get(constraint.table());
@@ -114,7 +120,7 @@ final class H2CatalogReader implements CatalogReader {
             }
             SchemaAssembly.Parts parts = assembly.get(table);
             String name = dialect.normalizeName(constraint.name());
-            List<String> columns = columns(keyColumns.get(constraint.name()), dialect);
+            List<String> columns = columns(keyColumns.get(schema + '.' + constraint.name()), dialect);
             switch (constraint.type()) {
                 case "PRIMARY KEY" -> parts.primaryKey = new PrimaryKey(Optional.of(name), columns);
                 case "UNIQUE" -> parts.uniques.put(name, new UniqueConstraint(Optional.of(name), columns));
@@ -122,17 +128,19 @@ final class H2CatalogReader implements CatalogReader {
                 case "FOREIGN KEY" -> {
                     // Each column names the position of the column it references in the
                     // referenced table's primary key or unique constraint.
-                    TreeMap<Integer, KeyColumn> referenced = keyColumns.get(constraint.referenced());
+                    TreeMap<Integer, KeyColumn> referenced = keyColumns.get(constraint.referencedSchema() + '.'
+                            + constraint.referenced());
                     if (referenced == null || referenced.isEmpty()) {
-                        continue; // a key in another schema
+                        continue;
                     }
                     String referentTable = dialect.normalizeName(referenced.firstEntry().getValue().table());
-                    List<String> referentColumns = keyColumns.get(constraint.name()).values().stream()
+                    List<String> referentColumns = keyColumns.get(schema + '.' + constraint.name()).values().stream()
                             .map(c -> dialect.normalizeName(referenced.get(c.referencedPosition()).column()))
                             .toList();
                     parts.foreignKeys.put(name, new ForeignKey(Optional.of(name), columns, referentTable,
                             referentColumns, SchemaAssembly.action(constraint.deleteRule()),
-                            SchemaAssembly.action(constraint.updateRule())));
+                            SchemaAssembly.action(constraint.updateRule()),
+                            SchemaAssembly.otherSchema(constraint.referencedSchema(), schema, dialect)));
                 }
                 default -> {
                     // Other kinds (none in H2 2.x) are not part of the model.
@@ -164,6 +172,19 @@ final class H2CatalogReader implements CatalogReader {
             return List.of(); // a check names its columns in its condition
         }
         return columns.values().stream().map(c -> dialect.normalizeName(c.column())).toList();
+    }
+
+    /**
+     * Six fractional digits is what {@code TIMESTAMP} means on H2 (as on PostgreSQL);
+     * {@code TIMESTAMP(3)} is a type of its own, kept raw so a model's {@code TIMESTAMP} is
+     * seen to differ from it.
+     */
+    static Type timestampPrecision(Type type, int precision) {
+        if (precision == 6 || !type.equals(Type.TIMESTAMP) && !type.equals(Type.TIMESTAMP_TZ)) {
+            return type;
+        }
+        return Type.raw(type.equals(Type.TIMESTAMP) ? "TIMESTAMP(" + precision + ")"
+                : "TIMESTAMP(" + precision + ") WITH TIME ZONE");
     }
 
     /** H2's {@code DATA_TYPE} and its sizes as a portable type; the rest as {@code Type.raw}. */

@@ -73,7 +73,8 @@ final class MariaDbCatalogReader implements CatalogReader {
             + " WHERE tc.TABLE_SCHEMA = ?";
 
     private static final String KEY_COLUMNS = "SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, ORDINAL_POSITION,"
-            + " REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE"
+            + " REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME, REFERENCED_TABLE_SCHEMA"
+            + " FROM information_schema.KEY_COLUMN_USAGE"
             + " WHERE TABLE_SCHEMA = ?";
 
     private static final String INDEXES = "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME,"
@@ -94,7 +95,7 @@ final class MariaDbCatalogReader implements CatalogReader {
             String check) {
     }
 
-    private record KeyColumn(String column, String referencedTable, String referencedColumn) {
+    private record KeyColumn(String column, String referencedTable, String referencedColumn, String referencedSchema) {
     }
 
     private record RawColumn(String table, String name, int position, String reportedDefault, boolean nullable,
@@ -147,7 +148,7 @@ final class MariaDbCatalogReader implements CatalogReader {
         Map<String, TreeMap<Integer, KeyColumn>> keyColumns = new HashMap<>();
         H2CatalogReader.query(connection, KEY_COLUMNS, schema, rs -> keyColumns
                 .computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2), k -> new TreeMap<>())
-                .put(rs.getInt(4), new KeyColumn(rs.getString(3), rs.getString(5), rs.getString(6))));
+                .put(rs.getInt(4), new KeyColumn(rs.getString(3), rs.getString(5), rs.getString(6), rs.getString(7))));
 
         // MariaDB's JSON is LONGTEXT guarded by CHECK (json_valid(`column`)) named after the column.
         Set<String> jsonColumns = new HashSet<>();
@@ -208,7 +209,9 @@ final class MariaDbCatalogReader implements CatalogReader {
                     List<String> referentColumns = columns.values().stream()
                             .map(c -> dialect.normalizeName(c.referencedColumn())).toList();
                     parts.foreignKeys.put(name, new ForeignKey(Optional.of(name), names, referent, referentColumns,
-                            action(constraint.deleteRule()), action(constraint.updateRule())));
+                            action(constraint.deleteRule()), action(constraint.updateRule()),
+                            SchemaAssembly.otherSchema(columns.firstEntry().getValue().referencedSchema(), schema,
+                                    dialect)));
                     keyNames.computeIfAbsent(constraint.table(), k -> new HashSet<>()).add(constraint.name());
                     foreignKeyColumns.computeIfAbsent(constraint.table(), k -> new HashSet<>())
                             .add(columns.values().stream().map(KeyColumn::column).toList());

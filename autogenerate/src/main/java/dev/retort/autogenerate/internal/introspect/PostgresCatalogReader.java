@@ -61,9 +61,10 @@ final class PostgresCatalogReader implements CatalogReader {
             + " fc.relname,"
             + " ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, pos)"
             + "   JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.pos),"
-            + " con.confdeltype, con.confupdtype, pg_get_constraintdef(con.oid)"
+            + " con.confdeltype, con.confupdtype, pg_get_constraintdef(con.oid), fn.nspname"
             + " FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_class fc ON fc.oid = con.confrelid"
+            + " LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace"
             + " WHERE n.nspname = ? AND con.contype IN ('p', 'u', 'f', 'c')";
 
     // Indexes behind a primary key, unique or exclusion constraint belong to the constraint.
@@ -136,7 +137,8 @@ final class PostgresCatalogReader implements CatalogReader {
                 case "u" -> parts.uniques.put(name, new UniqueConstraint(Optional.of(name), columns));
                 case "f" -> parts.foreignKeys.put(name, new ForeignKey(Optional.of(name), columns,
                         dialect.normalizeName(rs.getString(5)), names(rs.getArray(6), dialect),
-                        SchemaAssembly.action(rs.getString(7)), SchemaAssembly.action(rs.getString(8))));
+                        SchemaAssembly.action(rs.getString(7)), SchemaAssembly.action(rs.getString(8)),
+                        SchemaAssembly.otherSchema(rs.getString(10), schema, dialect)));
                 default -> parts.checks.put(name, new CheckConstraint(Optional.of(name), checkCondition(rs.getString(9))));
             }
         });

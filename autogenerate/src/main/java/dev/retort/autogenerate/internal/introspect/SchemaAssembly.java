@@ -125,6 +125,13 @@ final class SchemaAssembly {
         return column;
     }
 
+    /** A foreign key's referent schema as the model writes it: empty when it is the schema read. */
+    static Optional<String> otherSchema(String referentSchema, String schemaRead,
+            dev.retort.runtime.dialect.Dialect dialect) {
+        return referentSchema == null || referentSchema.equals(schemaRead) ? Optional.empty()
+                : Optional.of(dialect.normalizeName(referentSchema));
+    }
+
     static List<String> names(List<String> reported, dev.retort.runtime.dialect.Dialect dialect) {
         List<String> names = new ArrayList<>(reported.size());
         reported.forEach(n -> names.add(dialect.normalizeName(n)));

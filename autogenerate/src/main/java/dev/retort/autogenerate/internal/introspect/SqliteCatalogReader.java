@@ -159,65 +159,7 @@ final class SqliteCatalogReader implements CatalogReader {
 
     /** The expression of generated column {@code column} in {@code CREATE TABLE} text {@code sql}. */
     static String generatedExpression(String sql, String column, String table) {
-        int depth = 0;
-        int start = -1;
-        for (int i = 0; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (c == '\'' || c == '"' || c == '`' || c == '[') {
-                int close = sql.indexOf(c == '[' ? ']' : c, i + 1);
-                if (close < 0) {
-                    break;
-                }
-                i = close;
-                continue;
-            }
-            boolean endOfDefinition = depth == 1 && (c == ',' || c == ')');
-            if (endOfDefinition) {
-                String expression = expressionOf(sql.substring(start, i).strip(), column);
-                if (expression != null) {
-                    return expression;
-                }
-                start = i + 1;
-            }
-            if (c == '(') {
-                depth++;
-                if (depth == 1) {
-                    start = i + 1;
-                }
-            } else if (c == ')') {
-                depth--;
-            }
-        }
-        throw new IllegalStateException("Cannot find the expression of generated column " + table + "." + column
-                + " in its CREATE TABLE statement; compare it by hand");
-    }
-
-    private static final Pattern GENERATED_AS = Pattern.compile("(?is)\\bAS\\s*\\(");
-
-    private static String expressionOf(String definition, String column) {
-        String name = definition.split("\\s+", 2)[0].replaceAll("^[\"`\\[]|[\"`\\]]$", "");
-        if (!name.equalsIgnoreCase(column)) {
-            return null;
-        }
-        Matcher as = GENERATED_AS.matcher(definition);
-        if (!as.find()) {
-            return null;
-        }
-        int depth = 1;
-        for (int i = as.end(); i < definition.length(); i++) {
-            char c = definition.charAt(i);
-            if (c == '\'') {
-                i = definition.indexOf('\'', i + 1);
-                if (i < 0) {
-                    return null;
-                }
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return definition.substring(as.end(), i).strip();
-            }
-        }
-        return null;
+        return SqliteTableText.generatedExpression(sql, column, table);
     }
 
     private static void assemble(SchemaAssembly.Parts parts, String table, String sql,

@@ -96,6 +96,7 @@ public final class SchemaJson {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("columns", new ArrayList<Object>(key.columns()));
             f.put("references", key.referentTable());
+            key.referentSchema().ifPresent(schema -> f.put("referencesSchema", schema));
             f.put("referencedColumns", new ArrayList<Object>(key.referentColumns()));
             key.onDelete().ifPresent(a -> f.put("onDelete", a.sql()));
             key.onUpdate().ifPresent(a -> f.put("onUpdate", a.sql()));

@@ -80,7 +80,8 @@ public final class BatchPlanner {
         List<RecreateTable.ColumnCopy> copies = new ArrayList<>();
         for (Column column : planner.columns) {
             RecreateTable.ColumnCopy copy = planner.copies.get(column.name());
-            if (copy != null) {
+            // A generated column is computed anew in the rebuilt table; it cannot be written.
+            if (copy != null && column.computed().isEmpty()) {
                 copies.add(copy);
             }
         }
@@ -224,6 +225,8 @@ public final class BatchPlanner {
         }
         if (serverDefault.isPresent()) {
             column = column.serverDefault(serverDefault.get());
+        } else if (old.computed().isPresent()) {
+            column = column.computed(old.computed().get().expression(), old.computed().get().stored());
         }
         Optional<String> comment = change.comment().isPresent() ? change.comment().get().text() : old.comment();
         if (comment.isPresent()) {
