@@ -174,7 +174,11 @@ public final class Journal {
         }
     }
 
-    /** After a commit: makes it durable where the database may delay writing it (H2's write delay). */
+    /**
+     * Makes the commits made so far durable where the database may delay writing them (H2's
+     * write delay): once when the journal opens, to learn whether this user may, and once at
+     * the end of each run.
+     */
     public void committed() throws SQLException {
         if (!flush) {
             return;
