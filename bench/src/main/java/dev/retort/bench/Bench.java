@@ -24,6 +24,7 @@ import java.util.stream.Stream;
  * Bench upgrade        postgresql|h2 N RUNS WORK   empty -> head, Retort vs plain JDBC
  * Bench flyway-at-head postgresql    N RUNS WORK   Retort vs Flyway, at head
  * Bench flyway-upgrade postgresql    N RUNS WORK   Retort vs Flyway, empty -> head
+ * Bench processor[-runtime] …          see {@link ProcessorBench}
  * </pre>
  *
  * <p>PostgreSQL: {@code RETORT_TEST_POSTGRES_URL}, default {@code
@@ -58,6 +59,10 @@ public final class Bench {
         int revisions = Integer.parseInt(args[2]);
         int runs = Integer.parseInt(args[3]);
         Path work = Path.of(args[4]).toAbsolutePath();
+        if (benchCase.startsWith("processor")) {
+            ProcessorBench.run(benchCase, revisions, runs, work);
+            return;
+        }
         if (!kind.equals("postgresql") && !kind.equals("h2")) {
             throw new IllegalArgumentException("bench.db must be postgresql or h2, not " + kind);
         }
