@@ -28,6 +28,7 @@ import java.util.stream.Stream;
  * Bench flyway-upgrade postgresql    N RUNS WORK   Retort vs Flyway, empty -> head
  * Bench offline-sql    postgresql|h2 N RUNS WORK   Retort's offline SQL of N revisions vs plain Java writing it
  * Bench compare        postgresql|h2 N RUNS WORK   autogenerate's compare of N tables vs reading them with DatabaseMetaData
+ * Bench processor[-runtime] …          see {@link ProcessorBench}
  * </pre>
  *
  * <p>Besides the wall time of each process it reports the process's own CPU time (user and
@@ -72,6 +73,10 @@ public final class Bench {
         int revisions = Integer.parseInt(args[2]);
         int runs = Integer.parseInt(args[3]);
         Path work = Path.of(args[4]).toAbsolutePath();
+        if (benchCase.startsWith("processor")) {
+            ProcessorBench.run(benchCase, revisions, runs, work);
+            return;
+        }
         if (!kind.equals("postgresql") && !kind.equals("h2")) {
             throw new IllegalArgumentException("bench.db must be postgresql or h2, not " + kind);
         }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
@@ -25,13 +27,14 @@ final class ConstantNames {
 
     /** A unique constant name for each revision, keyed by revision id. */
     static Map<String, String> of(List<RevisionDescriptor> revisions) {
-        Map<String, String> names = new LinkedHashMap<>();
+        Names names = new Names();
         for (RevisionDescriptor r : revisions) {
             names.put(r.id().text(), constantCase(r.element().getSimpleName().toString()));
         }
         // Decide every prefix on the simple names, so that renaming one class of a colliding
         // group does not make the others look unique.
-        List<String> colliding = revisions.stream().map(r -> r.id().text()).filter(id -> collides(names, id)).toList();
+        Set<String> colliding = revisions.stream().map(r -> r.id().text()).filter(names::collides)
+                .collect(Collectors.toSet());
         for (RevisionDescriptor r : revisions) {
             if (colliding.contains(r.id().text()) && r.element().getEnclosingElement() instanceof TypeElement) {
                 names.put(r.id().text(), qualified(r.element()));
@@ -39,28 +42,40 @@ final class ConstantNames {
         }
         for (RevisionDescriptor r : revisions) {
             String id = r.id().text();
-            if (collides(names, id)) {
-                names.put(id, names.get(id) + "_" + id.toUpperCase(Locale.ROOT));
+            if (names.collides(id)) {
+                names.put(id, names.byId.get(id) + "_" + id.toUpperCase(Locale.ROOT));
             }
         }
         // Upper-casing the id suffix could in theory meet another name; the raw id never can.
         for (RevisionDescriptor r : revisions) {
             String id = r.id().text();
-            if (collides(names, id)) {
+            if (names.collides(id)) {
                 names.put(id, constantCase(r.element().getSimpleName().toString()) + "__" + id);
             }
         }
-        return names;
+        return names.byId;
     }
 
-    private static boolean collides(Map<String, String> names, String id) {
-        String name = names.get(id);
-        if (RESERVED.contains(name)) {
-            return true;
+    /**
+     * The names so far, with how many revisions hold each, kept up to date on every change:
+     * counting afresh for each question made 10,000 revisions take minutes.
+     */
+    private static final class Names {
+        final Map<String, String> byId = new LinkedHashMap<>();
+        private final Map<String, Integer> counts = new HashMap<>();
+
+        void put(String id, String name) {
+            String old = byId.put(id, name);
+            if (old != null) {
+                counts.merge(old, -1, Integer::sum);
+            }
+            counts.merge(name, 1, Integer::sum);
         }
-        Map<String, Integer> counts = new HashMap<>();
-        names.values().forEach(n -> counts.merge(n, 1, Integer::sum));
-        return counts.get(name) > 1;
+
+        boolean collides(String id) {
+            String name = byId.get(id);
+            return RESERVED.contains(name) || counts.get(name) > 1;
+        }
     }
 
     private static String qualified(TypeElement type) {

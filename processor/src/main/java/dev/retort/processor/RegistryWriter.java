@@ -1,6 +1,7 @@
 package dev.retort.processor;
 
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -14,24 +15,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the {@code GeneratedMigrations} class of one package: a constant per revision, the
- * {@code REGISTRY} whose factories create each revision with a plain {@code new AddAccount()}, the static entry points and the
- * {@code Provider} that {@code META-INF/services} lists. Everything comes out in the graph's
- * order (topological, then id), so the source is byte-identical from build to build.
+ * Writes the {@code GeneratedMigrations} class of one package: a constant per revision with a
+ * one-line javadoc of {@code {@link}}s, the {@code REGISTRY} whose revisions are read on first
+ * use from a text table ({@link RevisionTable}) and created with a plain {@code new AddAccount()}
+ * in a switch, the static entry points and the {@code Provider} that {@code META-INF/services}
+ * lists. Per revision that is a few lines, most of them javadoc and string data that javac
+ * scans rather than compiles. Everything comes out in the graph's order (topological, then
+ * id), so the source is byte-identical from build to build.
  */
 final class RegistryWriter {
 
     /**
-     * Revisions per helper method. One {@code add(new RevisionDefinition(...))} compiles to
-     * roughly 60 bytes, so 200 of them stay far below the JVM's 64 KB limit per method.
+     * Revisions per {@code create} method of the factory. One {@code case i: return new X();}
+     * compiles to about 12 bytes, so 500 of them stay far below the JVM's 64 KB limit per method.
      */
-    static final int DEFINITIONS_PER_METHOD = 200;
+    static final int CASES_PER_METHOD = 500;
 
     private static final String PROCESSOR = "dev.retort.processor.RevisionProcessor";
+
+    /** A javadoc of one line as JavaPoet writes it: opening, one text line, closing. */
+    private static final Pattern ONE_LINE_JAVADOC = Pattern.compile("(?m)^( *)/\\*\\*\n\\1 \\* ([^\n]*)\n\\1 \\*/\n");
+
+    /** The blank line JavaPoet leaves between a revision constant and the next one's one-line javadoc. */
+    private static final Pattern BLANK_BETWEEN_CONSTANTS = Pattern.compile(
+            "(public static final String \\w+ = \"\\w+\";\n)\n(?= */\\*\\* [^\n]*\\*/\n *public static final String )");
 
     private final boolean generatedAnnotationAvailable;
 
@@ -58,8 +71,10 @@ final class RegistryWriter {
 
         TypeSpec.Builder type = TypeSpec.classBuilder(self)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addJavadoc(classJavadoc(packageName, graph, byId))
-                .alwaysQualify(packageTypes.toArray(String[]::new));
+                .addJavadoc(classJavadoc(packageName, graph, byId));
+        // One name per call: JavaPoet formats the whole array for each name it checks, which
+        // made a thousand names cost a quadratic second.
+        packageTypes.forEach(type::alwaysQualify);
         if (generatedAnnotationAvailable) {
             type.addAnnotation(AnnotationSpec.builder(TypeNames.GENERATED).addMember("value", "$S", PROCESSOR).build());
         }
@@ -90,9 +105,20 @@ final class RegistryWriter {
                 .build());
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         addEntryPoints(type);
-        addDefinitions(type, ordered, constants);
+        addDefinitions(type, packageName, ordered);
+        addFactory(type, ordered);
         type.addType(provider(self, packageName));
         return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("    ").build();
+    }
+
+    /**
+     * The source text of a registry, with each one-line javadoc on one line and no blank line
+     * between two revision constants. JavaPoet writes every javadoc over three lines and a
+     * blank line between fields, which made each revision's two lines five.
+     */
+    static String source(JavaFile file) {
+        String text = ONE_LINE_JAVADOC.matcher(file.toString()).replaceAll("$1/** $2 */\n");
+        return BLANK_BETWEEN_CONSTANTS.matcher(text).replaceAll("$1");
     }
 
     private static CodeBlock classJavadoc(String packageName, RevisionGraph graph, Map<String, RevisionDescriptor> byId) {
@@ -111,6 +137,10 @@ final class RegistryWriter {
         return doc.build();
     }
 
+    /**
+     * One line per revision, so the registry grows by a few lines per revision; a javadoc
+     * page renders it as the paragraphs and line breaks its HTML asks for.
+     */
     private static CodeBlock constantJavadoc(RevisionDescriptor revision, RevisionGraph graph,
             Map<String, RevisionDescriptor> byId) {
         RevisionNode node = revision.node();
@@ -119,26 +149,26 @@ final class RegistryWriter {
             String message = node.message();
             // Messages carry no closing period; javadoc's summary sentence wants one.
             boolean ended = message.endsWith(".") || message.endsWith("!") || message.endsWith("?");
-            doc.add("$L$L\n\n<p>", escapeJavadoc(message), ended ? "" : ".");
+            doc.add("$L$L <p>", escapeJavadoc(message), ended ? "" : ".");
         }
-        doc.add("Revision {@link $T}.\n", ClassName.get(revision.element()));
+        doc.add("Revision {@link $T}.", ClassName.get(revision.element()));
         List<String> down = node.downRevisions();
-        doc.add("<br>$L: ", down.size() > 1 ? "Down revisions" : "Down revision")
+        doc.add(" <br>$L: ", down.size() > 1 ? "Down revisions" : "Down revision")
                 .add(down.isEmpty() ? CodeBlock.of("none, a base") : links(down, byId))
-                .add(".\n");
+                .add(".");
         List<String> up = graph.upRevisions(node.id());
-        doc.add("<br>$L: ", up.size() > 1 ? "Up revisions" : "Up revision")
+        doc.add(" <br>$L: ", up.size() > 1 ? "Up revisions" : "Up revision")
                 .add(up.isEmpty() ? CodeBlock.of("none, a head") : links(up, byId))
-                .add(".\n");
+                .add(".");
         if (!node.dependsOn().isEmpty()) {
-            doc.add("<br>Depends on: ").add(links(node.dependsOn(), byId)).add(".\n");
+            doc.add(" <br>Depends on: ").add(links(node.dependsOn(), byId)).add(".");
         }
         if (!node.branchLabels().isEmpty()) {
-            doc.add("<br>$L: $L.\n", node.branchLabels().size() > 1 ? "Branch labels" : "Branch label",
+            doc.add(" <br>$L: $L.", node.branchLabels().size() > 1 ? "Branch labels" : "Branch label",
                     node.branchLabels().stream().map(l -> "{@code " + escapeJavadoc(l) + "}")
                             .collect(Collectors.joining(", ")));
         }
-        return doc.build();
+        return doc.add("\n").build();
     }
 
     private static CodeBlock links(List<String> ids, Map<String, RevisionDescriptor> byId) {
@@ -188,73 +218,100 @@ final class RegistryWriter {
                 .build());
     }
 
-    private static void addDefinitions(TypeSpec.Builder type, List<RevisionDescriptor> ordered,
-            Map<String, String> constants) {
+    /**
+     * The {@code Definitions} holder: the revisions as a table of one text line each, read
+     * into {@link dev.retort.runtime.RevisionDefinition}s on first use. Data in a string costs
+     * javac one literal to scan, where a {@code new RevisionDefinition(...)} per revision cost it
+     * an overload resolution and generic inference for every {@code List.of}: measured on
+     * 1,000 revisions, those statements were half of the registry's compile time.
+     */
+    private static void addDefinitions(TypeSpec.Builder type, String packageName, List<RevisionDescriptor> ordered) {
         ParameterizedTypeName listOfDefinitions = ParameterizedTypeName.get(TypeNames.LIST, TypeNames.REVISION_DEFINITION);
-        MethodSpec.Builder all = MethodSpec.methodBuilder("definitions")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(listOfDefinitions)
-                .addStatement("$T definitions = new $T<>($L)", listOfDefinitions, TypeNames.ARRAY_LIST, ordered.size());
-        List<MethodSpec> parts = new ArrayList<>();
-        for (int start = 0; start < ordered.size(); start += DEFINITIONS_PER_METHOD) {
-            List<RevisionDescriptor> chunk = ordered.subList(start, Math.min(ordered.size(), start + DEFINITIONS_PER_METHOD));
-            String name = "addDefinitions" + parts.size();
-            MethodSpec.Builder part = MethodSpec.methodBuilder(name)
-                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                    .addParameter(listOfDefinitions, "definitions");
-            for (int i = start; i < start + chunk.size(); i++) {
-                RevisionDescriptor revision = ordered.get(i);
-                RevisionNode node = revision.node();
-                part.addCode("definitions.add(new $T(\n$>$>new $T($L, $L, $L, $L, $S),\n$S,\nnew $L($L)));\n$<$<",
-                        TypeNames.REVISION_DEFINITION, TypeNames.REVISION_NODE,
-                        constants.get(node.id()),
-                        constantList(node.downRevisions(), constants),
-                        stringList(node.branchLabels()),
-                        constantList(node.dependsOn(), constants),
-                        node.message(),
-                        revision.className(),
-                        TypeNames.FACTORY,
-                        i);
-            }
-            parts.add(part.build());
-            all.addStatement("$L(definitions)", name);
-        }
-        type.addMethod(all.addStatement("return definitions").build());
-        // A holder class: the JVM runs its initialiser on first use, once, thread-safely, so
-        // a start at head, which never asks for the revisions, creates none of them.
-        type.addType(TypeSpec.classBuilder(TypeNames.DEFINITIONS)
+        ParameterizedTypeName listOfStrings = ParameterizedTypeName.get(TypeNames.LIST, TypeNames.STRING);
+        List<List<String>> tables = RevisionTable.lines(packageName, ordered);
+        CodeBlock prefix = packageName.isEmpty() ? CodeBlock.of("") : CodeBlock.of("$S + ", packageName + ".");
+        TypeSpec.Builder holder = TypeSpec.classBuilder(TypeNames.DEFINITIONS)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("The revisions of {@link #REGISTRY}, created when first asked for.\n")
+                .addJavadoc("The revisions of {@link #REGISTRY}, read when first asked for from a table of one\n"
+                        + "line per revision: {@code id|down revisions|branch labels|depends on|class|message},\n"
+                        + "the class relative to the package, lists comma-separated, and {@code %}, {@code +},\n"
+                        + "line breaks and separators inside a value percent-encoded as in a URL.\n")
                 .addField(FieldSpec.builder(listOfDefinitions, "ALL", Modifier.STATIC, Modifier.FINAL)
-                        .initializer("$T.copyOf(definitions())", TypeNames.LIST)
+                        .initializer("read($L)", IntStream.range(0, tables.size())
+                                .mapToObj(i -> CodeBlock.of("table$L()", i)).collect(CodeBlock.joining(", ")))
                         .build())
-                .build());
-        // Helpers keep each method small; see DEFINITIONS_PER_METHOD.
-        parts.forEach(type::addMethod);
-        addFactory(type, ordered);
+                .addMethod(MethodSpec.methodBuilder("read")
+                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                        .returns(listOfDefinitions)
+                        .addParameter(ArrayTypeName.of(TypeNames.STRING), "tables")
+                        .varargs()
+                        .addStatement("$T definitions = new $T<>($L)", listOfDefinitions, TypeNames.ARRAY_LIST, ordered.size())
+                        .beginControlFlow("for ($T table : tables)", TypeNames.STRING)
+                        .beginControlFlow("for ($T line : table.split($S))", TypeNames.STRING, "\n")
+                        .addStatement("$T[] field = line.split($S, 6)", TypeNames.STRING, "\\|")
+                        .addStatement("$T node = new $T(field[0], list(field[1]), list(field[2]), list(field[3]), decode(field[5]))",
+                                TypeNames.REVISION_NODE, TypeNames.REVISION_NODE)
+                        .addStatement("definitions.add(new $T(node, $Lfield[4], new $L(definitions.size())))",
+                                TypeNames.REVISION_DEFINITION, prefix, TypeNames.FACTORY)
+                        .endControlFlow()
+                        .endControlFlow()
+                        .addStatement("return $T.copyOf(definitions)", TypeNames.LIST)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("list")
+                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                        .returns(listOfStrings)
+                        .addParameter(TypeNames.STRING, "field")
+                        .addStatement("$T values = new $T<>()", listOfStrings, TypeNames.ARRAY_LIST)
+                        .beginControlFlow("if (!field.isEmpty())")
+                        .beginControlFlow("for ($T value : field.split($S))", TypeNames.STRING, ",")
+                        .addStatement("values.add(decode(value))")
+                        .endControlFlow()
+                        .endControlFlow()
+                        .addStatement("return values")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("decode")
+                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                        .returns(TypeNames.STRING)
+                        .addParameter(TypeNames.STRING, "value")
+                        .addStatement("return value.indexOf('%') < 0 ? value : $T.decode(value, $T.UTF_8)",
+                                TypeNames.URL_DECODER, TypeNames.STANDARD_CHARSETS)
+                        .build());
+        // The data last, below the code that reads it.
+        for (int i = 0; i < tables.size(); i++) {
+            holder.addMethod(MethodSpec.methodBuilder("table" + i)
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .returns(TypeNames.STRING)
+                    .addStatement("return $L", tables.get(i).stream().map(line -> CodeBlock.of("$S", line + "\n"))
+                            .collect(CodeBlock.joining("\n+ ")))
+                    .build());
+        }
+        type.addType(holder.build());
     }
 
     /**
-     * Creates revisions by index with plain {@code new} in a switch: no reflection, and unlike
-     * one {@code AddAccount::new} per revision no lambda is linked and no migration class is
-     * loaded until it runs, so an application at head loads none of them. Measured with
-     * bench/: linking a thousand constructor references cost more than the version-table read.
+     * The {@code Factory}: creates revisions by index with plain {@code new} in a switch. No
+     * reflection, and unlike one {@code AddAccount::new} per revision no lambda is linked and
+     * no migration class is loaded until it runs, so an application at head loads none of them.
+     * Measured with bench/: linking a thousand constructor references cost more than the
+     * version-table read. The switch lives in the nested class, whose constant pool then holds
+     * the revision classes apart from the constants of {@code GeneratedMigrations}: at 10,000
+     * revisions both together would pass the class file's limit of 65,535 constants.
      */
     private static void addFactory(TypeSpec.Builder type, List<RevisionDescriptor> ordered) {
         MethodSpec.Builder create = MethodSpec.methodBuilder("create")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(TypeNames.MIGRATION_TYPE)
                 .addParameter(int.class, "index")
-                .beginControlFlow("switch (index / $L)", DEFINITIONS_PER_METHOD);
+                .beginControlFlow("switch (index / $L)", CASES_PER_METHOD);
         List<MethodSpec> parts = new ArrayList<>();
-        for (int start = 0; start < ordered.size(); start += DEFINITIONS_PER_METHOD) {
-            int chunk = start / DEFINITIONS_PER_METHOD;
+        for (int start = 0; start < ordered.size(); start += CASES_PER_METHOD) {
+            int chunk = start / CASES_PER_METHOD;
             MethodSpec.Builder part = MethodSpec.methodBuilder("create" + chunk)
                     .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                     .returns(TypeNames.MIGRATION_TYPE)
                     .addParameter(int.class, "index")
                     .beginControlFlow("switch (index)");
-            for (int i = start; i < Math.min(ordered.size(), start + DEFINITIONS_PER_METHOD); i++) {
+            for (int i = start; i < Math.min(ordered.size(), start + CASES_PER_METHOD); i++) {
                 part.addStatement("case $L: return new $T()", i, ClassName.get(ordered.get(i).element()));
             }
             part.addStatement("default: throw new $T($S + index)", TypeNames.ILLEGAL_ARGUMENT, "No revision at index ")
@@ -264,8 +321,6 @@ final class RegistryWriter {
         }
         create.addStatement("default: throw new $T($S + index)", TypeNames.ILLEGAL_ARGUMENT, "No revision at index ")
                 .endControlFlow();
-        type.addMethod(create.build());
-        parts.forEach(type::addMethod);
         type.addType(TypeSpec.classBuilder(TypeNames.FACTORY)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addSuperinterface(ParameterizedTypeName.get(TypeNames.SUPPLIER, TypeNames.MIGRATION_TYPE))
@@ -281,19 +336,10 @@ final class RegistryWriter {
                         .returns(TypeNames.MIGRATION_TYPE)
                         .addStatement("return create(index)")
                         .build())
+                .addMethod(create.build())
+                // Helpers keep each method small; see CASES_PER_METHOD.
+                .addMethods(parts)
                 .build());
-    }
-
-    /** Revision ids as their constants; a dependsOn entry may also be a branch label, written as a string. */
-    private static CodeBlock constantList(List<String> ids, Map<String, String> constants) {
-        return CodeBlock.of("$T.of($L)", TypeNames.LIST, ids.stream()
-                .map(id -> constants.containsKey(id) ? CodeBlock.of("$L", constants.get(id)) : CodeBlock.of("$S", id))
-                .collect(CodeBlock.joining(", ")));
-    }
-
-    private static CodeBlock stringList(List<String> values) {
-        return CodeBlock.of("$T.of($L)", TypeNames.LIST,
-                values.stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", ")));
     }
 
     private static TypeSpec provider(ClassName self, String packageName) {

@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.retort.annotations.Revision;
 import dev.retort.graph.RevisionGraph;
 import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -22,6 +23,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import javax.tools.JavaFileObject;
 
 /**
  * Checks the revision graph of every package that holds {@code @Revision} classes and
@@ -162,7 +164,11 @@ public final class RevisionProcessor extends AbstractProcessor {
                 .toList();
         String generated = pkg.isEmpty() ? TypeNames.GENERATED_MIGRATIONS : pkg + "." + TypeNames.GENERATED_MIGRATIONS;
         try {
-            registryWriter.write(pkg, graph, revisions, packageTypes).writeTo(processingEnv.getFiler());
+            JavaFileObject file = processingEnv.getFiler().createSourceFile(generated,
+                    revisions.stream().map(RevisionDescriptor::element).toArray(Element[]::new));
+            try (Writer writer = file.openWriter()) {
+                writer.write(RegistryWriter.source(registryWriter.write(pkg, graph, revisions, packageTypes)));
+            }
         } catch (IOException e) {
             reporter.packageError(pkg, Message.WRITE_FAILED, generated, e.getMessage());
             return;

@@ -21,6 +21,8 @@ final class TypeNames {
     static final ClassName SET = ClassName.get("java.util", "Set");
     static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
     static final ClassName ILLEGAL_ARGUMENT = ClassName.get("java.lang", "IllegalArgumentException");
+    static final ClassName URL_DECODER = ClassName.get("java.net", "URLDecoder");
+    static final ClassName STANDARD_CHARSETS = ClassName.get("java.nio.charset", "StandardCharsets");
 
     /** The interface every revision class implements; looked up by name to check revisions. */
     static final String MIGRATION = "dev.retort.runtime.Migration";
@@ -34,7 +36,7 @@ final class TypeNames {
     /** The nested class that creates a revision by its index in the registry. */
     static final String FACTORY = "Factory";
 
-    /** The nested class whose initialisation creates the revision definitions, on first use. */
+    /** The nested class whose initialisation reads the revision definitions, on first use. */
     static final String DEFINITIONS = "Definitions";
 
     private TypeNames() {}

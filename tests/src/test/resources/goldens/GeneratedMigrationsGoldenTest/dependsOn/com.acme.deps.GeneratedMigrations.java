@@ -6,6 +6,8 @@ import dev.retort.runtime.MigrationRegistry;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.RevisionDefinition;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,44 +32,13 @@ import javax.sql.DataSource;
 @Generated("dev.retort.processor.RevisionProcessor")
 @SuppressWarnings({"deprecation", "removal"})
 public final class GeneratedMigrations {
-    /**
-     * Create the schema.
-     *
-     * <p>Revision {@link Init}.
-     * <br>Down revision: none, a base.
-     * <br>Up revisions: {@link CreateAccount}, {@link CreateReport}.
-     */
+    /** Create the schema. <p>Revision {@link Init}. <br>Down revision: none, a base. <br>Up revisions: {@link CreateAccount}, {@link CreateReport}. */
     public static final String INIT = "init";
-
-    /**
-     * Accounts.
-     *
-     * <p>Revision {@link CreateAccount}.
-     * <br>Down revision: {@link Init}.
-     * <br>Up revision: {@link CreateAudit}.
-     * <br>Branch label: {@code accounts}.
-     */
+    /** Accounts. <p>Revision {@link CreateAccount}. <br>Down revision: {@link Init}. <br>Up revision: {@link CreateAudit}. <br>Branch label: {@code accounts}. */
     public static final String CREATE_ACCOUNT = "acct";
-
-    /**
-     * Reports read accounts.
-     *
-     * <p>Revision {@link CreateReport}.
-     * <br>Down revision: {@link Init}.
-     * <br>Up revision: none, a head.
-     * <br>Depends on: {@link CreateAccount}.
-     * <br>Branch label: {@code reports}.
-     */
+    /** Reports read accounts. <p>Revision {@link CreateReport}. <br>Down revision: {@link Init}. <br>Up revision: none, a head. <br>Depends on: {@link CreateAccount}. <br>Branch label: {@code reports}. */
     public static final String CREATE_REPORT = "report";
-
-    /**
-     * Audits need the reports branch.
-     *
-     * <p>Revision {@link CreateAudit}.
-     * <br>Down revision: {@link CreateAccount}.
-     * <br>Up revision: none, a head.
-     * <br>Depends on: branch {@code reports}, {@link Init}.
-     */
+    /** Audits need the reports branch. <p>Revision {@link CreateAudit}. <br>Down revision: {@link CreateAccount}. <br>Up revision: none, a head. <br>Depends on: branch {@code reports}, {@link Init}. */
     public static final String CREATE_AUDIT = "audit";
 
     /**
@@ -119,58 +90,50 @@ public final class GeneratedMigrations {
         return migrator(dataSource).downgrade(target);
     }
 
-    private static List<RevisionDefinition> definitions() {
-        List<RevisionDefinition> definitions = new ArrayList<>(4);
-        addDefinitions0(definitions);
-        return definitions;
-    }
-
-    private static void addDefinitions0(List<RevisionDefinition> definitions) {
-        definitions.add(new RevisionDefinition(
-                new RevisionNode(INIT, List.of(), List.of(), List.of(), "Create the schema"),
-                "com.acme.deps.Init",
-                new Factory(0)));
-        definitions.add(new RevisionDefinition(
-                new RevisionNode(CREATE_ACCOUNT, List.of(INIT), List.of("accounts"), List.of(), "Accounts"),
-                "com.acme.deps.CreateAccount",
-                new Factory(1)));
-        definitions.add(new RevisionDefinition(
-                new RevisionNode(CREATE_REPORT, List.of(INIT), List.of("reports"), List.of(CREATE_ACCOUNT), "Reports read accounts"),
-                "com.acme.deps.CreateReport",
-                new Factory(2)));
-        definitions.add(new RevisionDefinition(
-                new RevisionNode(CREATE_AUDIT, List.of(CREATE_ACCOUNT), List.of(), List.of("reports", INIT), "Audits need the reports branch"),
-                "com.acme.deps.CreateAudit",
-                new Factory(3)));
-    }
-
-    private static Migration create(int index) {
-        switch (index / 200) {
-            case 0: return create0(index);
-            default: throw new IllegalArgumentException("No revision at index " + index);
-        }
-    }
-
-    private static Migration create0(int index) {
-        switch (index) {
-            case 0: return new Init();
-            case 1: return new CreateAccount();
-            case 2: return new CreateReport();
-            case 3: return new CreateAudit();
-            default: throw new IllegalArgumentException("No revision at index " + index);
-        }
-    }
-
     /**
-     * The revisions of {@link #REGISTRY}, created when first asked for.
+     * The revisions of {@link #REGISTRY}, read when first asked for from a table of one
+     * line per revision: {@code id|down revisions|branch labels|depends on|class|message},
+     * the class relative to the package, lists comma-separated, and {@code %}, {@code +},
+     * line breaks and separators inside a value percent-encoded as in a URL.
      */
     private static final class Definitions {
-        static final List<RevisionDefinition> ALL = List.copyOf(definitions());
+        static final List<RevisionDefinition> ALL = read(table0());
+
+        private static List<RevisionDefinition> read(String... tables) {
+            List<RevisionDefinition> definitions = new ArrayList<>(4);
+            for (String table : tables) {
+                for (String line : table.split("\n")) {
+                    String[] field = line.split("\\|", 6);
+                    RevisionNode node = new RevisionNode(field[0], list(field[1]), list(field[2]), list(field[3]), decode(field[5]));
+                    definitions.add(new RevisionDefinition(node, "com.acme.deps." + field[4], new Factory(definitions.size())));
+                }
+            }
+            return List.copyOf(definitions);
+        }
+
+        private static List<String> list(String field) {
+            List<String> values = new ArrayList<>();
+            if (!field.isEmpty()) {
+                for (String value : field.split(",")) {
+                    values.add(decode(value));
+                }
+            }
+            return values;
+        }
+
+        private static String decode(String value) {
+            return value.indexOf('%') < 0 ? value : URLDecoder.decode(value, StandardCharsets.UTF_8);
+        }
+
+        private static String table0() {
+            return "init||||Init|Create the schema\n"
+                    + "acct|init|accounts||CreateAccount|Accounts\n"
+                    + "report|init|reports|acct|CreateReport|Reports read accounts\n"
+                    + "audit|acct||reports,init|CreateAudit|Audits need the reports branch\n";
+        }
     }
 
-    /**
-     * Creates the revision at one index of {@link #REGISTRY}.
-     */
+    /** Creates the revision at one index of {@link #REGISTRY}. */
     private static final class Factory implements Supplier<Migration> {
         private final int index;
 
@@ -182,6 +145,23 @@ public final class GeneratedMigrations {
         public Migration get() {
             return create(index);
         }
+
+        private static Migration create(int index) {
+            switch (index / 500) {
+                case 0: return create0(index);
+                default: throw new IllegalArgumentException("No revision at index " + index);
+            }
+        }
+
+        private static Migration create0(int index) {
+            switch (index) {
+                case 0: return new Init();
+                case 1: return new CreateAccount();
+                case 2: return new CreateReport();
+                case 3: return new CreateAudit();
+                default: throw new IllegalArgumentException("No revision at index " + index);
+            }
+        }
     }
 
     /**
@@ -190,9 +170,7 @@ public final class GeneratedMigrations {
      * lists this class so that {@link MigrationRegistry#load} finds it. Every instance answers alike.
      */
     public static final class Provider implements MigrationRegistry {
-        /**
-         * Creates the provider; {@link java.util.ServiceLoader} calls it.
-         */
+        /** Creates the provider; {@link java.util.ServiceLoader} calls it. */
         public Provider() {
         }
 

@@ -6,6 +6,8 @@ import dev.retort.runtime.MigrationRegistry;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.RevisionDefinition;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,51 +32,15 @@ import javax.sql.DataSource;
 @Generated("dev.retort.processor.RevisionProcessor")
 @SuppressWarnings({"deprecation", "removal"})
 public final class GeneratedMigrations {
-    /**
-     * Create the schema.
-     *
-     * <p>Revision {@link Init}.
-     * <br>Down revision: none, a base.
-     * <br>Up revisions: {@link AddAccount}, {@link AddOrder}.
-     */
+    /** Create the schema. <p>Revision {@link Init}. <br>Down revision: none, a base. <br>Up revisions: {@link AddAccount}, {@link AddOrder}. */
     public static final String INIT = "base";
-
-    /**
-     * Accounts branch.
-     *
-     * <p>Revision {@link AddAccount}.
-     * <br>Down revision: {@link Init}.
-     * <br>Up revision: {@link AddAccountName}.
-     * <br>Branch label: {@code accounts}.
-     */
+    /** Accounts branch. <p>Revision {@link AddAccount}. <br>Down revision: {@link Init}. <br>Up revision: {@link AddAccountName}. <br>Branch label: {@code accounts}. */
     public static final String ADD_ACCOUNT = "acct1";
-
-    /**
-     * Account names.
-     *
-     * <p>Revision {@link AddAccountName}.
-     * <br>Down revision: {@link AddAccount}.
-     * <br>Up revision: {@link MergeBranches}.
-     */
+    /** Account names. <p>Revision {@link AddAccountName}. <br>Down revision: {@link AddAccount}. <br>Up revision: {@link MergeBranches}. */
     public static final String ADD_ACCOUNT_NAME = "acct2";
-
-    /**
-     * Orders branch.
-     *
-     * <p>Revision {@link AddOrder}.
-     * <br>Down revision: {@link Init}.
-     * <br>Up revision: {@link MergeBranches}.
-     * <br>Branch labels: {@code orders}, {@code billing}.
-     */
+    /** Orders branch. <p>Revision {@link AddOrder}. <br>Down revision: {@link Init}. <br>Up revision: {@link MergeBranches}. <br>Branch labels: {@code orders}, {@code billing}. */
     public static final String ADD_ORDER = "ord1";
-
-    /**
-     * Merge accounts and orders.
-     *
-     * <p>Revision {@link MergeBranches}.
-     * <br>Down revisions: {@link AddAccountName}, {@link AddOrder}.
-     * <br>Up revision: none, a head.
-     */
+    /** Merge accounts and orders. <p>Revision {@link MergeBranches}. <br>Down revisions: {@link AddAccountName}, {@link AddOrder}. <br>Up revision: none, a head. */
     public static final String MERGE_BRANCHES = "merge";
 
     /**
@@ -126,63 +92,51 @@ public final class GeneratedMigrations {
         return migrator(dataSource).downgrade(target);
     }
 
-    private static List<RevisionDefinition> definitions() {
-        List<RevisionDefinition> definitions = new ArrayList<>(5);
-        addDefinitions0(definitions);
-        return definitions;
-    }
-
-    private static void addDefinitions0(List<RevisionDefinition> definitions) {
-        definitions.add(new RevisionDefinition(
-                new RevisionNode(INIT, List.of(), List.of(), List.of(), "Create the schema"),
-                "com.acme.branches.Init",
-                new Factory(0)));
-        definitions.add(new RevisionDefinition(
-                new RevisionNode(ADD_ACCOUNT, List.of(INIT), List.of("accounts"), List.of(), "Accounts branch"),
-                "com.acme.branches.AddAccount",
-                new Factory(1)));
-        definitions.add(new RevisionDefinition(
-                new RevisionNode(ADD_ACCOUNT_NAME, List.of(ADD_ACCOUNT), List.of(), List.of(), "Account names"),
-                "com.acme.branches.AddAccountName",
-                new Factory(2)));
-        definitions.add(new RevisionDefinition(
-                new RevisionNode(ADD_ORDER, List.of(INIT), List.of("orders", "billing"), List.of(), "Orders branch"),
-                "com.acme.branches.AddOrder",
-                new Factory(3)));
-        definitions.add(new RevisionDefinition(
-                new RevisionNode(MERGE_BRANCHES, List.of(ADD_ACCOUNT_NAME, ADD_ORDER), List.of(), List.of(), "Merge accounts and orders"),
-                "com.acme.branches.MergeBranches",
-                new Factory(4)));
-    }
-
-    private static Migration create(int index) {
-        switch (index / 200) {
-            case 0: return create0(index);
-            default: throw new IllegalArgumentException("No revision at index " + index);
-        }
-    }
-
-    private static Migration create0(int index) {
-        switch (index) {
-            case 0: return new Init();
-            case 1: return new AddAccount();
-            case 2: return new AddAccountName();
-            case 3: return new AddOrder();
-            case 4: return new MergeBranches();
-            default: throw new IllegalArgumentException("No revision at index " + index);
-        }
-    }
-
     /**
-     * The revisions of {@link #REGISTRY}, created when first asked for.
+     * The revisions of {@link #REGISTRY}, read when first asked for from a table of one
+     * line per revision: {@code id|down revisions|branch labels|depends on|class|message},
+     * the class relative to the package, lists comma-separated, and {@code %}, {@code +},
+     * line breaks and separators inside a value percent-encoded as in a URL.
      */
     private static final class Definitions {
-        static final List<RevisionDefinition> ALL = List.copyOf(definitions());
+        static final List<RevisionDefinition> ALL = read(table0());
+
+        private static List<RevisionDefinition> read(String... tables) {
+            List<RevisionDefinition> definitions = new ArrayList<>(5);
+            for (String table : tables) {
+                for (String line : table.split("\n")) {
+                    String[] field = line.split("\\|", 6);
+                    RevisionNode node = new RevisionNode(field[0], list(field[1]), list(field[2]), list(field[3]), decode(field[5]));
+                    definitions.add(new RevisionDefinition(node, "com.acme.branches." + field[4], new Factory(definitions.size())));
+                }
+            }
+            return List.copyOf(definitions);
+        }
+
+        private static List<String> list(String field) {
+            List<String> values = new ArrayList<>();
+            if (!field.isEmpty()) {
+                for (String value : field.split(",")) {
+                    values.add(decode(value));
+                }
+            }
+            return values;
+        }
+
+        private static String decode(String value) {
+            return value.indexOf('%') < 0 ? value : URLDecoder.decode(value, StandardCharsets.UTF_8);
+        }
+
+        private static String table0() {
+            return "base||||Init|Create the schema\n"
+                    + "acct1|base|accounts||AddAccount|Accounts branch\n"
+                    + "acct2|acct1|||AddAccountName|Account names\n"
+                    + "ord1|base|orders,billing||AddOrder|Orders branch\n"
+                    + "merge|acct2,ord1|||MergeBranches|Merge accounts and orders\n";
+        }
     }
 
-    /**
-     * Creates the revision at one index of {@link #REGISTRY}.
-     */
+    /** Creates the revision at one index of {@link #REGISTRY}. */
     private static final class Factory implements Supplier<Migration> {
         private final int index;
 
@@ -194,6 +148,24 @@ public final class GeneratedMigrations {
         public Migration get() {
             return create(index);
         }
+
+        private static Migration create(int index) {
+            switch (index / 500) {
+                case 0: return create0(index);
+                default: throw new IllegalArgumentException("No revision at index " + index);
+            }
+        }
+
+        private static Migration create0(int index) {
+            switch (index) {
+                case 0: return new Init();
+                case 1: return new AddAccount();
+                case 2: return new AddAccountName();
+                case 3: return new AddOrder();
+                case 4: return new MergeBranches();
+                default: throw new IllegalArgumentException("No revision at index " + index);
+            }
+        }
     }
 
     /**
@@ -202,9 +174,7 @@ public final class GeneratedMigrations {
      * lists this class so that {@link MigrationRegistry#load} finds it. Every instance answers alike.
      */
     public static final class Provider implements MigrationRegistry {
-        /**
-         * Creates the provider; {@link java.util.ServiceLoader} calls it.
-         */
+        /** Creates the provider; {@link java.util.ServiceLoader} calls it. */
         public Provider() {
         }
 

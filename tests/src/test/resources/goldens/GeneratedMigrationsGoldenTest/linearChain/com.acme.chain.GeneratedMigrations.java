@@ -6,6 +6,8 @@ import dev.retort.runtime.MigrationRegistry;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.RevisionDefinition;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,31 +32,11 @@ import javax.sql.DataSource;
 @Generated("dev.retort.processor.RevisionProcessor")
 @SuppressWarnings({"deprecation", "removal"})
 public final class GeneratedMigrations {
-    /**
-     * Create the account table.
-     *
-     * <p>Revision {@link CreateAccount}.
-     * <br>Down revision: none, a base.
-     * <br>Up revision: {@link AddAccountEmail}.
-     */
+    /** Create the account table. <p>Revision {@link CreateAccount}. <br>Down revision: none, a base. <br>Up revision: {@link AddAccountEmail}. */
     public static final String CREATE_ACCOUNT = "1a2b3c4d5e6f";
-
-    /**
-     * Add an e-mail column to accounts.
-     *
-     * <p>Revision {@link AddAccountEmail}.
-     * <br>Down revision: {@link CreateAccount}.
-     * <br>Up revision: {@link CreateOrder}.
-     */
+    /** Add an e-mail column to accounts. <p>Revision {@link AddAccountEmail}. <br>Down revision: {@link CreateAccount}. <br>Up revision: {@link CreateOrder}. */
     public static final String ADD_ACCOUNT_EMAIL = "2b3c4d5e6f70";
-
-    /**
-     * create the &lt;order&gt; table &amp; its "index".
-     *
-     * <p>Revision {@link CreateOrder}.
-     * <br>Down revision: {@link AddAccountEmail}.
-     * <br>Up revision: none, a head.
-     */
+    /** create the &lt;order&gt; table &amp; its "index". <p>Revision {@link CreateOrder}. <br>Down revision: {@link AddAccountEmail}. <br>Up revision: none, a head. */
     public static final String CREATE_ORDER = "3c4d5e6f7081";
 
     /**
@@ -106,53 +88,49 @@ public final class GeneratedMigrations {
         return migrator(dataSource).downgrade(target);
     }
 
-    private static List<RevisionDefinition> definitions() {
-        List<RevisionDefinition> definitions = new ArrayList<>(3);
-        addDefinitions0(definitions);
-        return definitions;
-    }
-
-    private static void addDefinitions0(List<RevisionDefinition> definitions) {
-        definitions.add(new RevisionDefinition(
-                new RevisionNode(CREATE_ACCOUNT, List.of(), List.of(), List.of(), "Create the account table"),
-                "com.acme.chain.CreateAccount",
-                new Factory(0)));
-        definitions.add(new RevisionDefinition(
-                new RevisionNode(ADD_ACCOUNT_EMAIL, List.of(CREATE_ACCOUNT), List.of(), List.of(), "Add an e-mail column to accounts"),
-                "com.acme.chain.AddAccountEmail",
-                new Factory(1)));
-        definitions.add(new RevisionDefinition(
-                new RevisionNode(CREATE_ORDER, List.of(ADD_ACCOUNT_EMAIL), List.of(), List.of(), "create the <order> table & its \"index\""),
-                "com.acme.chain.CreateOrder",
-                new Factory(2)));
-    }
-
-    private static Migration create(int index) {
-        switch (index / 200) {
-            case 0: return create0(index);
-            default: throw new IllegalArgumentException("No revision at index " + index);
-        }
-    }
-
-    private static Migration create0(int index) {
-        switch (index) {
-            case 0: return new CreateAccount();
-            case 1: return new AddAccountEmail();
-            case 2: return new CreateOrder();
-            default: throw new IllegalArgumentException("No revision at index " + index);
-        }
-    }
-
     /**
-     * The revisions of {@link #REGISTRY}, created when first asked for.
+     * The revisions of {@link #REGISTRY}, read when first asked for from a table of one
+     * line per revision: {@code id|down revisions|branch labels|depends on|class|message},
+     * the class relative to the package, lists comma-separated, and {@code %}, {@code +},
+     * line breaks and separators inside a value percent-encoded as in a URL.
      */
     private static final class Definitions {
-        static final List<RevisionDefinition> ALL = List.copyOf(definitions());
+        static final List<RevisionDefinition> ALL = read(table0());
+
+        private static List<RevisionDefinition> read(String... tables) {
+            List<RevisionDefinition> definitions = new ArrayList<>(3);
+            for (String table : tables) {
+                for (String line : table.split("\n")) {
+                    String[] field = line.split("\\|", 6);
+                    RevisionNode node = new RevisionNode(field[0], list(field[1]), list(field[2]), list(field[3]), decode(field[5]));
+                    definitions.add(new RevisionDefinition(node, "com.acme.chain." + field[4], new Factory(definitions.size())));
+                }
+            }
+            return List.copyOf(definitions);
+        }
+
+        private static List<String> list(String field) {
+            List<String> values = new ArrayList<>();
+            if (!field.isEmpty()) {
+                for (String value : field.split(",")) {
+                    values.add(decode(value));
+                }
+            }
+            return values;
+        }
+
+        private static String decode(String value) {
+            return value.indexOf('%') < 0 ? value : URLDecoder.decode(value, StandardCharsets.UTF_8);
+        }
+
+        private static String table0() {
+            return "1a2b3c4d5e6f||||CreateAccount|Create the account table\n"
+                    + "2b3c4d5e6f70|1a2b3c4d5e6f|||AddAccountEmail|Add an e-mail column to accounts\n"
+                    + "3c4d5e6f7081|2b3c4d5e6f70|||CreateOrder|create the <order> table & its \"index\"\n";
+        }
     }
 
-    /**
-     * Creates the revision at one index of {@link #REGISTRY}.
-     */
+    /** Creates the revision at one index of {@link #REGISTRY}. */
     private static final class Factory implements Supplier<Migration> {
         private final int index;
 
@@ -164,6 +142,22 @@ public final class GeneratedMigrations {
         public Migration get() {
             return create(index);
         }
+
+        private static Migration create(int index) {
+            switch (index / 500) {
+                case 0: return create0(index);
+                default: throw new IllegalArgumentException("No revision at index " + index);
+            }
+        }
+
+        private static Migration create0(int index) {
+            switch (index) {
+                case 0: return new CreateAccount();
+                case 1: return new AddAccountEmail();
+                case 2: return new CreateOrder();
+                default: throw new IllegalArgumentException("No revision at index " + index);
+            }
+        }
     }
 
     /**
@@ -172,9 +166,7 @@ public final class GeneratedMigrations {
      * lists this class so that {@link MigrationRegistry#load} finds it. Every instance answers alike.
      */
     public static final class Provider implements MigrationRegistry {
-        /**
-         * Creates the provider; {@link java.util.ServiceLoader} calls it.
-         */
+        /** Creates the provider; {@link java.util.ServiceLoader} calls it. */
         public Provider() {
         }
 

@@ -6,6 +6,8 @@ import dev.retort.runtime.MigrationRegistry;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.RevisionDefinition;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,49 +32,15 @@ import javax.sql.DataSource;
 @Generated("dev.retort.processor.RevisionProcessor")
 @SuppressWarnings({"deprecation", "removal"})
 public final class GeneratedMigrations {
-    /**
-     * Start.
-     *
-     * <p>Revision {@link Init}.
-     * <br>Down revision: none, a base.
-     * <br>Up revision: {@link V1.AddAccount}.
-     */
+    /** Start. <p>Revision {@link Init}. <br>Down revision: none, a base. <br>Up revision: {@link V1.AddAccount}. */
     public static final String INIT = "init";
-
-    /**
-     * Accounts, version 1.
-     *
-     * <p>Revision {@link V1.AddAccount}.
-     * <br>Down revision: {@link Init}.
-     * <br>Up revision: {@link V1.Tidy}.
-     */
+    /** Accounts, version 1. <p>Revision {@link V1.AddAccount}. <br>Down revision: {@link Init}. <br>Up revision: {@link V1.Tidy}. */
     public static final String V1_ADD_ACCOUNT = "v1_account";
-
-    /**
-     * Tidy up.
-     *
-     * <p>Revision {@link V1.Tidy}.
-     * <br>Down revision: {@link V1.AddAccount}.
-     * <br>Up revision: {@link V1.Inner.AddAccount}.
-     */
+    /** Tidy up. <p>Revision {@link V1.Tidy}. <br>Down revision: {@link V1.AddAccount}. <br>Up revision: {@link V1.Inner.AddAccount}. */
     public static final String TIDY = "v1_tidy";
-
-    /**
-     * Accounts, again, nested twice.
-     *
-     * <p>Revision {@link V1.Inner.AddAccount}.
-     * <br>Down revision: {@link V1.Tidy}.
-     * <br>Up revision: {@link Registry}.
-     */
+    /** Accounts, again, nested twice. <p>Revision {@link V1.Inner.AddAccount}. <br>Down revision: {@link V1.Tidy}. <br>Up revision: {@link Registry}. */
     public static final String V1_INNER_ADD_ACCOUNT = "v1_inner";
-
-    /**
-     * A class whose constant would hide REGISTRY.
-     *
-     * <p>Revision {@link Registry}.
-     * <br>Down revision: {@link V1.Inner.AddAccount}.
-     * <br>Up revision: none, a head.
-     */
+    /** A class whose constant would hide REGISTRY. <p>Revision {@link Registry}. <br>Down revision: {@link V1.Inner.AddAccount}. <br>Up revision: none, a head. */
     public static final String REGISTRY_REG = "reg";
 
     /**
@@ -124,63 +92,51 @@ public final class GeneratedMigrations {
         return migrator(dataSource).downgrade(target);
     }
 
-    private static List<RevisionDefinition> definitions() {
-        List<RevisionDefinition> definitions = new ArrayList<>(5);
-        addDefinitions0(definitions);
-        return definitions;
-    }
-
-    private static void addDefinitions0(List<RevisionDefinition> definitions) {
-        definitions.add(new RevisionDefinition(
-                new RevisionNode(INIT, List.of(), List.of(), List.of(), "Start"),
-                "com.acme.nested.Init",
-                new Factory(0)));
-        definitions.add(new RevisionDefinition(
-                new RevisionNode(V1_ADD_ACCOUNT, List.of(INIT), List.of(), List.of(), "Accounts, version 1"),
-                "com.acme.nested.V1.AddAccount",
-                new Factory(1)));
-        definitions.add(new RevisionDefinition(
-                new RevisionNode(TIDY, List.of(V1_ADD_ACCOUNT), List.of(), List.of(), "Tidy up"),
-                "com.acme.nested.V1.Tidy",
-                new Factory(2)));
-        definitions.add(new RevisionDefinition(
-                new RevisionNode(V1_INNER_ADD_ACCOUNT, List.of(TIDY), List.of(), List.of(), "Accounts, again, nested twice"),
-                "com.acme.nested.V1.Inner.AddAccount",
-                new Factory(3)));
-        definitions.add(new RevisionDefinition(
-                new RevisionNode(REGISTRY_REG, List.of(V1_INNER_ADD_ACCOUNT), List.of(), List.of(), "A class whose constant would hide REGISTRY"),
-                "com.acme.nested.Registry",
-                new Factory(4)));
-    }
-
-    private static Migration create(int index) {
-        switch (index / 200) {
-            case 0: return create0(index);
-            default: throw new IllegalArgumentException("No revision at index " + index);
-        }
-    }
-
-    private static Migration create0(int index) {
-        switch (index) {
-            case 0: return new Init();
-            case 1: return new V1.AddAccount();
-            case 2: return new V1.Tidy();
-            case 3: return new V1.Inner.AddAccount();
-            case 4: return new Registry();
-            default: throw new IllegalArgumentException("No revision at index " + index);
-        }
-    }
-
     /**
-     * The revisions of {@link #REGISTRY}, created when first asked for.
+     * The revisions of {@link #REGISTRY}, read when first asked for from a table of one
+     * line per revision: {@code id|down revisions|branch labels|depends on|class|message},
+     * the class relative to the package, lists comma-separated, and {@code %}, {@code +},
+     * line breaks and separators inside a value percent-encoded as in a URL.
      */
     private static final class Definitions {
-        static final List<RevisionDefinition> ALL = List.copyOf(definitions());
+        static final List<RevisionDefinition> ALL = read(table0());
+
+        private static List<RevisionDefinition> read(String... tables) {
+            List<RevisionDefinition> definitions = new ArrayList<>(5);
+            for (String table : tables) {
+                for (String line : table.split("\n")) {
+                    String[] field = line.split("\\|", 6);
+                    RevisionNode node = new RevisionNode(field[0], list(field[1]), list(field[2]), list(field[3]), decode(field[5]));
+                    definitions.add(new RevisionDefinition(node, "com.acme.nested." + field[4], new Factory(definitions.size())));
+                }
+            }
+            return List.copyOf(definitions);
+        }
+
+        private static List<String> list(String field) {
+            List<String> values = new ArrayList<>();
+            if (!field.isEmpty()) {
+                for (String value : field.split(",")) {
+                    values.add(decode(value));
+                }
+            }
+            return values;
+        }
+
+        private static String decode(String value) {
+            return value.indexOf('%') < 0 ? value : URLDecoder.decode(value, StandardCharsets.UTF_8);
+        }
+
+        private static String table0() {
+            return "init||||Init|Start\n"
+                    + "v1_account|init|||V1.AddAccount|Accounts, version 1\n"
+                    + "v1_tidy|v1_account|||V1.Tidy|Tidy up\n"
+                    + "v1_inner|v1_tidy|||V1.Inner.AddAccount|Accounts, again, nested twice\n"
+                    + "reg|v1_inner|||Registry|A class whose constant would hide REGISTRY\n";
+        }
     }
 
-    /**
-     * Creates the revision at one index of {@link #REGISTRY}.
-     */
+    /** Creates the revision at one index of {@link #REGISTRY}. */
     private static final class Factory implements Supplier<Migration> {
         private final int index;
 
@@ -192,6 +148,24 @@ public final class GeneratedMigrations {
         public Migration get() {
             return create(index);
         }
+
+        private static Migration create(int index) {
+            switch (index / 500) {
+                case 0: return create0(index);
+                default: throw new IllegalArgumentException("No revision at index " + index);
+            }
+        }
+
+        private static Migration create0(int index) {
+            switch (index) {
+                case 0: return new Init();
+                case 1: return new V1.AddAccount();
+                case 2: return new V1.Tidy();
+                case 3: return new V1.Inner.AddAccount();
+                case 4: return new Registry();
+                default: throw new IllegalArgumentException("No revision at index " + index);
+            }
+        }
     }
 
     /**
@@ -200,9 +174,7 @@ public final class GeneratedMigrations {
      * lists this class so that {@link MigrationRegistry#load} finds it. Every instance answers alike.
      */
     public static final class Provider implements MigrationRegistry {
-        /**
-         * Creates the provider; {@link java.util.ServiceLoader} calls it.
-         */
+        /** Creates the provider; {@link java.util.ServiceLoader} calls it. */
         public Provider() {
         }
 
