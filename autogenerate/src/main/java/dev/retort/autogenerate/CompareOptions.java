@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  *     .includeObject(object -> object.kind() != SchemaObject.Kind.INDEX || object.inModel());
  * }</pre>
  *
- * <p>By default, as Alembic: types are compared, server defaults are not; every table but
+ * <p>By default, as Alembic: types are compared, server defaults and CHECK constraints are
+ * not; every table but
  * the version table {@value Migrator#DEFAULT_VERSION_TABLE} and its lock and journal tables
  * is compared, in the connection's current schema only ({@link #includeSchemas(String...)}
  * takes in others); unnamed unique constraints and foreign keys added to existing tables are named
@@ -40,10 +41,20 @@ public final class CompareOptions {
     private final NamingConvention namingConvention;
     private final Dialect dialect;
     private final Predicate<String> includeSchema;
+    private final boolean compareCheckConstraints;
 
     private CompareOptions(boolean compareTypes, boolean compareServerDefaults, List<Pattern> includeTables,
             List<Pattern> excludeTables, Predicate<SchemaObject> includeObject, String versionTable,
             NamingConvention namingConvention, Dialect dialect, Predicate<String> includeSchema) {
+        this(compareTypes, compareServerDefaults, includeTables, excludeTables, includeObject, versionTable,
+                namingConvention, dialect, includeSchema, false);
+    }
+
+    private CompareOptions(boolean compareTypes, boolean compareServerDefaults, List<Pattern> includeTables,
+            List<Pattern> excludeTables, Predicate<SchemaObject> includeObject, String versionTable,
+            NamingConvention namingConvention, Dialect dialect, Predicate<String> includeSchema,
+            boolean compareCheckConstraints) {
+        this.compareCheckConstraints = compareCheckConstraints;
         this.includeSchema = includeSchema;
         this.compareTypes = compareTypes;
         this.compareServerDefaults = compareServerDefaults;
@@ -63,7 +74,7 @@ public final class CompareOptions {
     /** Whether a column's type is compared (on by default). */
     public CompareOptions compareTypes(boolean compare) {
         return new CompareOptions(compare, compareServerDefaults, includeTables, excludeTables, includeObject,
-                versionTable, namingConvention, dialect, includeSchema);
+                versionTable, namingConvention, dialect, includeSchema, compareCheckConstraints);
     }
 
     /**
@@ -73,7 +84,18 @@ public final class CompareOptions {
      */
     public CompareOptions compareServerDefaults(boolean compare) {
         return new CompareOptions(compareTypes, compare, includeTables, excludeTables, includeObject, versionTable,
-                namingConvention, dialect, includeSchema);
+                namingConvention, dialect, includeSchema, compareCheckConstraints);
+    }
+
+    /**
+     * Whether CHECK constraints are compared, by name (off by default; Alembic compares none).
+     * Turn it on only when the model declares every check the database has: a model read
+     * from JPA entities lacks the checks Hibernate writes for enum columns and those that
+     * migrations created by hand, and the comparison would propose dropping them.
+     */
+    public CompareOptions compareCheckConstraints(boolean compare) {
+        return new CompareOptions(compareTypes, compareServerDefaults, includeTables, excludeTables, includeObject,
+                versionTable, namingConvention, dialect, includeSchema, compare);
     }
 
     /**
@@ -82,13 +104,13 @@ public final class CompareOptions {
      */
     public CompareOptions includeTables(String... names) {
         return new CompareOptions(compareTypes, compareServerDefaults, patterns(names), excludeTables, includeObject,
-                versionTable, namingConvention, dialect, includeSchema);
+                versionTable, namingConvention, dialect, includeSchema, compareCheckConstraints);
     }
 
     /** Leaves the tables named out, by name or pattern ({@code *} matches any text). */
     public CompareOptions excludeTables(String... names) {
         return new CompareOptions(compareTypes, compareServerDefaults, includeTables, patterns(names), includeObject,
-                versionTable, namingConvention, dialect, includeSchema);
+                versionTable, namingConvention, dialect, includeSchema, compareCheckConstraints);
     }
 
     /**
@@ -99,7 +121,7 @@ public final class CompareOptions {
      */
     public CompareOptions includeObject(Predicate<SchemaObject> include) {
         return new CompareOptions(compareTypes, compareServerDefaults, includeTables, excludeTables,
-                Objects.requireNonNull(include, "include"), versionTable, namingConvention, dialect, includeSchema);
+                Objects.requireNonNull(include, "include"), versionTable, namingConvention, dialect, includeSchema, compareCheckConstraints);
     }
 
     /**
@@ -110,7 +132,7 @@ public final class CompareOptions {
     public CompareOptions versionTable(String versionTable) {
         Objects.requireNonNull(versionTable, "versionTable");
         return new CompareOptions(compareTypes, compareServerDefaults, includeTables, excludeTables, includeObject,
-                versionTable, namingConvention, dialect, includeSchema);
+                versionTable, namingConvention, dialect, includeSchema, compareCheckConstraints);
     }
 
     /**
@@ -119,7 +141,7 @@ public final class CompareOptions {
      */
     public CompareOptions namingConvention(NamingConvention convention) {
         return new CompareOptions(compareTypes, compareServerDefaults, includeTables, excludeTables, includeObject,
-                versionTable, Objects.requireNonNull(convention, "convention"), dialect, includeSchema);
+                versionTable, Objects.requireNonNull(convention, "convention"), dialect, includeSchema, compareCheckConstraints);
     }
 
     /**
@@ -140,7 +162,7 @@ public final class CompareOptions {
      */
     public CompareOptions forDialect(Dialect dialect) {
         return new CompareOptions(compareTypes, compareServerDefaults, includeTables, excludeTables, includeObject,
-                versionTable, namingConvention, Objects.requireNonNull(dialect, "dialect"), includeSchema);
+                versionTable, namingConvention, Objects.requireNonNull(dialect, "dialect"), includeSchema, compareCheckConstraints);
     }
 
     /**
@@ -172,7 +194,7 @@ public final class CompareOptions {
      */
     public CompareOptions includeSchemas(Predicate<String> include) {
         return new CompareOptions(compareTypes, compareServerDefaults, includeTables, excludeTables, includeObject,
-                versionTable, namingConvention, dialect, Objects.requireNonNull(include, "include"));
+                versionTable, namingConvention, dialect, Objects.requireNonNull(include, "include"), compareCheckConstraints);
     }
 
     /** True when the schema {@code schema} (not the current one) is compared. */
@@ -218,6 +240,11 @@ public final class CompareOptions {
     /** True when server defaults are compared. */
     public boolean comparesServerDefaults() {
         return compareServerDefaults;
+    }
+
+    /** Whether CHECK constraints are compared ({@link #compareCheckConstraints(boolean)}). */
+    public boolean comparesCheckConstraints() {
+        return compareCheckConstraints;
     }
 
     /** The version table, never compared. */

@@ -63,7 +63,7 @@ import java.util.stream.Collectors;
  * Column.AutoIncrement}); added and dropped indexes (by name; a partial or expression index
  * also by its predicate and expressions, as the database prints them), unique constraints (by
  * columns) and foreign keys (by columns, referenced table and columns, and actions); a primary
- * key added, dropped or moved to other columns; check constraints added and dropped, by name
+ * key added, dropped or moved to other columns; check constraints (when {@link CompareOptions#compareCheckConstraints(boolean) turned on}) added and dropped, by name
  * only (databases rewrite a check's SQL; an unnamed check of the model is not compared, see
  * {@code CheckConstraints}); table comments; added and dropped sequences (by name). A
  * sequence's start or increment it reports as one of the {@link #notes()}, with no operation:
@@ -608,9 +608,11 @@ public final class Comparison {
             key.drop().ifPresent(dropIndexesAndUniques::add);
             key.drop().ifPresent(d -> droppedKeys.add(existing.primaryKey().orElseThrow().columns()));
             key.add().ifPresent(createIndexesAndUniques::add);
-            CheckConstraints.Found checks = CheckConstraints.compare(table, existing, options::includes);
-            dropIndexesAndUniques.addAll(checks.drops());
-            createIndexesAndUniques.addAll(checks.adds());
+            if (options.comparesCheckConstraints()) {
+                CheckConstraints.Found checks = CheckConstraints.compare(table, existing, options::includes);
+                dropIndexesAndUniques.addAll(checks.drops());
+                createIndexesAndUniques.addAll(checks.adds());
+            }
             if (options.keepsForeignKeyIndexes()) {
                 rebuildForeignKeysOverDroppedKeys(existing, droppedKeys, droppedForeignKeys);
             }

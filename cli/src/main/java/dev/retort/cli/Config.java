@@ -102,6 +102,12 @@ public final class Config {
      * default {@code false}, as Alembic: databases rewrite defaults, so some only look different).
      */
     public static final String COMPARE_SERVER_DEFAULT = "compare_server_default";
+    /**
+     * Key of whether the comparison compares CHECK constraints, by name ({@code true} or
+     * {@code false}; default {@code false}, as Alembic: a model read from JPA entities lacks
+     * the checks Hibernate and hand-written migrations create).
+     */
+    public static final String COMPARE_CHECK_CONSTRAINTS = "compare_check_constraints";
     /** Key of the only tables compared: comma-separated names or patterns ({@code *} matches any text); default every table. */
     public static final String INCLUDE_TABLES = "include_tables";
     /** Key of the tables the comparison leaves out: comma-separated names or patterns ({@code *} matches any text). */
@@ -116,7 +122,7 @@ public final class Config {
 
     private static final Set<String> KEYS = Set.of(URL, USER, PASSWORD, PACKAGE, SOURCE, CLASSPATH,
             VERSION_TABLE, VERSION_TABLE_SCHEMA, FILE_TEMPLATE, TEMPLATE, EDITOR, DIALECT, METADATA, SHADOW_URL,
-            COMPARE_TYPE, COMPARE_SERVER_DEFAULT, INCLUDE_TABLES, EXCLUDE_TABLES);
+            COMPARE_TYPE, COMPARE_SERVER_DEFAULT, COMPARE_CHECK_CONSTRAINTS, INCLUDE_TABLES, EXCLUDE_TABLES);
 
     private final Path baseDirectory;
     private final Path file;
@@ -136,6 +142,7 @@ public final class Config {
     private final String shadowUrl;
     private final boolean compareType;
     private final boolean compareServerDefault;
+    private final boolean compareCheckConstraints;
     private final List<String> includeTables;
     private final List<String> excludeTables;
     private final Map<String, String> xArguments;
@@ -166,6 +173,7 @@ public final class Config {
         this.shadowUrl = b.shadowUrl;
         this.compareType = b.compareType;
         this.compareServerDefault = b.compareServerDefault;
+        this.compareCheckConstraints = b.compareCheckConstraints;
         this.includeTables = List.copyOf(b.includeTables);
         this.excludeTables = List.copyOf(b.excludeTables);
         this.xArguments = Collections.unmodifiableMap(new LinkedHashMap<>(b.xArguments));
@@ -236,6 +244,7 @@ public final class Config {
         b.shadowUrl = shadowUrl;
         b.compareType = compareType;
         b.compareServerDefault = compareServerDefault;
+        b.compareCheckConstraints = compareCheckConstraints;
         b.includeTables.addAll(includeTables);
         b.excludeTables.addAll(excludeTables);
         b.xArguments.putAll(xArguments);
@@ -361,6 +370,11 @@ public final class Config {
         return compareServerDefault;
     }
 
+    /** Whether CHECK constraints are compared ({@value #COMPARE_CHECK_CONSTRAINTS}; default false). */
+    public boolean compareCheckConstraints() {
+        return compareCheckConstraints;
+    }
+
     /** The only tables compared, names or {@code *} patterns ({@value #INCLUDE_TABLES}); empty for every table. */
     public List<String> includeTables() {
         return includeTables;
@@ -379,7 +393,7 @@ public final class Config {
      */
     public CompareOptions compareOptions() {
         CompareOptions options = CompareOptions.defaults().compareTypes(compareType)
-                .compareServerDefaults(compareServerDefault);
+                .compareServerDefaults(compareServerDefault).compareCheckConstraints(compareCheckConstraints);
         if (!includeTables.isEmpty()) {
             options = options.includeTables(includeTables.toArray(String[]::new));
         }
@@ -435,6 +449,7 @@ public final class Config {
         private String shadowUrl;
         private boolean compareType = true;
         private boolean compareServerDefault;
+        private boolean compareCheckConstraints;
         private final List<String> includeTables = new ArrayList<>();
         private final List<String> excludeTables = new ArrayList<>();
         private final Map<String, String> xArguments = new LinkedHashMap<>();
@@ -490,6 +505,7 @@ public final class Config {
                 case SHADOW_URL -> shadowUrl(value);
                 case COMPARE_TYPE -> compareType(bool(value, where));
                 case COMPARE_SERVER_DEFAULT -> compareServerDefault(bool(value, where));
+                case COMPARE_CHECK_CONSTRAINTS -> compareCheckConstraints(bool(value, where));
                 case INCLUDE_TABLES -> includeTables(tableNames(value));
                 case EXCLUDE_TABLES -> excludeTables(tableNames(value));
                 default -> throw new CommandException("Unknown configuration key '" + key + "'. Known keys: "
@@ -594,6 +610,12 @@ public final class Config {
         /** Whether column types are compared; default true. */
         public Builder compareType(boolean compare) {
             this.compareType = compare;
+            return this;
+        }
+
+        /** Whether CHECK constraints are compared; default false. */
+        public Builder compareCheckConstraints(boolean compare) {
+            this.compareCheckConstraints = compare;
             return this;
         }
 

@@ -71,6 +71,7 @@ class ConfigTest {
         assertThat(config.excludeTables()).isEmpty();
         assertThat(config.compareOptions().comparesTypes()).isTrue();
         assertThat(config.compareOptions().comparesServerDefaults()).isFalse();
+        assertThat(config.compareOptions().comparesCheckConstraints()).isFalse();
     }
 
     @Test
@@ -78,6 +79,7 @@ class ConfigTest {
         Config config = Config.load(write("""
                 compare_type=False
                 compare_server_default=TRUE
+                compare_check_constraints=true
                 include_tables=account, billing_*
                 exclude_tables=audit_*,,spring_session,
                 """), Map.<String, String>of()::get);
@@ -87,7 +89,9 @@ class ConfigTest {
         assertThat(config.excludeTables()).containsExactly("audit_*", "spring_session");
         assertThat(config.compareOptions().comparesTypes()).isFalse();
         assertThat(config.compareOptions().comparesServerDefaults()).isTrue();
+        assertThat(config.compareOptions().comparesCheckConstraints()).isTrue();
         Config copy = config.toBuilder().build();
+        assertThat(copy.compareCheckConstraints()).isTrue();
         assertThat(copy.compareType()).isFalse();
         assertThat(copy.compareServerDefault()).isTrue();
         assertThat(copy.includeTables()).containsExactly("account", "billing_*");
