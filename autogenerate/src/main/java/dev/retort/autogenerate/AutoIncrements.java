@@ -1,8 +1,6 @@
 package dev.retort.autogenerate;
 
 import dev.retort.runtime.dialect.Dialect;
-import dev.retort.runtime.dialect.H2Dialect;
-import dev.retort.runtime.dialect.PostgresDialect;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.schema.Column;
 import java.util.List;
@@ -72,7 +70,7 @@ final class AutoIncrements {
     }
 
     private static Optional<Column.AutoIncrement> comparable(Column column, Optional<Dialect> dialect) {
-        boolean twoKinds = dialect.map(d -> d instanceof PostgresDialect || d instanceof H2Dialect).orElse(true);
+        boolean twoKinds = dialect.map(Dialect::supportsIdentityAlways).orElse(true);
         return column.autoIncrementKind().map(k -> k == Column.AutoIncrement.ALWAYS && twoKinds ? k
                 : Column.AutoIncrement.BY_DEFAULT);
     }

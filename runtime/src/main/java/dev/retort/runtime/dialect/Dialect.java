@@ -459,6 +459,14 @@ public abstract class Dialect {
         }
     };
 
+    /**
+     * True when the database tells an identity {@code GENERATED ALWAYS} from one {@code BY
+     * DEFAULT} (PostgreSQL, H2); elsewhere an auto-increment column has one kind.
+     */
+    public boolean supportsIdentityAlways() {
+        return false;
+    }
+
     /** True when the database has named enum types ({@code CREATE TYPE … AS ENUM}): PostgreSQL. */
     public boolean supportsEnumTypes() {
         return false;

@@ -93,6 +93,12 @@ public class H2Dialect extends Dialect {
         return true;
     }
 
+    /** H2 has {@code GENERATED ALWAYS AS IDENTITY} beside {@code BY DEFAULT}. */
+    @Override
+    public boolean supportsIdentityAlways() {
+        return true;
+    }
+
     /** H2's own form: {@code ALTER TABLE t ALTER COLUMN c RENAME TO n}. */
     @Override
     protected String renderRenameColumn(String table, String column, String newName) {

@@ -145,6 +145,12 @@ public class PostgresDialect extends Dialect {
         statement.setObject(index, json, Types.OTHER);
     }
 
+    /** PostgreSQL has {@code GENERATED ALWAYS AS IDENTITY} beside {@code BY DEFAULT}. */
+    @Override
+    public boolean supportsIdentityAlways() {
+        return true;
+    }
+
     /** PostgreSQL has named enum types: {@code CREATE TYPE mood AS ENUM (…)}. */
     @Override
     public boolean supportsEnumTypes() {

@@ -70,6 +70,25 @@ class InternalPackagesTest {
         assertThat(uses).as("other modules naming dev.retort.autogenerate.internal").isEmpty();
     }
 
+    /** A branch on, or an import of, one concrete dialect: what {@code Dialect}'s capabilities are for. */
+    private static final Pattern CONCRETE_DIALECT = Pattern.compile(
+            "instanceof\\s+(Postgres|MariaDb|H2|Sqlite)Dialect\\b|import\\s+dev\\.retort\\.runtime\\.dialect\\."
+                    + "(Postgres|MariaDb|H2|Sqlite)Dialect;");
+
+    @Test
+    void noCodeOutsideTheDialectsBranchesOnAConcreteDialect() {
+        List<String> modules = List.of("runtime", "autogenerate", "processor", "cli", "test-kit", "maven-plugin",
+                "spring-boot");
+        List<String> uses = new ArrayList<>();
+        for (String module : modules) {
+            Path dir = ROOT.resolve(module).resolve("src/main/java");
+            uses.addAll(matches(dir, CONCRETE_DIALECT).stream()
+                    .filter(use -> !use.startsWith("runtime/src/main/java/dev/retort/runtime/dialect/")).toList());
+        }
+        assertThat(uses).as("code outside runtime's dialect package naming a concrete dialect").isEmpty();
+        assertThat("if (d instanceof H2Dialect) {").containsPattern(CONCRETE_DIALECT);
+    }
+
     @Test
     void theScanFindsAnInternalImport() throws IOException {
         // The scan must see an import written as the code writes them, or the tests above prove nothing.
