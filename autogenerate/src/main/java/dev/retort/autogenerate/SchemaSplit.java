@@ -1,14 +1,38 @@
 package dev.retort.autogenerate;
 
+import dev.retort.runtime.operation.AddColumn;
+import dev.retort.runtime.operation.AddEnumValue;
+import dev.retort.runtime.operation.AlterColumn;
+import dev.retort.runtime.operation.BatchAlterTable;
+import dev.retort.runtime.operation.BulkInsert;
+import dev.retort.runtime.operation.CreateCheckConstraint;
+import dev.retort.runtime.operation.CreateEnumType;
+import dev.retort.runtime.operation.CreateExcludeConstraint;
 import dev.retort.runtime.operation.CreateForeignKey;
+import dev.retort.runtime.operation.CreateIndex;
+import dev.retort.runtime.operation.CreateIndexWithOptions;
+import dev.retort.runtime.operation.CreatePrimaryKey;
+import dev.retort.runtime.operation.CreateSequence;
 import dev.retort.runtime.operation.CreateTable;
+import dev.retort.runtime.operation.CreateTableComment;
+import dev.retort.runtime.operation.CreateUniqueConstraint;
+import dev.retort.runtime.operation.DropColumn;
+import dev.retort.runtime.operation.DropConstraint;
+import dev.retort.runtime.operation.DropEnumType;
+import dev.retort.runtime.operation.DropIndex;
+import dev.retort.runtime.operation.DropIndexWithOptions;
+import dev.retort.runtime.operation.DropSequence;
+import dev.retort.runtime.operation.DropTable;
+import dev.retort.runtime.operation.DropTableComment;
+import dev.retort.runtime.operation.Execute;
+import dev.retort.runtime.operation.ExecuteWithParameters;
 import dev.retort.runtime.operation.Operation;
+import dev.retort.runtime.operation.RecreateTable;
+import dev.retort.runtime.operation.RenameTable;
 import dev.retort.runtime.schema.Metadata;
 import dev.retort.runtime.schema.Sequence;
 import dev.retort.runtime.schema.Table;
 import dev.retort.runtime.schema.TableConstraint;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -118,54 +142,183 @@ final class SchemaSplit {
     }
 
     /**
-     * The operation in {@code schema}; a foreign key without a referent schema references a
-     * table of {@code schema} too, which the SQL must say (PostgreSQL looks an unqualified
-     * name up on the search path, not in the referencing table's schema).
+     * The operation in {@code schema}: every operation without a schema of its own takes it,
+     * and a foreign key without a referent schema references a table of {@code schema} too,
+     * which the SQL must say (PostgreSQL looks an unqualified name up on the search path, not
+     * in the referencing table's schema). Raw SQL names its own schemas and stays as written.
      */
     static Operation placed(Operation operation, String schema) {
-        Operation placed = with(operation, "schema", Optional.of(schema));
-        if (placed instanceof CreateForeignKey fk && fk.referentSchema().isEmpty()) {
-            placed = with(placed, "referentSchema", Optional.of(schema));
-        }
-        if (placed instanceof CreateTable create) {
-            List<TableConstraint> constraints = create.constraints().stream()
-                    .map(c -> c instanceof TableConstraint.ForeignKey fk && fk.referentSchema().isEmpty()
-                            ? (TableConstraint) fk.referentSchema(schema) : c)
-                    .toList();
-            placed = new CreateTable(create.schema(), create.table(), create.columns(), constraints, create.comment());
-        }
-        return placed;
+        return operation.accept(new Placement(Optional.of(schema)));
     }
 
     /**
-     * The record {@code operation} with its component {@code name} set, when it has that
-     * component and it is empty. Every operation record names its schema {@code schema}: one
-     * rule places them all, those added later included, without a copy method per record.
+     * One case per operation, with no default, so that a new operation does not compile until
+     * it says how it is placed in a schema.
      */
-    private static Operation with(Operation operation, String name, Optional<String> value) {
-        RecordComponent[] components = operation.getClass().getRecordComponents();
-        if (components == null) {
-            return operation;
+    private static final class Placement implements Operation.Visitor<Operation> {
+
+        private final Optional<String> schema;
+
+        Placement(Optional<String> schema) {
+            this.schema = schema;
         }
-        try {
-            Object[] values = new Object[components.length];
-            Class<?>[] types = new Class<?>[components.length];
-            boolean found = false;
-            for (int i = 0; i < components.length; i++) {
-                values[i] = components[i].getAccessor().invoke(operation);
-                types[i] = components[i].getType();
-                if (components[i].getName().equals(name) && Optional.empty().equals(values[i])) {
-                    values[i] = value;
-                    found = true;
-                }
-            }
-            if (!found) {
-                return operation;
-            }
-            Constructor<? extends Operation> canonical = operation.getClass().getDeclaredConstructor(types);
-            return canonical.newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot place " + operation.getClass().getSimpleName() + " in a schema", e);
+
+        /** The operation's own schema, or the placed one when it has none. */
+        private Optional<String> in(Optional<String> own) {
+            return own.isPresent() ? own : schema;
+        }
+
+        @Override
+        public Operation visit(CreateTable o) {
+            List<TableConstraint> constraints = o.constraints().stream()
+                    .map(c -> c instanceof TableConstraint.ForeignKey fk && fk.referentSchema().isEmpty()
+                            ? (TableConstraint) fk.referentSchema(schema.orElseThrow()) : c)
+                    .toList();
+            return new CreateTable(in(o.schema()), o.table(), o.columns(), constraints, o.comment());
+        }
+
+        @Override
+        public Operation visit(DropTable o) {
+            return new DropTable(in(o.schema()), o.table());
+        }
+
+        @Override
+        public Operation visit(RenameTable o) {
+            return new RenameTable(in(o.schema()), o.table(), o.newName());
+        }
+
+        @Override
+        public Operation visit(AddColumn o) {
+            return new AddColumn(in(o.schema()), o.table(), o.column());
+        }
+
+        @Override
+        public Operation visit(DropColumn o) {
+            return new DropColumn(in(o.schema()), o.table(), o.column());
+        }
+
+        @Override
+        public Operation visit(AlterColumn o) {
+            return new AlterColumn(in(o.schema()), o.table(), o.column(), o.type(), o.nullable(), o.serverDefault(),
+                    o.newName(), o.existingType(), o.existingNullable(), o.existingServerDefault(), o.comment(),
+                    o.using(), o.existingComment(), o.existingAutoIncrement(), o.identity(), o.existingIdentity(),
+                    o.existingComputed());
+        }
+
+        @Override
+        public Operation visit(CreateIndex o) {
+            return new CreateIndex(in(o.schema()), o.name(), o.table(), o.columns(), o.unique());
+        }
+
+        @Override
+        public Operation visit(DropIndex o) {
+            return new DropIndex(in(o.schema()), o.name(), o.table());
+        }
+
+        @Override
+        public Operation visit(CreateForeignKey o) {
+            return new CreateForeignKey(in(o.schema()), o.name(), o.table(), o.columns(), in(o.referentSchema()),
+                    o.referentTable(), o.referentColumns(), o.onDelete(), o.onUpdate(), o.deferrable(),
+                    o.initiallyDeferred());
+        }
+
+        @Override
+        public Operation visit(DropConstraint o) {
+            return new DropConstraint(in(o.schema()), o.name(), o.table(), o.type());
+        }
+
+        @Override
+        public Operation visit(CreatePrimaryKey o) {
+            return new CreatePrimaryKey(in(o.schema()), o.name(), o.table(), o.columns());
+        }
+
+        @Override
+        public Operation visit(CreateUniqueConstraint o) {
+            return new CreateUniqueConstraint(in(o.schema()), o.name(), o.table(), o.columns());
+        }
+
+        @Override
+        public Operation visit(CreateCheckConstraint o) {
+            return new CreateCheckConstraint(in(o.schema()), o.name(), o.table(), o.condition());
+        }
+
+        @Override
+        public Operation visit(CreateIndexWithOptions o) {
+            return new CreateIndexWithOptions(in(o.schema()), o.name(), o.table(), o.elements(), o.unique(), o.where(),
+                    o.concurrently(), o.ifNotExists());
+        }
+
+        @Override
+        public Operation visit(DropIndexWithOptions o) {
+            return new DropIndexWithOptions(in(o.schema()), o.name(), o.table(), o.concurrently(), o.ifExists());
+        }
+
+        @Override
+        public Operation visit(CreateExcludeConstraint o) {
+            return new CreateExcludeConstraint(in(o.schema()), o.name(), o.table(), o.elements(), o.using(),
+                    o.where());
+        }
+
+        @Override
+        public Operation visit(CreateTableComment o) {
+            return new CreateTableComment(in(o.schema()), o.table(), o.comment(), o.existingComment());
+        }
+
+        @Override
+        public Operation visit(DropTableComment o) {
+            return new DropTableComment(in(o.schema()), o.table(), o.existingComment());
+        }
+
+        @Override
+        public Operation visit(CreateSequence o) {
+            return new CreateSequence(in(o.schema()), o.name(), o.start(), o.increment());
+        }
+
+        @Override
+        public Operation visit(DropSequence o) {
+            return new DropSequence(in(o.schema()), o.name());
+        }
+
+        @Override
+        public Operation visit(Execute o) {
+            return o;
+        }
+
+        @Override
+        public Operation visit(ExecuteWithParameters o) {
+            return o;
+        }
+
+        @Override
+        public Operation visit(BulkInsert o) {
+            return new BulkInsert(in(o.schema()), o.table(), o.columns(), o.rows(), o.batchSize());
+        }
+
+        // The batch's own operations and a rebuild's keys keep their schemas: the batch's
+        // schema is the one its statements are written in.
+        @Override
+        public Operation visit(BatchAlterTable o) {
+            return new BatchAlterTable(in(o.schema()), o.table(), o.operations(), o.recreate(), o.copyFrom());
+        }
+
+        @Override
+        public Operation visit(RecreateTable o) {
+            return new RecreateTable(in(o.schema()), o.table(), o.definition(), o.copies(), o.referencing());
+        }
+
+        @Override
+        public Operation visit(CreateEnumType o) {
+            return new CreateEnumType(in(o.schema()), o.name(), o.values());
+        }
+
+        @Override
+        public Operation visit(DropEnumType o) {
+            return new DropEnumType(in(o.schema()), o.name());
+        }
+
+        @Override
+        public Operation visit(AddEnumValue o) {
+            return new AddEnumValue(in(o.schema()), o.type(), o.value(), o.before(), o.after());
         }
     }
 }
