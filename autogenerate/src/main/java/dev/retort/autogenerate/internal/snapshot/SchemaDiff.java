@@ -5,13 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The differences between two schema trees of {@link SchemaJson}, one line per object:
  * {@code index orders.ix_orders_account_id: {"columns": ["account_id"], "unique": false} before, absent after}.
- * A table present on one side only is one line, not one per column.
+ * A table present on one side only is one line, not one per column. A part one tree lacks is
+ * its default; to compare a file of an older format, first bring the other tree to that
+ * format with {@link SchemaJson#inFormat}.
  */
 public final class SchemaDiff {
 
@@ -19,7 +22,9 @@ public final class SchemaDiff {
     }
 
     /**
-     * Lines naming each object that differs, in a stable order (tables by name, then sequences).
+     * Lines naming each object that differs, in a stable order: the current schema's tables by
+     * name, then its sequences, enum types, each other schema's tables and sequences (named
+     * {@code billing.invoice}), and whether names are unquoted.
      *
      * @param beforeLabel what the first tree is ("expected", "in the snapshot", "before")
      * @param afterLabel  what the second tree is
@@ -27,28 +32,51 @@ public final class SchemaDiff {
     public static List<String> diff(Map<String, Object> before, Map<String, Object> after, String beforeLabel,
                                     String afterLabel) {
         List<String> out = new ArrayList<>();
+        objects("", before, after, beforeLabel, afterLabel, out);
+        compare(named("enum type ", before.get("enumTypes")), named("enum type ", after.get("enumTypes")),
+                beforeLabel, afterLabel, out);
+        Map<String, Object> beforeSchemas = map(before.get("schemas"));
+        Map<String, Object> afterSchemas = map(after.get("schemas"));
+        for (String schema : union(beforeSchemas.keySet(), afterSchemas.keySet())) {
+            objects(schema + ".", map(beforeSchemas.get(schema)), map(afterSchemas.get(schema)), beforeLabel,
+                    afterLabel, out);
+        }
+        Map<String, String> bNames = new LinkedHashMap<>();
+        Map<String, String> aNames = new LinkedHashMap<>();
+        Optional.ofNullable(before.get("unquotedNames")).ifPresent(v -> bNames.put("unquoted names", inline(v)));
+        Optional.ofNullable(after.get("unquotedNames")).ifPresent(v -> aNames.put("unquoted names", inline(v)));
+        compare(bNames, aNames, beforeLabel, afterLabel, out);
+        return out;
+    }
+
+    /** The tables and sequences of one schema, each named with {@code prefix} (the schema and a dot, or nothing). */
+    private static void objects(String prefix, Map<String, Object> before, Map<String, Object> after,
+                                String beforeLabel, String afterLabel, List<String> out) {
         Map<String, Object> beforeTables = map(before.get("tables"));
         Map<String, Object> afterTables = map(after.get("tables"));
         for (String table : union(beforeTables.keySet(), afterTables.keySet())) {
             Object b = beforeTables.get(table);
             Object a = afterTables.get(table);
             if (b == null || a == null) {
-                out.add("table " + table + ": " + (b == null ? "absent " + beforeLabel + ", present " + afterLabel
-                        : "present " + beforeLabel + ", absent " + afterLabel) + " (columns "
+                out.add("table " + prefix + table + ": " + (b == null ? "absent " + beforeLabel + ", present "
+                        + afterLabel : "present " + beforeLabel + ", absent " + afterLabel) + " (columns "
                         + map(Objects.requireNonNullElse(b, a)).getOrDefault("columns", Map.of()) + ")");
                 continue;
             }
             Map<String, String> bLeaves = new LinkedHashMap<>();
             Map<String, String> aLeaves = new LinkedHashMap<>();
-            flatten(List.of(table), b, bLeaves);
-            flatten(List.of(table), a, aLeaves);
+            flatten(List.of(prefix + table), b, bLeaves);
+            flatten(List.of(prefix + table), a, aLeaves);
             compare(bLeaves, aLeaves, beforeLabel, afterLabel, out);
         }
-        Map<String, String> bSequences = new LinkedHashMap<>();
-        Map<String, String> aSequences = new LinkedHashMap<>();
-        map(before.get("sequences")).forEach((k, v) -> bSequences.put("sequence " + k, inline(v)));
-        map(after.get("sequences")).forEach((k, v) -> aSequences.put("sequence " + k, inline(v)));
-        compare(bSequences, aSequences, beforeLabel, afterLabel, out);
+        compare(named("sequence " + prefix, before.get("sequences")), named("sequence " + prefix,
+                after.get("sequences")), beforeLabel, afterLabel, out);
+    }
+
+    /** Each entry of a map of named objects as one line's name and value. */
+    private static Map<String, String> named(String kind, Object objects) {
+        Map<String, String> out = new LinkedHashMap<>();
+        map(objects).forEach((k, v) -> out.put(kind + k, inline(v)));
         return out;
     }
 

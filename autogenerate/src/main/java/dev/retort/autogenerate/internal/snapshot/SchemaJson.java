@@ -2,6 +2,7 @@ package dev.retort.autogenerate.internal.snapshot;
 
 import dev.retort.runtime.schema.CheckConstraint;
 import dev.retort.runtime.schema.Column;
+import dev.retort.runtime.schema.EnumType;
 import dev.retort.runtime.schema.Expr;
 import dev.retort.runtime.schema.ForeignKey;
 import dev.retort.runtime.schema.Index;
@@ -14,7 +15,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A schema as a JSON tree (maps, lists, strings, booleans, longs) and back to text.
@@ -29,23 +33,109 @@ public final class SchemaJson {
     private SchemaJson() {
     }
 
-    /** The schema as a tree; {@code header} entries ({@code revision}, {@code database}) come first. */
+    /**
+     * The format this class writes, in every file's {@code "format"} entry. A file without one
+     * was written before the entry existed (format 1), and records less: see {@link #inFormat}.
+     */
+    public static final long FORMAT = 2;
+
+    /**
+     * The schema as a tree; {@code header} entries ({@code revision}, {@code database}) come
+     * first, then the format. What only some schemas have (enum types, other schemas, unquoted
+     * names, and in a column or key the parts format 1 lacked) is written only where present,
+     * so a schema without it reads as it did in format 1.
+     */
     public static Map<String, Object> tree(Metadata schema, Map<String, Object> header) {
         Map<String, Object> root = new LinkedHashMap<>(header);
+        root.put("format", FORMAT);
+        root.putAll(objects(schema, Optional.empty()));
+        Map<String, Object> enumTypes = new TreeMap<>();
+        for (EnumType type : schema.enumTypes()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("values", new ArrayList<Object>(type.values()));
+            enumTypes.put(type.name(), e);
+        }
+        if (!enumTypes.isEmpty()) {
+            root.put("enumTypes", enumTypes);
+        }
+        TreeSet<String> others = new TreeSet<>();
+        schema.tables().forEach(t -> t.schema().ifPresent(others::add));
+        schema.sequences().forEach(s -> s.schema().ifPresent(others::add));
+        if (!others.isEmpty()) {
+            Map<String, Object> schemas = new TreeMap<>();
+            others.forEach(name -> schemas.put(name, objects(schema, Optional.of(name))));
+            root.put("schemas", schemas);
+        }
+        if (schema.hasUnquotedNames()) {
+            root.put("unquotedNames", true);
+        }
+        return root;
+    }
+
+    /** The tables and sequences of {@code in} (empty: the connection's current schema). */
+    private static Map<String, Object> objects(Metadata schema, Optional<String> in) {
+        Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Object> tables = new TreeMap<>();
         for (Table table : schema.tables()) {
-            tables.put(table.name(), table(table));
+            if (table.schema().equals(in)) {
+                tables.put(table.name(), table(table));
+            }
         }
-        root.put("tables", tables);
+        out.put("tables", tables);
         Map<String, Object> sequences = new TreeMap<>();
         for (Sequence sequence : schema.sequences()) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("start", sequence.start());
-            s.put("increment", sequence.increment());
-            sequences.put(sequence.name(), s);
+            if (sequence.schema().equals(in)) {
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("start", sequence.start());
+                s.put("increment", sequence.increment());
+                sequences.put(sequence.name(), s);
+            }
         }
-        root.put("sequences", sequences);
+        out.put("sequences", sequences);
+        return out;
+    }
+
+    /**
+     * The tree as a file of {@code format} records it: format 1 had no enum types, other
+     * schemas, unquoted names, kind of auto-increment, computed columns or primary-key names,
+     * so a file of that format is compared on what it holds, and one written before those
+     * parts were recorded still matches the revision that wrote it.
+     */
+    public static Map<String, Object> inFormat(Map<String, Object> tree, long format) {
+        if (format >= FORMAT) {
+            return tree;
+        }
+        Map<String, Object> root = new LinkedHashMap<>(tree);
+        root.keySet().removeAll(Set.of("format", "enumTypes", "schemas", "unquotedNames"));
+        Map<String, Object> tables = new TreeMap<>();
+        map(root.get("tables")).forEach((name, t) -> {
+            Map<String, Object> table = new LinkedHashMap<>(map(t));
+            Map<String, Object> columns = new LinkedHashMap<>();
+            map(table.get("columns")).forEach((column, c) -> {
+                Map<String, Object> kept = new LinkedHashMap<>(map(c));
+                kept.keySet().removeAll(Set.of("autoIncrementKind", "computed", "stored"));
+                columns.put(column, kept);
+            });
+            table.put("columns", columns);
+            if (table.get("primaryKey") instanceof Map<?, ?> key) {
+                Map<String, Object> kept = new LinkedHashMap<>(map(key));
+                kept.remove("name");
+                table.put("primaryKey", kept);
+            }
+            tables.put(name, table);
+        });
+        root.put("tables", tables);
         return root;
+    }
+
+    /** The format of a tree read from a file: 1 when it names none. */
+    public static long format(Map<String, Object> tree) {
+        return tree.get("format") instanceof Long format ? format : 1;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
     private static Map<String, Object> table(Table table) {
@@ -58,21 +148,29 @@ public final class SchemaJson {
             if (column.isAutoIncrement()) {
                 c.put("autoIncrement", true);
             }
+            // BY_DEFAULT is what format 1's "autoIncrement": true meant; only the others are named.
+            column.autoIncrementKind().filter(k -> k != Column.AutoIncrement.BY_DEFAULT)
+                    .ifPresent(k -> c.put("autoIncrementKind", k.name()));
             if (column.isUnique()) {
                 c.put("unique", true);
             }
             column.serverDefault().ifPresent(d -> c.put("default", expression(d)));
+            column.computed().ifPresent(computed -> {
+                c.put("computed", computed.expression());
+                if (!computed.stored()) {
+                    c.put("stored", false);
+                }
+            });
             column.comment().ifPresent(d -> c.put("comment", d));
             columns.put(column.name(), c);
         }
         out.put("columns", columns);
-        List<String> primaryKey = table.primaryKey().map(pk -> pk.columns())
-                .orElseGet(() -> table.columns().stream().filter(Column::isPrimaryKey).map(Column::name).toList());
-        if (!primaryKey.isEmpty()) {
+        table.primaryKey().ifPresent(key -> {
             Map<String, Object> pk = new LinkedHashMap<>();
-            pk.put("columns", new ArrayList<Object>(primaryKey));
+            pk.put("columns", new ArrayList<Object>(key.columns()));
+            key.name().ifPresent(name -> pk.put("name", name));
             out.put("primaryKey", pk);
-        }
+        });
         Map<String, Object> indexes = new TreeMap<>();
         for (Index index : table.indexes()) {
             Map<String, Object> i = new LinkedHashMap<>();
