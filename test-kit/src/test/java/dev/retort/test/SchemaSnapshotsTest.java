@@ -13,6 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SchemaSnapshotsTest {
 
     private static final Path EDITED = Path.of("src/test/resources/retort/schemas/edited");
+    private static final Path GOOD = Path.of("src/test/resources/retort/schemas/good");
+    /** The edited fixture's snapshots as written before snapshots had a format entry; never rewritten. */
+    private static final Path FORMAT_ONE = Path.of("src/test/resources/retort/schemas/format1");
 
     @Test
     void oneFilePerRevisionEachColumnOnItsOwnLine(@TempDir Path directory) throws Exception {
@@ -30,6 +33,7 @@ class SchemaSnapshotsTest {
                 {
                   "revision": "b2000000002b",
                   "database": "h2",
+                  "format": 2,
                   "tables": {
                     "account": {
                       "columns": {
@@ -37,7 +41,7 @@ class SchemaSnapshotsTest {
                         "name": {"type": "Type.varchar(50)", "nullable": false},
                         "email": {"type": "Type.varchar(100)", "nullable": true}
                       },
-                      "primaryKey": {"columns": ["id"]},
+                      "primaryKey": {"columns": ["id"], "name": "constraint_e"},
                       "indexes": {
                         "ix_account_email": {"columns": ["email"], "unique": false}
                       },
@@ -57,6 +61,47 @@ class SchemaSnapshotsTest {
         }
         assertThat(snapshots.missing()).isEmpty();
         assertThat(snapshots.orphans()).isEmpty();
+    }
+
+    /**
+     * The committed snapshots of the healthy fixture are what its revisions produce
+     * ({@code -Dretort.snapshots.write=true} rewrites them).
+     */
+    @Test
+    void theGoodFixtureSnapshotsComeFromItsRevisions() throws Exception {
+        SchemaSnapshots snapshots = SchemaSnapshots.of(dev.retort.test.fixtures.good.GeneratedMigrations.REGISTRY, GOOD);
+        if (Boolean.getBoolean(RetortTestContext.WRITE_SNAPSHOTS_PROPERTY)) {
+            try (FreshDatabase h2 = new H2TestDatabase().create()) {
+                snapshots.write(h2.dataSource());
+            }
+        }
+        try (FreshDatabase h2 = new H2TestDatabase().create()) {
+            assertThat(snapshots.verify(h2.dataSource())).isEmpty();
+        }
+        assertThat(snapshots.missing()).isEmpty();
+    }
+
+    /**
+     * Files committed before snapshots recorded primary-key names (which H2 reports) and had a
+     * format entry still match their revisions, and an edit of a revision is still found in
+     * them, with no other line.
+     */
+    @Test
+    void filesOfTheFirstFormatAreComparedOnWhatTheyRecord() throws Exception {
+        try (FreshDatabase h2 = new H2TestDatabase().create()) {
+            assertThat(SchemaSnapshots.of(dev.retort.test.fixtures.edited.before.GeneratedMigrations.REGISTRY,
+                    FORMAT_ONE).verify(h2.dataSource())).isEmpty();
+        }
+        List<SchemaSnapshots.Mismatch> edited;
+        try (FreshDatabase h2 = new H2TestDatabase().create()) {
+            edited = SchemaSnapshots.of(dev.retort.test.fixtures.edited.after.GeneratedMigrations.REGISTRY, FORMAT_ONE)
+                    .verify(h2.dataSource());
+        }
+        assertThat(edited).singleElement().satisfies(mismatch -> {
+            assertThat(mismatch.revision()).isEqualTo("b2000000002b");
+            assertThat(mismatch.differences()).containsExactly("column account.email: {\"type\": \"Type.varchar(100)\","
+                    + " \"nullable\": true} in the snapshot, {\"type\": \"Type.varchar(255)\", \"nullable\": true} now");
+        });
     }
 
     /**
