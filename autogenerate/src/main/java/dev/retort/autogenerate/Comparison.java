@@ -245,6 +245,7 @@ public final class Comparison {
 
         /** The schema compared, as the filters see it; empty for the connection's current schema. */
         private final Optional<String> schema;
+        private final ComputedColumns.Dependents computedDependents;
 
         Comparer(Metadata target, Metadata db, CompareOptions options, ServerDefaults defaults) {
             this(target, db, options, defaults, Optional.empty());
@@ -255,6 +256,7 @@ public final class Comparison {
             this.schema = schema;
             this.defaults = defaults;
             this.options = options;
+            this.computedDependents = new ComputedColumns.Dependents(defaults.connection(), options.dialect(), schema);
             for (Table table : target.tables()) {
                 if (includedTable(table.name(), true, db.table(table.name()).isPresent())) {
                     model.put(table.name(), Indexes.supported(table, options.dialect()));
@@ -555,6 +557,11 @@ public final class Comparison {
         private void compareTable(Table table, Table existing) {
             String name = table.name();
             compareComment(table, existing);
+            // Computed columns reading a column whose type changes, where the database refuses that
+            // change under them: dropped ahead of this table's changes, added back after them.
+            Set<String> recomputed = computedDependents.reading(existing, retyped(table, existing));
+            int start = alterTables.size();
+            List<Change> addedBack = new ArrayList<>();
             List<Column> addedColumns = new ArrayList<>();
             for (Column column : table.columns()) {
                 Optional<Column> current = existing.column(column.name());
@@ -563,6 +570,10 @@ public final class Comparison {
                 }
                 if (current.isEmpty()) {
                     addedColumns.add(column);
+                } else if (recomputed.contains(column.name())) {
+                    alterTables.add(start++, ComputedColumns.dropAround(name, column, current.get()));
+                    addedBack.add(new Change(new AddColumn(Optional.empty(), name, commented(column)),
+                            List.of(new DropColumn(Optional.empty(), name, column.name())), List.of()));
                 } else if (!ComputedColumns.same(column, current.get())) {
                     recreateComputed(name, column, current.get());
                 } else {
@@ -597,8 +608,13 @@ public final class Comparison {
                             "op.renameColumn(\"" + name + "\", \"" + column.name() + "\", \""
                                     + addedColumns.get(0).name() + "\")"));
                 }
-                alterTables.add(change);
+                if (recomputed.contains(column.name())) {
+                    alterTables.add(start++, change);
+                } else {
+                    alterTables.add(change);
+                }
             }
+            alterTables.addAll(addedBack);
             Set<String> addedNames = addedColumns.stream().map(Column::name).collect(Collectors.toSet());
             List<List<String>> droppedKeys = new ArrayList<>();
             compareIndexes(table, existing, droppedKeys);
@@ -616,6 +632,16 @@ public final class Comparison {
             if (options.keepsForeignKeyIndexes()) {
                 rebuildForeignKeysOverDroppedKeys(existing, droppedKeys, droppedForeignKeys);
             }
+        }
+
+        /** The columns of both sides whose type changes, when types are compared. */
+        private Set<String> retyped(Table table, Table existing) {
+            if (!options.comparesTypes()) {
+                return Set.of();
+            }
+            return table.columns().stream().filter(c -> existing.column(c.name())
+                    .filter(e -> !TypeComparison.same(c.type(), e.type())).isPresent())
+                    .map(Column::name).collect(Collectors.toSet());
         }
 
         /**
