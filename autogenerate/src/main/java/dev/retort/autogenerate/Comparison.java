@@ -324,6 +324,7 @@ public final class Comparison {
         List<List<Change>> phases() {
             List<String> added = model.keySet().stream().filter(n -> !database.containsKey(n)).toList();
             List<String> dropped = database.keySet().stream().filter(n -> !model.containsKey(n)).toList();
+            model.values().forEach(t -> AutoIncrements.requireKey(t, options.dialect()));
             compareSequences();
             EnumTypes.Found enumTypes = EnumTypes.compare(modelEnumTypes, databaseEnumTypes, enumTypeUsers);
             createTypes.addAll(enumTypes.creates());
@@ -616,6 +617,7 @@ public final class Comparison {
             }
             alterTables.addAll(addedBack);
             Set<String> addedNames = addedColumns.stream().map(Column::name).collect(Collectors.toSet());
+            int keyDrops = dropIndexesAndUniques.size();
             List<List<String>> droppedKeys = new ArrayList<>();
             compareIndexes(table, existing, droppedKeys);
             compareUniques(table, existing, addedNames, droppedKeys);
@@ -629,6 +631,10 @@ public final class Comparison {
                 dropIndexesAndUniques.addAll(checks.drops());
                 createIndexesAndUniques.addAll(checks.adds());
             }
+            AutoIncrements.bridge(table, existing, droppedKeys, options.dialect()).ifPresent(bridge -> {
+                dropIndexesAndUniques.add(keyDrops, AutoIncrements.hold(name, bridge));
+                createIndexesAndUniques.add(AutoIncrements.release(name, bridge));
+            });
             if (options.keepsForeignKeyIndexes()) {
                 rebuildForeignKeysOverDroppedKeys(existing, droppedKeys, droppedForeignKeys);
             }

@@ -53,4 +53,12 @@ public interface CatalogReader {
             String schema, String table) throws SQLException {
         return Optional.empty();
     }
+
+    /**
+     * True when an auto-increment column must be the first column of some key (MariaDB and
+     * MySQL's InnoDB: "there can be only one auto column and it must be defined as a key").
+     */
+    default boolean autoIncrementMustLeadAKey() {
+        return false;
+    }
 }
