@@ -988,18 +988,18 @@ public final class Comparison {
                 // PostgreSQL has no bounded byte type: varbinary(n) reads back as BINARY.
                 case BINARY -> model.length().isEmpty() || database.length().isEmpty()
                         || model.length().getAsInt() == database.length().getAsInt();
-                case RAW -> normalized(model.rawSql()).equals(normalized(database.rawSql()));
+                case RAW -> RawTypes.same(model.rawSql(), database.rawSql());
                 default -> false;
             };
         }
 
-        private static String normalized(String sql) {
-            // PostgreSQL prints timestamp(3) back as "timestamp(3) without time zone".
-            return sql.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT).replace("withouttimezone", "");
-        }
-
         /** A note when changing {@code from} to {@code to} may fail or lose data; empty for a widening. */
         static Optional<String> note(String column, Type from, Type to) {
+            if (from.kind() == Type.Kind.RAW && to.kind() == Type.Kind.RAW && RawTypes.hasMembers(from.rawSql())
+                    && RawTypes.hasMembers(to.rawSql())) {
+                // MariaDB's ENUM and SET: a new member is routine, a removed one is noted.
+                return RawTypes.removedMembers(column, from.rawSql(), to.rawSql());
+            }
             String change = "Changes the type of " + column + " from " + JavaSource.type(from) + " to " + JavaSource.type(to);
             if (narrows(from, to)) {
                 return Optional.of(change + ", which narrows it: values that do not fit make this fail (or are"
