@@ -563,6 +563,8 @@ public final class Comparison {
             Set<String> recomputed = computedDependents.reading(existing, retyped(table, existing));
             int start = alterTables.size();
             List<Change> addedBack = new ArrayList<>();
+            // Columns dropped and added back: the database drops their indexes with them.
+            Set<String> readded = new LinkedHashSet<>(recomputed);
             List<Column> addedColumns = new ArrayList<>();
             for (Column column : table.columns()) {
                 Optional<Column> current = existing.column(column.name());
@@ -577,6 +579,7 @@ public final class Comparison {
                             List.of(new DropColumn(Optional.empty(), name, column.name())), List.of()));
                 } else if (!ComputedColumns.same(column, current.get())) {
                     recreateComputed(name, column, current.get());
+                    readded.add(column.name());
                 } else {
                     compareColumn(name, column, current.get(), table.primaryKey());
                 }
@@ -619,7 +622,7 @@ public final class Comparison {
             Set<String> addedNames = addedColumns.stream().map(Column::name).collect(Collectors.toSet());
             int keyDrops = dropIndexesAndUniques.size();
             List<List<String>> droppedKeys = new ArrayList<>();
-            compareIndexes(table, existing, droppedKeys);
+            compareIndexes(table, existing, droppedKeys, readded);
             compareUniques(table, existing, addedNames, droppedKeys);
             Set<ForeignKey> droppedForeignKeys = compareForeignKeys(table, existing);
             PrimaryKeys.Found key = PrimaryKeys.compare(table, existing, options, model.values());
@@ -758,9 +761,12 @@ public final class Comparison {
         /**
          * Indexes by name. Where the database cannot tell a unique index from a unique
          * constraint, its unique indexes are left to {@link #compareUniques}, and a unique
-         * index of the model is present when a unique key of its name and columns is.
+         * index of the model is present when a unique key of its name and columns is. An index
+         * on a column that is dropped and added back ({@code readded}) is dropped before it and
+         * created again after it, as dropping the column drops the index.
          */
-        private void compareIndexes(Table table, Table existing, List<List<String>> droppedKeys) {
+        private void compareIndexes(Table table, Table existing, List<List<String>> droppedKeys,
+                Set<String> readded) {
             String name = table.name();
             boolean merged = options.matchesUniqueIndexesToConstraints();
             Map<String, Index> current = new LinkedHashMap<>();
@@ -769,7 +775,7 @@ public final class Comparison {
             table.indexes().forEach(i -> wanted.put(i.name(), i));
             for (Index index : current.values()) {
                 Index target = wanted.get(index.name());
-                if (!Indexes.same(target, index)
+                if ((!Indexes.same(target, index) || index.columns().stream().anyMatch(readded::contains))
                         && included(SchemaObject.Kind.INDEX, name, Optional.of(index.name()), target != null, true)) {
                     dropIndexesAndUniques.add(new Change(new DropIndex(Optional.empty(), index.name(), Optional.of(name)),
                             List.of(createIndex(name, index)), List.of()));
@@ -782,7 +788,8 @@ public final class Comparison {
                 Optional<UniqueConstraint> key = merged && index.unique()
                         ? keys.stream().filter(k -> k.name().equals(Optional.of(index.name()))).findFirst()
                         : Optional.empty();
-                boolean found = Indexes.same(index, present) || key.filter(k -> k.columns().equals(index.columns())).isPresent();
+                boolean found = (Indexes.same(index, present) || key.filter(k -> k.columns().equals(index.columns())).isPresent())
+                        && index.columns().stream().noneMatch(readded::contains);
                 if (!found && included(SchemaObject.Kind.INDEX, name, Optional.of(index.name()), true,
                         present != null || key.isPresent())) {
                     createIndexesAndUniques.add(Indexes.created(name, index));

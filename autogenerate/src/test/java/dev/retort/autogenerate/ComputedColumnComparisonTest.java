@@ -8,10 +8,13 @@ import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
+import dev.retort.runtime.operation.CreateIndex;
 import dev.retort.runtime.operation.CreateTable;
 import dev.retort.runtime.operation.DropColumn;
+import dev.retort.runtime.operation.DropIndex;
 import dev.retort.runtime.operation.Operation;
 import dev.retort.runtime.schema.Column;
+import dev.retort.runtime.schema.Index;
 import dev.retort.runtime.schema.Metadata;
 import dev.retort.runtime.schema.Table;
 import dev.retort.runtime.schema.Type;
@@ -156,7 +159,8 @@ class ComputedColumnComparisonTest {
                     .column(Column.of("price", price).notNull())
                     .column(Column.of("tax", Type.numeric(4, 2)));
             if (doubled != null) {
-                t.column(Column.of("doubled", Type.numeric(12, 2)).computed(doubled));
+                t.column(Column.of("doubled", Type.numeric(12, 2)).computed(doubled))
+                        .index(Index.of("ix_item_doubled", "doubled"));
             }
             t.column(Column.of("tax_doubled", Type.numeric(6, 2)).computed("tax * 2"));
         }).build();
@@ -166,8 +170,9 @@ class ComputedColumnComparisonTest {
      * A change of type of a column that a computed column reads. PostgreSQL refuses it while
      * the computed column exists, so the computed columns that read it (from {@code
      * pg_depend}: {@code tax_doubled} reads another column and stays) are dropped before it
-     * and added after it, once each even when the model changes or drops them too. MariaDB,
-     * H2 and SQLite change it in place and compute the column again.
+     * and added after it, once each even when the model changes or drops them too, their
+     * indexes dropped before them and created again after. MariaDB, H2 and SQLite change it
+     * in place and compute the column again.
      */
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "mariadb", "h2", "sqlite"})
@@ -176,6 +181,7 @@ class ComputedColumnComparisonTest {
             Dialect dialect = Dialects.detect(connection);
             try (Statement statement = connection.createStatement()) {
                 statement.execute(TWO_READERS.get(kind));
+                statement.execute("CREATE INDEX ix_item_doubled ON item (doubled)");
                 statement.execute("INSERT INTO item (id, price, tax) VALUES (1, 2.50, 0.20)");
             }
             RevisionRoundTrip trip = new RevisionRoundTrip(work, connection, dialect, DEFAULTS_ON);
@@ -186,9 +192,10 @@ class ComputedColumnComparisonTest {
 
             Metadata wider = twoReaders(Type.numeric(12, 2), "price * 2");
             Comparison kept = trip.roundTrip(before, wider, !dialect.supportsAlterColumn() ? batch
-                    : postgres ? List.of(drop, AlterColumn.class, AddColumn.class) : List.of(AlterColumn.class));
+                    : postgres ? List.of(DropIndex.class, drop, AlterColumn.class, AddColumn.class, CreateIndex.class)
+                    : List.of(AlterColumn.class));
             if (postgres) {
-                assertThat(kept.changes().get(0).notes()).singleElement().asString()
+                assertThat(kept.changes().get(1).notes()).singleElement().asString()
                         .contains("item.doubled", "computed anew");
                 assertThat(JavaRenderer.render(kept.changes()).upgrade().toString()).contains(".computed(");
                 // Without a connection the expressions say which columns read price: the same operations.
@@ -198,12 +205,13 @@ class ComputedColumnComparisonTest {
 
             // The model computes doubled another way as well: one drop and one add.
             trip.roundTrip(before, twoReaders(Type.numeric(12, 2), "price * 3"), !dialect.supportsAlterColumn() ? batch
-                    : postgres ? List.of(drop, AlterColumn.class, AddColumn.class)
-                    : List.of(AlterColumn.class, DropColumn.class, AddColumn.class));
+                    : postgres ? List.of(DropIndex.class, drop, AlterColumn.class, AddColumn.class, CreateIndex.class)
+                    : List.of(DropIndex.class, AlterColumn.class, DropColumn.class, AddColumn.class, CreateIndex.class));
 
-            // The model drops doubled: dropped before the type change, once.
+            // The model drops doubled and its index: dropped before the type change, once.
             trip.roundTrip(before, twoReaders(Type.numeric(12, 2), null), !dialect.supportsAlterColumn() ? batch
-                    : postgres ? List.of(drop, AlterColumn.class) : List.of(AlterColumn.class, DropColumn.class));
+                    : postgres ? List.of(DropIndex.class, drop, AlterColumn.class)
+                    : List.of(DropIndex.class, AlterColumn.class, DropColumn.class));
 
             try (Statement statement = connection.createStatement();
                     var rs = statement.executeQuery("SELECT doubled, tax_doubled FROM item")) {
