@@ -116,6 +116,14 @@ import java.util.stream.Collectors;
  * (primary key, index or unique, its columns leading in order) covers, is dropped before
  * the index and recreated after the new indexes: drop foreign key, drop index, … create
  * index, create foreign key. The downgrade runs the same dance in reverse.
+ *
+ * <p>Two more rules of a database are kept the same way. Where it refuses to change the type
+ * of a column that a generated column reads (PostgreSQL), the computed columns reading it
+ * (from the catalogue's dependencies when a connection is given) are dropped before the
+ * change and added back after it. Where an auto-increment column must lead a key at every
+ * step (MariaDB, MySQL), a temporary index holds it while every key leading with it is
+ * replaced, and a model whose auto-increment column leads none of its keys is refused with
+ * an {@link IllegalArgumentException} naming the column.
  */
 public final class Comparison {
 
@@ -130,6 +138,9 @@ public final class Comparison {
     /**
      * Compares {@code target} (the model) with {@code database} (read by {@link
      * Introspection}) and lists what turns the database into the model.
+     *
+     * @throws IllegalArgumentException for a model the options' database cannot hold (an
+     *     auto-increment column leading no key on MariaDB)
      */
     public static Comparison compare(Metadata target, Metadata database, CompareOptions options) {
         return compare(target, database, options, null);
@@ -144,6 +155,8 @@ public final class Comparison {
      * nextval}, no sub-query, a short list of functions); others stay different.
      *
      * @param connection the database {@code database} was read from, or null to compare by text only
+     * @throws IllegalArgumentException for a model the options' database cannot hold (an
+     *     auto-increment column leading no key on MariaDB)
      */
     public static Comparison compare(Metadata target, Metadata database, CompareOptions options,
             java.sql.Connection connection) {
