@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -218,6 +219,46 @@ class ComputedColumnComparisonTest {
                 rs.next();
                 assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("5.00");
                 assertThat(rs.getBigDecimal(2)).isEqualByComparingTo("0.40");
+            }
+        }
+    }
+
+    /**
+     * In a schema other than the connection's, the catalogue is asked about that schema's
+     * table: the current schema has a table of the same name whose {@code doubled} reads
+     * {@code tax}, not {@code price}.
+     */
+    @Test
+    void theComputedColumnsOfATableInAnotherSchemaAreFoundThere() throws Exception {
+        try (TestDatabase db = TestDatabases.open("postgresql"); Connection connection = db.dataSource().getConnection()) {
+            Dialect dialect = Dialects.detect(connection);
+            String other = db.schema() + "_o";
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE SCHEMA " + other);
+                statement.execute(TWO_READERS.get("postgresql").replace("(price * 2)", "(tax * 4)"));
+                statement.execute(TWO_READERS.get("postgresql").replace("CREATE TABLE item", "CREATE TABLE " + other + ".item"));
+                statement.execute("CREATE INDEX ix_item_doubled ON item (doubled)");
+                statement.execute("CREATE INDEX ix_item_doubled ON " + other + ".item (doubled)");
+                try {
+                    CompareOptions options = DEFAULTS_ON.includeSchemas(other);
+                    Metadata model = Metadata.builder().tables(List.of(
+                            twoReaders(Type.numeric(10, 2), "tax * 4").table("item").orElseThrow(),
+                            twoReaders(Type.numeric(12, 2), "price * 2").table("item").orElseThrow()
+                                    .withSchema(Optional.of(other)))).build();
+                    Comparison found = Comparison.compare(model, Introspection.read(connection, dialect, options),
+                            options.forDialect(dialect), connection);
+                    assertThat(found.operations()).as(found.toString()).extracting(Object::getClass)
+                            .containsExactly(DropIndex.class, DropColumn.class, AlterColumn.class, AddColumn.class,
+                                    CreateIndex.class);
+                    assertThat(((DropColumn) found.operations().get(1)).schema()).contains(other);
+                    RevisionRunner.upgrade(RevisionRunner.compile(work, "OtherSchema", found.changes()), dialect,
+                            connection);
+                    Comparison after = Comparison.compare(model, Introspection.read(connection, dialect, options),
+                            options.forDialect(dialect), connection);
+                    assertThat(after.changes()).as(after.toString()).isEmpty();
+                } finally {
+                    statement.execute("DROP SCHEMA " + other + " CASCADE");
+                }
             }
         }
     }
