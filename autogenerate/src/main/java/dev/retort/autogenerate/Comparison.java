@@ -116,6 +116,14 @@ import java.util.stream.Collectors;
  * (primary key, index or unique, its columns leading in order) covers, is dropped before
  * the index and recreated after the new indexes: drop foreign key, drop index, … create
  * index, create foreign key. The downgrade runs the same dance in reverse.
+ *
+ * <p>Two more rules of a database are kept the same way. Where it refuses to change the type
+ * of a column that a generated column reads (PostgreSQL), the computed columns reading it
+ * (from the catalogue's dependencies when a connection is given) are dropped before the
+ * change and added back after it. Where an auto-increment column must lead a key at every
+ * step (MariaDB, MySQL), a temporary index holds it while every key leading with it is
+ * replaced, and a model whose auto-increment column leads none of its keys is refused with
+ * an {@link IllegalArgumentException} naming the column.
  */
 public final class Comparison {
 
@@ -130,6 +138,9 @@ public final class Comparison {
     /**
      * Compares {@code target} (the model) with {@code database} (read by {@link
      * Introspection}) and lists what turns the database into the model.
+     *
+     * @throws IllegalArgumentException for a model the options' database cannot hold (an
+     *     auto-increment column leading no key on MariaDB)
      */
     public static Comparison compare(Metadata target, Metadata database, CompareOptions options) {
         return compare(target, database, options, null);
@@ -144,6 +155,8 @@ public final class Comparison {
      * nextval}, no sub-query, a short list of functions); others stay different.
      *
      * @param connection the database {@code database} was read from, or null to compare by text only
+     * @throws IllegalArgumentException for a model the options' database cannot hold (an
+     *     auto-increment column leading no key on MariaDB)
      */
     public static Comparison compare(Metadata target, Metadata database, CompareOptions options,
             java.sql.Connection connection) {
@@ -245,6 +258,7 @@ public final class Comparison {
 
         /** The schema compared, as the filters see it; empty for the connection's current schema. */
         private final Optional<String> schema;
+        private final ComputedColumns.Dependents computedDependents;
 
         Comparer(Metadata target, Metadata db, CompareOptions options, ServerDefaults defaults) {
             this(target, db, options, defaults, Optional.empty());
@@ -255,6 +269,7 @@ public final class Comparison {
             this.schema = schema;
             this.defaults = defaults;
             this.options = options;
+            this.computedDependents = new ComputedColumns.Dependents(defaults.connection(), options.dialect(), schema);
             for (Table table : target.tables()) {
                 if (includedTable(table.name(), true, db.table(table.name()).isPresent())) {
                     model.put(table.name(), Indexes.supported(table, options.dialect()));
@@ -322,6 +337,7 @@ public final class Comparison {
         List<List<Change>> phases() {
             List<String> added = model.keySet().stream().filter(n -> !database.containsKey(n)).toList();
             List<String> dropped = database.keySet().stream().filter(n -> !model.containsKey(n)).toList();
+            model.values().forEach(t -> AutoIncrements.requireKey(t, options.dialect()));
             compareSequences();
             EnumTypes.Found enumTypes = EnumTypes.compare(modelEnumTypes, databaseEnumTypes, enumTypeUsers);
             createTypes.addAll(enumTypes.creates());
@@ -555,6 +571,13 @@ public final class Comparison {
         private void compareTable(Table table, Table existing) {
             String name = table.name();
             compareComment(table, existing);
+            // Computed columns reading a column whose type changes, where the database refuses that
+            // change under them: dropped ahead of this table's changes, added back after them.
+            Set<String> recomputed = computedDependents.reading(existing, retyped(table, existing));
+            int start = alterTables.size();
+            List<Change> addedBack = new ArrayList<>();
+            // Columns dropped and added back: the database drops their indexes with them.
+            Set<String> readded = new LinkedHashSet<>(recomputed);
             List<Column> addedColumns = new ArrayList<>();
             for (Column column : table.columns()) {
                 Optional<Column> current = existing.column(column.name());
@@ -563,8 +586,13 @@ public final class Comparison {
                 }
                 if (current.isEmpty()) {
                     addedColumns.add(column);
+                } else if (recomputed.contains(column.name())) {
+                    alterTables.add(start++, ComputedColumns.dropAround(name, column, current.get()));
+                    addedBack.add(new Change(new AddColumn(Optional.empty(), name, commented(column)),
+                            List.of(new DropColumn(Optional.empty(), name, column.name())), List.of()));
                 } else if (!ComputedColumns.same(column, current.get())) {
                     recreateComputed(name, column, current.get());
+                    readded.add(column.name());
                 } else {
                     compareColumn(name, column, current.get(), table.primaryKey());
                 }
@@ -597,11 +625,17 @@ public final class Comparison {
                             "op.renameColumn(\"" + name + "\", \"" + column.name() + "\", \""
                                     + addedColumns.get(0).name() + "\")"));
                 }
-                alterTables.add(change);
+                if (recomputed.contains(column.name())) {
+                    alterTables.add(start++, change);
+                } else {
+                    alterTables.add(change);
+                }
             }
+            alterTables.addAll(addedBack);
             Set<String> addedNames = addedColumns.stream().map(Column::name).collect(Collectors.toSet());
+            int keyDrops = dropIndexesAndUniques.size();
             List<List<String>> droppedKeys = new ArrayList<>();
-            compareIndexes(table, existing, droppedKeys);
+            compareIndexes(table, existing, droppedKeys, readded);
             compareUniques(table, existing, addedNames, droppedKeys);
             Set<ForeignKey> droppedForeignKeys = compareForeignKeys(table, existing);
             PrimaryKeys.Found key = PrimaryKeys.compare(table, existing, options, model.values());
@@ -613,9 +647,23 @@ public final class Comparison {
                 dropIndexesAndUniques.addAll(checks.drops());
                 createIndexesAndUniques.addAll(checks.adds());
             }
+            AutoIncrements.bridge(table, existing, droppedKeys, options.dialect()).ifPresent(bridge -> {
+                dropIndexesAndUniques.add(keyDrops, AutoIncrements.hold(name, bridge));
+                createIndexesAndUniques.add(AutoIncrements.release(name, bridge));
+            });
             if (options.keepsForeignKeyIndexes()) {
                 rebuildForeignKeysOverDroppedKeys(existing, droppedKeys, droppedForeignKeys);
             }
+        }
+
+        /** The columns of both sides whose type changes, when types are compared. */
+        private Set<String> retyped(Table table, Table existing) {
+            if (!options.comparesTypes()) {
+                return Set.of();
+            }
+            return table.columns().stream().filter(c -> existing.column(c.name())
+                    .filter(e -> !TypeComparison.same(c.type(), e.type())).isPresent())
+                    .map(Column::name).collect(Collectors.toSet());
         }
 
         /**
@@ -726,9 +774,12 @@ public final class Comparison {
         /**
          * Indexes by name. Where the database cannot tell a unique index from a unique
          * constraint, its unique indexes are left to {@link #compareUniques}, and a unique
-         * index of the model is present when a unique key of its name and columns is.
+         * index of the model is present when a unique key of its name and columns is. An index
+         * on a column that is dropped and added back ({@code readded}) is dropped before it and
+         * created again after it, as dropping the column drops the index.
          */
-        private void compareIndexes(Table table, Table existing, List<List<String>> droppedKeys) {
+        private void compareIndexes(Table table, Table existing, List<List<String>> droppedKeys,
+                Set<String> readded) {
             String name = table.name();
             boolean merged = options.matchesUniqueIndexesToConstraints();
             Map<String, Index> current = new LinkedHashMap<>();
@@ -737,7 +788,7 @@ public final class Comparison {
             table.indexes().forEach(i -> wanted.put(i.name(), i));
             for (Index index : current.values()) {
                 Index target = wanted.get(index.name());
-                if (!Indexes.same(target, index)
+                if ((!Indexes.same(target, index) || index.columns().stream().anyMatch(readded::contains))
                         && included(SchemaObject.Kind.INDEX, name, Optional.of(index.name()), target != null, true)) {
                     dropIndexesAndUniques.add(new Change(new DropIndex(Optional.empty(), index.name(), Optional.of(name)),
                             List.of(createIndex(name, index)), List.of()));
@@ -750,7 +801,8 @@ public final class Comparison {
                 Optional<UniqueConstraint> key = merged && index.unique()
                         ? keys.stream().filter(k -> k.name().equals(Optional.of(index.name()))).findFirst()
                         : Optional.empty();
-                boolean found = Indexes.same(index, present) || key.filter(k -> k.columns().equals(index.columns())).isPresent();
+                boolean found = (Indexes.same(index, present) || key.filter(k -> k.columns().equals(index.columns())).isPresent())
+                        && index.columns().stream().noneMatch(readded::contains);
                 if (!found && included(SchemaObject.Kind.INDEX, name, Optional.of(index.name()), true,
                         present != null || key.isPresent())) {
                     createIndexesAndUniques.add(Indexes.created(name, index));
@@ -956,18 +1008,18 @@ public final class Comparison {
                 // PostgreSQL has no bounded byte type: varbinary(n) reads back as BINARY.
                 case BINARY -> model.length().isEmpty() || database.length().isEmpty()
                         || model.length().getAsInt() == database.length().getAsInt();
-                case RAW -> normalized(model.rawSql()).equals(normalized(database.rawSql()));
+                case RAW -> RawTypes.same(model.rawSql(), database.rawSql());
                 default -> false;
             };
         }
 
-        private static String normalized(String sql) {
-            // PostgreSQL prints timestamp(3) back as "timestamp(3) without time zone".
-            return sql.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT).replace("withouttimezone", "");
-        }
-
         /** A note when changing {@code from} to {@code to} may fail or lose data; empty for a widening. */
         static Optional<String> note(String column, Type from, Type to) {
+            if (from.kind() == Type.Kind.RAW && to.kind() == Type.Kind.RAW && RawTypes.hasMembers(from.rawSql())
+                    && RawTypes.hasMembers(to.rawSql())) {
+                // MariaDB's ENUM and SET: a new member is routine, a removed one is noted.
+                return RawTypes.removedMembers(column, from.rawSql(), to.rawSql());
+            }
             String change = "Changes the type of " + column + " from " + JavaSource.type(from) + " to " + JavaSource.type(to);
             if (narrows(from, to)) {
                 return Optional.of(change + ", which narrows it: values that do not fit make this fail (or are"

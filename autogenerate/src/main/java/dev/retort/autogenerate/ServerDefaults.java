@@ -49,6 +49,11 @@ final class ServerDefaults {
         this.connection = connection;
     }
 
+    /** The database compared, or null: other comparisons that may ask the catalogue use it too. */
+    Connection connection() {
+        return connection;
+    }
+
     boolean same(Expr model, Expr database) {
         String a = Defaults.canonical(model);
         String b = Defaults.canonical(database);

@@ -8,10 +8,13 @@ import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
+import dev.retort.runtime.operation.CreateIndex;
 import dev.retort.runtime.operation.CreateTable;
 import dev.retort.runtime.operation.DropColumn;
+import dev.retort.runtime.operation.DropIndex;
 import dev.retort.runtime.operation.Operation;
 import dev.retort.runtime.schema.Column;
+import dev.retort.runtime.schema.Index;
 import dev.retort.runtime.schema.Metadata;
 import dev.retort.runtime.schema.Table;
 import dev.retort.runtime.schema.Type;
@@ -23,7 +26,9 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -103,8 +108,8 @@ class ComputedColumnComparisonTest {
      * A change of a computed column's type or comment is an {@code alterColumn} that keeps it
      * computed: MariaDB's {@code MODIFY COLUMN} restates the computation (without it the
      * column would become a plain one), SQLite rebuilds the table. A change of type of the
-     * column it reads applies where the database allows it (PostgreSQL refuses while a
-     * generated column reads it).
+     * column it reads applies in place where the database allows it; on PostgreSQL see {@link
+     * #aTypeChangeOfAColumnThatAComputedColumnReadsApplies}.
      */
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "mariadb", "h2", "sqlite"})
@@ -129,6 +134,131 @@ class ComputedColumnComparisonTest {
                 var rs = statement.executeQuery("SELECT doubled FROM item");
                 rs.next();
                 assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("5.00");
+            }
+        }
+    }
+
+    /** Two computed columns, each reading another column, in each database's own SQL. */
+    private static final Map<String, String> TWO_READERS = Map.of(
+            "postgresql", "CREATE TABLE item (id BIGINT PRIMARY KEY, price NUMERIC(10, 2) NOT NULL, tax NUMERIC(4, 2),"
+                    + " doubled NUMERIC(12, 2) GENERATED ALWAYS AS (price * 2) STORED,"
+                    + " tax_doubled NUMERIC(6, 2) GENERATED ALWAYS AS (tax * 2) STORED)",
+            "mariadb", "CREATE TABLE item (id BIGINT PRIMARY KEY, price DECIMAL(10, 2) NOT NULL, tax DECIMAL(4, 2),"
+                    + " doubled DECIMAL(12, 2) AS (price * 2) PERSISTENT,"
+                    + " tax_doubled DECIMAL(6, 2) AS (tax * 2) PERSISTENT)",
+            "h2", "CREATE TABLE item (id BIGINT PRIMARY KEY, price NUMERIC(10, 2) NOT NULL, tax NUMERIC(4, 2),"
+                    + " doubled NUMERIC(12, 2) GENERATED ALWAYS AS (price * 2),"
+                    + " tax_doubled NUMERIC(6, 2) GENERATED ALWAYS AS (tax * 2))",
+            "sqlite", "CREATE TABLE item (id BIGINT PRIMARY KEY, price NUMERIC(10, 2) NOT NULL, tax NUMERIC(4, 2),"
+                    + " doubled NUMERIC(12, 2) GENERATED ALWAYS AS (price * 2) STORED,"
+                    + " tax_doubled NUMERIC(6, 2) GENERATED ALWAYS AS (tax * 2) STORED)");
+
+    /** The table of {@link #TWO_READERS}, {@code price} of type {@code price}, {@code doubled} computed by {@code doubled} (none: no such column). */
+    private static Metadata twoReaders(Type price, String doubled) {
+        return Metadata.builder().table("item", t -> {
+            t.column(Column.of("id", Type.BIGINT).primaryKey())
+                    .column(Column.of("price", price).notNull())
+                    .column(Column.of("tax", Type.numeric(4, 2)));
+            if (doubled != null) {
+                t.column(Column.of("doubled", Type.numeric(12, 2)).computed(doubled))
+                        .index(Index.of("ix_item_doubled", "doubled"));
+            }
+            t.column(Column.of("tax_doubled", Type.numeric(6, 2)).computed("tax * 2"));
+        }).build();
+    }
+
+    /**
+     * A change of type of a column that a computed column reads. PostgreSQL refuses it while
+     * the computed column exists, so the computed columns that read it (from {@code
+     * pg_depend}: {@code tax_doubled} reads another column and stays) are dropped before it
+     * and added after it, once each even when the model changes or drops them too, their
+     * indexes dropped before them and created again after. MariaDB, H2 and SQLite change it
+     * in place and compute the column again.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "mariadb", "h2", "sqlite"})
+    void aTypeChangeOfAColumnThatAComputedColumnReadsApplies(String kind) throws Exception {
+        try (TestDatabase db = TestDatabases.open(kind); Connection connection = db.dataSource().getConnection()) {
+            Dialect dialect = Dialects.detect(connection);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(TWO_READERS.get(kind));
+                statement.execute("CREATE INDEX ix_item_doubled ON item (doubled)");
+                statement.execute("INSERT INTO item (id, price, tax) VALUES (1, 2.50, 0.20)");
+            }
+            RevisionRoundTrip trip = new RevisionRoundTrip(work, connection, dialect, DEFAULTS_ON);
+            Metadata before = twoReaders(Type.numeric(10, 2), "price * 2");
+            boolean postgres = kind.equals("postgresql");
+            List<?> batch = List.of(BatchAlterTable.class);
+            DropColumn drop = new DropColumn(Optional.empty(), "item", "doubled");
+
+            Metadata wider = twoReaders(Type.numeric(12, 2), "price * 2");
+            Comparison kept = trip.roundTrip(before, wider, !dialect.supportsAlterColumn() ? batch
+                    : postgres ? List.of(DropIndex.class, drop, AlterColumn.class, AddColumn.class, CreateIndex.class)
+                    : List.of(AlterColumn.class));
+            if (postgres) {
+                assertThat(kept.changes().get(1).notes()).singleElement().asString()
+                        .contains("item.doubled", "computed anew");
+                assertThat(JavaRenderer.render(kept.changes()).upgrade().toString()).contains(".computed(");
+                // Without a connection the expressions say which columns read price: the same operations.
+                assertThat(Comparison.compare(wider, Introspection.read(connection, dialect),
+                        DEFAULTS_ON.forDialect(dialect)).operations()).isEqualTo(kept.operations());
+            }
+
+            // The model computes doubled another way as well: one drop and one add.
+            trip.roundTrip(before, twoReaders(Type.numeric(12, 2), "price * 3"), !dialect.supportsAlterColumn() ? batch
+                    : postgres ? List.of(DropIndex.class, drop, AlterColumn.class, AddColumn.class, CreateIndex.class)
+                    : List.of(DropIndex.class, AlterColumn.class, DropColumn.class, AddColumn.class, CreateIndex.class));
+
+            // The model drops doubled and its index: dropped before the type change, once.
+            trip.roundTrip(before, twoReaders(Type.numeric(12, 2), null), !dialect.supportsAlterColumn() ? batch
+                    : postgres ? List.of(DropIndex.class, drop, AlterColumn.class)
+                    : List.of(DropIndex.class, AlterColumn.class, DropColumn.class));
+
+            try (Statement statement = connection.createStatement();
+                    var rs = statement.executeQuery("SELECT doubled, tax_doubled FROM item")) {
+                rs.next();
+                assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("5.00");
+                assertThat(rs.getBigDecimal(2)).isEqualByComparingTo("0.40");
+            }
+        }
+    }
+
+    /**
+     * In a schema other than the connection's, the catalogue is asked about that schema's
+     * table: the current schema has a table of the same name whose {@code doubled} reads
+     * {@code tax}, not {@code price}.
+     */
+    @Test
+    void theComputedColumnsOfATableInAnotherSchemaAreFoundThere() throws Exception {
+        try (TestDatabase db = TestDatabases.open("postgresql"); Connection connection = db.dataSource().getConnection()) {
+            Dialect dialect = Dialects.detect(connection);
+            String other = db.schema() + "_o";
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE SCHEMA " + other);
+                statement.execute(TWO_READERS.get("postgresql").replace("(price * 2)", "(tax * 4)"));
+                statement.execute(TWO_READERS.get("postgresql").replace("CREATE TABLE item", "CREATE TABLE " + other + ".item"));
+                statement.execute("CREATE INDEX ix_item_doubled ON item (doubled)");
+                statement.execute("CREATE INDEX ix_item_doubled ON " + other + ".item (doubled)");
+                try {
+                    CompareOptions options = DEFAULTS_ON.includeSchemas(other);
+                    Metadata model = Metadata.builder().tables(List.of(
+                            twoReaders(Type.numeric(10, 2), "tax * 4").table("item").orElseThrow(),
+                            twoReaders(Type.numeric(12, 2), "price * 2").table("item").orElseThrow()
+                                    .withSchema(Optional.of(other)))).build();
+                    Comparison found = Comparison.compare(model, Introspection.read(connection, dialect, options),
+                            options.forDialect(dialect), connection);
+                    assertThat(found.operations()).as(found.toString()).extracting(Object::getClass)
+                            .containsExactly(DropIndex.class, DropColumn.class, AlterColumn.class, AddColumn.class,
+                                    CreateIndex.class);
+                    assertThat(((DropColumn) found.operations().get(1)).schema()).contains(other);
+                    RevisionRunner.upgrade(RevisionRunner.compile(work, "OtherSchema", found.changes()), dialect,
+                            connection);
+                    Comparison after = Comparison.compare(model, Introspection.read(connection, dialect, options),
+                            options.forDialect(dialect), connection);
+                    assertThat(after.changes()).as(after.toString()).isEmpty();
+                } finally {
+                    statement.execute("DROP SCHEMA " + other + " CASCADE");
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.retort.autogenerate.internal.introspect;
 
 import dev.retort.runtime.dialect.Dialect;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -35,5 +36,10 @@ public final class CatalogReaders {
                     + " write the revision by hand.");
         }
         return reader.get();
+    }
+
+    /** The reader for {@code dialect}; empty for a database without one. */
+    public static Optional<CatalogReader> find(Dialect dialect) {
+        return Optional.ofNullable(READERS.get(dialect.name())).map(Supplier::get);
     }
 }

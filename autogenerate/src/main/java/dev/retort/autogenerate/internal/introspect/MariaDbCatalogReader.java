@@ -303,6 +303,11 @@ final class MariaDbCatalogReader implements CatalogReader {
         return parsed;
     }
 
+    @Override
+    public boolean autoIncrementMustLeadAKey() {
+        return true;
+    }
+
     /** {@code DATA_TYPE} and {@code COLUMN_TYPE} as a portable type; the rest as {@code Type.raw(COLUMN_TYPE)}. */
     static Type type(String dataType, String columnType, boolean mysql) {
         String data = dataType.toLowerCase(Locale.ROOT);

@@ -11,12 +11,17 @@ import dev.retort.runtime.schema.Type;
 import dev.retort.runtime.schema.UniqueConstraint;
 import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -86,6 +91,17 @@ final class PostgresCatalogReader implements CatalogReader {
     private static final String ENUM_TYPES = "SELECT t.typname,"
             + " ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)"
             + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ? AND t.typtype = 'e'";
+
+    // A generated column's expression (its pg_attrdef) depends on each column it reads ('n'),
+    // and on the generated column itself ('i'), which is left out.
+    private static final String GENERATED_READS = "SELECT ref.attname, gen.attname"
+            + " FROM pg_attribute gen JOIN pg_class c ON c.oid = gen.attrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " JOIN pg_attrdef d ON d.adrelid = gen.attrelid AND d.adnum = gen.attnum"
+            + " JOIN pg_depend dep ON dep.classid = 'pg_attrdef'::regclass AND dep.objid = d.oid"
+            + "   AND dep.refclassid = 'pg_class'::regclass AND dep.refobjid = c.oid AND dep.deptype = 'n'"
+            + " JOIN pg_attribute ref ON ref.attrelid = c.oid AND ref.attnum = dep.refobjsubid"
+            + " WHERE n.nspname = ? AND c.relname = ? AND gen.attgenerated = 's' AND ref.attnum <> gen.attnum";
 
     private static final Pattern SIZED = Pattern.compile("([a-z ]+)\\((\\d+)(?:,(\\d+))?\\)(.*)");
 
@@ -166,6 +182,28 @@ final class PostgresCatalogReader implements CatalogReader {
             }
         });
         return assembly.build();
+    }
+
+    @Override
+    public boolean refusesTypeChangeUnderGeneratedColumns() {
+        return true;
+    }
+
+    @Override
+    public Optional<Map<String, Set<String>>> generatedColumnReads(Connection connection, Dialect dialect,
+            String schema, String table) throws SQLException {
+        Map<String, Set<String>> reads = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(GENERATED_READS)) {
+            statement.setString(1, schema);
+            statement.setString(2, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    reads.computeIfAbsent(dialect.normalizeName(rs.getString(1)), c -> new LinkedHashSet<>())
+                            .add(dialect.normalizeName(rs.getString(2)));
+                }
+            }
+        }
+        return Optional.of(reads);
     }
 
     private static List<String> names(Array array, Dialect dialect) throws SQLException {
