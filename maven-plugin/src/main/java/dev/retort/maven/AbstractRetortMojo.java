@@ -166,7 +166,8 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         } catch (CommandException | RevisionException | MigrationException e) {
             // Maven prints the causes' messages after the failure's own unless it contains them:
             // the copy repeats the message, so the failure stays one line, and -e shows where.
-            String message = redact(message(e));
+            // The command layer advises the retort command's flags and keys: put them as parameters.
+            String message = redact(MavenAdvice.rewrite(message(e)));
             throw new MojoFailureException(message, redactedCopy(message, e, false));
         } catch (RuntimeException e) {
             String message = "Unexpected " + e.getClass().getSimpleName() + ": " + redact(e.getMessage());
