@@ -44,6 +44,8 @@ final class MavenAdvice {
             "history", "stamp", "sql");
 
     private static final Pattern SET_OR_PASS = Pattern.compile("Set '(\\w+)=' in (.+?) or pass --[a-z-]+");
+    private static final Pattern NOT_SET = Pattern.compile("'(\\w+)=' is not set in (\\S+?)(?= and |[.,;]?(?:\\s|$))");
+    private static final Pattern SET_OR_FIX = Pattern.compile("\\b([Ss]et|[Ff]ix) '(\\w+)='(?: in (\\S+?)(?=[.,;)]?(?:\\s|$)))?");
     private static final Pattern KEY_NOT_FROM_FILE = Pattern.compile("key '(\\w+)'(?! in )");
     private static final Pattern CLASSPATH_TO_COMPILE = Pattern.compile(" \\(or set 'classpath=' in [^)]*\\)");
     private static final Pattern CLASSPATH_FOR_DRIVER = Pattern.compile(", or its jar to 'classpath=' in \\S+?(?=\\.?$)");
@@ -65,6 +67,20 @@ final class MavenAdvice {
             }
             return "Set <" + parameter + "> in " + PLUGIN + "<configuration>, pass -D" + property(m.group(1))
                     + "=…, or write " + m.group(1) + "= in " + m.group(2);
+        });
+        out = replace(NOT_SET, out, m -> {
+            String parameter = PARAMETERS.get(m.group(1));
+            return parameter == null ? m.group() : "<" + parameter + "> is not set (in " + PLUGIN
+                    + "<configuration>, as -D" + property(m.group(1)) + " or as " + m.group(1) + "= in " + m.group(2)
+                    + ")";
+        });
+        out = replace(SET_OR_FIX, out, m -> {
+            String parameter = PARAMETERS.get(m.group(2));
+            if (parameter == null) {
+                return m.group();
+            }
+            return m.group(1) + " <" + parameter + ">" + (m.group(3) == null ? ""
+                    : " (or " + m.group(2) + "= in " + m.group(3) + ")");
         });
         out = replace(KEY_NOT_FROM_FILE, out, m -> {
             String parameter = PARAMETERS.get(m.group(1));

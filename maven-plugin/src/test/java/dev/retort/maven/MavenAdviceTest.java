@@ -85,7 +85,28 @@ class MavenAdviceTest {
                 .isEqualTo("Revision id a1 already exists in A.java. Choose another -Dretort.revId or leave it out "
                         + "for a fresh one.");
         assertThat(MavenAdvice.rewrite("set 'metadata=' to it (or pass --metadata), or annotate JPA entities"))
-                .isEqualTo("set 'metadata=' to it (or pass -Dretort.metadata), or annotate JPA entities");
+                .isEqualTo("set <metadata> to it (or pass -Dretort.metadata), or annotate JPA entities");
+    }
+
+    @Test
+    void aMissingModelNamesTheMetadataParameter() {
+        assertThat(MavenAdvice.rewrite("No target model: 'metadata=' is not set in retort.properties and there is no "
+                + "compiled com.acme.db.GeneratedSchema. Declare the model as a static field built with "
+                + "Metadata.builder() (such as com.acme.model.Schema.METADATA) and set 'metadata=' to it (or pass "
+                + "--metadata), or annotate JPA entities and compile them with the retort processor, which writes "
+                + "com.acme.db.GeneratedSchema."))
+                .isEqualTo("No target model: <metadata> is not set (in the retort-maven-plugin's <configuration>, as "
+                        + "-Dretort.metadata or as metadata= in retort.properties) and there is no compiled "
+                        + "com.acme.db.GeneratedSchema. Declare the model as a static field built with "
+                        + "Metadata.builder() (such as com.acme.model.Schema.METADATA) and set <metadata> to it (or "
+                        + "pass -Dretort.metadata), or annotate JPA entities and compile them with the retort "
+                        + "processor, which writes com.acme.db.GeneratedSchema.");
+        assertThat(MavenAdvice.rewrite("Declare 'public static final Metadata M = Metadata.builder()...build();' or "
+                + "fix 'metadata=' in /p/retort.properties."))
+                .isEqualTo("Declare 'public static final Metadata M = Metadata.builder()...build();' or fix <metadata> "
+                        + "(or metadata= in /p/retort.properties).");
+        assertThat(MavenAdvice.rewrite("Compile it (./mvnw compile) or fix 'metadata='."))
+                .isEqualTo("Compile it (./mvnw compile) or fix <metadata>.");
     }
 
     @Test
