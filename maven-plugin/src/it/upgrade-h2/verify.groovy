@@ -25,7 +25,7 @@ assert log.contains('[INFO] 2b3c4d5e6f70 (head)')
 def error = lines.find { it.startsWith('[ERROR] Failed to execute goal dev.retort:retort-maven-plugin') }
 assert error != null
 assert error.contains(':upgrade (default-cli) on project upgrade-h2: ')
-assert error.endsWith(": No such revision or branch 'nosuchrev'. Run 'retort history' to list the revisions. -> [Help 1]") : error
+assert error.endsWith(": No such revision or branch 'nosuchrev'. Run 'mvn retort:history' to list the revisions. -> [Help 1]") : error
 def next = lines[lines.indexOf(error) + 1]
 assert next.startsWith('[ERROR] ') && !next.contains('nosuchrev') : 'one line: ' + next
 

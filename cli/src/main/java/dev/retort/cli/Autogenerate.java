@@ -76,7 +76,8 @@ final class Autogenerate {
                 database.withArguments(() -> migrator.upgrade("heads"));
             }
             Comparison comparison = compare(config, scratch.dataSource(), model, options);
-            result = new CheckResult(comparison.changes(), heads, "shadow " + scratch.description());
+            result = new CheckResult(comparison.changes(), comparison.notes(), heads,
+                    "shadow " + scratch.description());
         } catch (RuntimeException e) {
             try {
                 scratch.close();
@@ -92,17 +93,18 @@ final class Autogenerate {
     private static Comparison compare(Config config, DataSource dataSource, Metadata model, CompareOptions options) {
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = dialect(config, connection);
-            Metadata schema;
-            try {
-                schema = Introspection.read(connection, dialect, null, config.versionTable());
-            } catch (UnsupportedOperationException e) {
-                throw new CommandException(e.getMessage(), e);
-            }
             // The database's dialect decides what must be grouped into batch mode (SQLite),
             // unless the caller's options name one.
             CompareOptions effective = options.versionTable(config.versionTable());
             if (effective.dialect().isEmpty()) {
                 effective = effective.forDialect(dialect);
+            }
+            Metadata schema;
+            try {
+                // The options name the schemas to read besides the current one (include_schemas).
+                schema = Introspection.read(connection, dialect, effective);
+            } catch (UnsupportedOperationException e) {
+                throw new CommandException(e.getMessage(), e);
             }
             // The connection lets defaults that differ only in spelling be compared by value.
             return Comparison.compare(model, schema, effective, connection);

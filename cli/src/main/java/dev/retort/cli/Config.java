@@ -50,8 +50,10 @@ import java.util.function.Function;
  * dialect of {@code --sql}: {@code h2}, {@code postgresql}, …; default: from the URL's
  * prefix), and what the comparison compares, as Alembic's {@code env.py} options:
  * {@value #COMPARE_TYPE} ({@code true} or {@code false}, default {@code true}),
- * {@value #COMPARE_SERVER_DEFAULT} (default {@code false}), {@value #INCLUDE_TABLES} and
- * {@value #EXCLUDE_TABLES} (comma-separated table names, {@code *} matching any text).
+ * {@value #COMPARE_SERVER_DEFAULT} (default {@code false}), {@value #COMPARE_CHECK_CONSTRAINTS}
+ * (default {@code false}), {@value #INCLUDE_TABLES} and {@value #EXCLUDE_TABLES}
+ * (comma-separated table names, {@code *} matching any text), {@value #INCLUDE_SCHEMAS}
+ * (comma-separated schemas compared besides the connection's own, {@code *} for every one).
  * Every value may use
  * {@code ${env:NAME}} or {@code ${env:NAME:-default}}.
  */
@@ -112,6 +114,12 @@ public final class Config {
     public static final String INCLUDE_TABLES = "include_tables";
     /** Key of the tables the comparison leaves out: comma-separated names or patterns ({@code *} matches any text). */
     public static final String EXCLUDE_TABLES = "exclude_tables";
+    /**
+     * Key of the schemas compared besides the connection's current one, as Alembic's {@code
+     * include_schemas}: comma-separated names or patterns ({@code *} matches any text, so
+     * {@code *} alone takes in every schema but the database's catalogue); default none.
+     */
+    public static final String INCLUDE_SCHEMAS = "include_schemas";
 
     /** The default version table, as Alembic's {@code alembic_version}. */
     public static final String DEFAULT_VERSION_TABLE = "retort_version";
@@ -122,7 +130,8 @@ public final class Config {
 
     private static final Set<String> KEYS = Set.of(URL, USER, PASSWORD, PACKAGE, SOURCE, CLASSPATH,
             VERSION_TABLE, VERSION_TABLE_SCHEMA, FILE_TEMPLATE, TEMPLATE, EDITOR, DIALECT, METADATA, SHADOW_URL,
-            COMPARE_TYPE, COMPARE_SERVER_DEFAULT, COMPARE_CHECK_CONSTRAINTS, INCLUDE_TABLES, EXCLUDE_TABLES);
+            COMPARE_TYPE, COMPARE_SERVER_DEFAULT, COMPARE_CHECK_CONSTRAINTS, INCLUDE_TABLES, EXCLUDE_TABLES,
+            INCLUDE_SCHEMAS);
 
     private final Path baseDirectory;
     private final Path file;
@@ -145,6 +154,7 @@ public final class Config {
     private final boolean compareCheckConstraints;
     private final List<String> includeTables;
     private final List<String> excludeTables;
+    private final List<String> includeSchemas;
     private final Map<String, String> xArguments;
     private final String tag;
     private final Map<String, String> origins;
@@ -176,6 +186,7 @@ public final class Config {
         this.compareCheckConstraints = b.compareCheckConstraints;
         this.includeTables = List.copyOf(b.includeTables);
         this.excludeTables = List.copyOf(b.excludeTables);
+        this.includeSchemas = List.copyOf(b.includeSchemas);
         this.xArguments = Collections.unmodifiableMap(new LinkedHashMap<>(b.xArguments));
         this.tag = b.tag;
         this.origins = Map.copyOf(b.origins);
@@ -247,6 +258,7 @@ public final class Config {
         b.compareCheckConstraints = compareCheckConstraints;
         b.includeTables.addAll(includeTables);
         b.excludeTables.addAll(excludeTables);
+        b.includeSchemas.addAll(includeSchemas);
         b.xArguments.putAll(xArguments);
         b.tag = tag;
         b.origins.putAll(origins);
@@ -386,10 +398,19 @@ public final class Config {
     }
 
     /**
+     * The schemas compared besides the connection's current one, names or {@code *} patterns
+     * ({@value #INCLUDE_SCHEMAS}); empty for the current schema only.
+     */
+    public List<String> includeSchemas() {
+        return includeSchemas;
+    }
+
+    /**
      * What {@code revision --autogenerate} and {@code check} compare, from {@link
-     * #compareType()}, {@link #compareServerDefault()}, {@link #includeTables()} and {@link
-     * #excludeTables()}: the options {@link Commands} uses when it is given none. The version
-     * table and the dialect are set by the commands themselves.
+     * #compareType()}, {@link #compareServerDefault()}, {@link #compareCheckConstraints()},
+     * {@link #includeTables()}, {@link #excludeTables()} and {@link #includeSchemas()}: the
+     * options {@link Commands} uses when it is given none. The version table and the dialect
+     * are set by the commands themselves.
      */
     public CompareOptions compareOptions() {
         CompareOptions options = CompareOptions.defaults().compareTypes(compareType)
@@ -399,6 +420,9 @@ public final class Config {
         }
         if (!excludeTables.isEmpty()) {
             options = options.excludeTables(excludeTables.toArray(String[]::new));
+        }
+        if (!includeSchemas.isEmpty()) {
+            options = options.includeSchemas(includeSchemas.toArray(String[]::new));
         }
         return options;
     }
@@ -452,6 +476,7 @@ public final class Config {
         private boolean compareCheckConstraints;
         private final List<String> includeTables = new ArrayList<>();
         private final List<String> excludeTables = new ArrayList<>();
+        private final List<String> includeSchemas = new ArrayList<>();
         private final Map<String, String> xArguments = new LinkedHashMap<>();
         private String tag;
         private final Map<String, String> origins = new java.util.HashMap<>();
@@ -508,6 +533,7 @@ public final class Config {
                 case COMPARE_CHECK_CONSTRAINTS -> compareCheckConstraints(bool(value, where));
                 case INCLUDE_TABLES -> includeTables(tableNames(value));
                 case EXCLUDE_TABLES -> excludeTables(tableNames(value));
+                case INCLUDE_SCHEMAS -> includeSchemas(tableNames(value));
                 default -> throw new CommandException("Unknown configuration key '" + key + "'. Known keys: "
                         + new TreeSet<>(KEYS) + ".");
             }
@@ -639,6 +665,16 @@ public final class Config {
             return this;
         }
 
+        /**
+         * The schemas compared besides the connection's current one (names or {@code *}
+         * patterns); empty for the current schema only. Replaces the previous list.
+         */
+        public Builder includeSchemas(List<String> names) {
+            includeSchemas.clear();
+            names.forEach(n -> includeSchemas.add(Objects.requireNonNull(n, "schema name")));
+            return this;
+        }
+
         /** Adds one {@code -x key=value} argument. */
         public Builder xArgument(String key, String value) {
             xArguments.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
@@ -674,7 +710,7 @@ public final class Config {
             throw new CommandException("Invalid value '" + value + "' for " + where + ". Write true or false.");
         }
 
-        /** Comma-separated table names or patterns; only commas separate, not the path separator as in path lists. */
+        /** Comma-separated table or schema names or patterns; only commas separate, not the path separator as in path lists. */
         private static List<String> tableNames(String value) {
             return Arrays.stream(value.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
         }

@@ -518,6 +518,8 @@ final class RetortCommand implements Runnable {
             if (written.changes().isEmpty()) {
                 log(Detections.PREFIX + "No changes in schema detected; the revision's bodies are empty.");
             }
+            // Left out of the revision on purpose: each says what to write by hand, if anything.
+            written.notes().forEach(note -> log("NOTE: " + note));
             out().println("Generating " + written.script().path() + " ... done");
             if (written.changes().stream().anyMatch(Change::needsReview)) {
                 out().println("Review the // CHECK: comments in it before running it.");
@@ -535,6 +537,15 @@ final class RetortCommand implements Runnable {
         @Option(names = "--compare-server-default", negatable = true, defaultValue = Option.NULL_VALUE,
                 description = "Compare server defaults (overrides 'compare_server_default', default false).")
         Boolean compareServerDefault;
+
+        @Option(names = "--compare-check-constraints", negatable = true, defaultValue = Option.NULL_VALUE,
+                description = "Compare CHECK constraints, by name (overrides 'compare_check_constraints', default false).")
+        Boolean compareCheckConstraints;
+
+        @Option(names = "--include-schemas", split = ",", paramLabel = "SCHEMA",
+                description = "Compare these schemas too, besides the connection's: names or patterns, * for every "
+                        + "schema (overrides 'include_schemas').")
+        List<String> includeSchemas;
 
         @Option(names = "--include-tables", split = ",", paramLabel = "NAME",
                 description = "Compare only these tables: names or patterns, * for any text (overrides 'include_tables').")
@@ -555,6 +566,12 @@ final class RetortCommand implements Runnable {
             if (compareServerDefault != null) {
                 builder.compareServerDefault(compareServerDefault);
             }
+            if (compareCheckConstraints != null) {
+                builder.compareCheckConstraints(compareCheckConstraints);
+            }
+            if (includeSchemas != null) {
+                builder.includeSchemas(includeSchemas.stream().map(String::strip).filter(n -> !n.isEmpty()).toList());
+            }
             if (includeTables != null) {
                 builder.includeTables(includeTables.stream().map(String::strip).filter(n -> !n.isEmpty()).toList());
             }
@@ -567,13 +584,15 @@ final class RetortCommand implements Runnable {
         /** Comparison flags on a command that compares nothing would be silently ignored: refuse them. */
         void refuseWithout(String option) {
             if (given()) {
-                throw new CommandException("--compare-type, --compare-server-default, --include-tables and "
-                        + "--exclude-tables only apply with " + option + ". Add " + option + " or leave them out.");
+                throw new CommandException("--compare-type, --compare-server-default, --compare-check-constraints, "
+                        + "--include-schemas, --include-tables and --exclude-tables only apply with " + option
+                        + ". Add " + option + " or leave them out.");
             }
         }
 
         private boolean given() {
-            return compareType != null || compareServerDefault != null || includeTables != null || excludeTables != null;
+            return compareType != null || compareServerDefault != null || compareCheckConstraints != null
+                    || includeSchemas != null || includeTables != null || excludeTables != null;
         }
     }
 
@@ -592,6 +611,8 @@ final class RetortCommand implements Runnable {
         void execute() {
             Config config = compare.apply(config());
             CheckResult result = Commands.check(config, shadow, config.compareOptions(), this::log);
+            // Notes never fail the check: they are differences left to the author on purpose.
+            result.notes().forEach(note -> log("NOTE: " + note));
             if (result.isClean()) {
                 out().println("No new upgrade operations detected.");
                 return;

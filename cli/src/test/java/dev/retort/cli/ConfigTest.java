@@ -72,6 +72,8 @@ class ConfigTest {
         assertThat(config.compareOptions().comparesTypes()).isTrue();
         assertThat(config.compareOptions().comparesServerDefaults()).isFalse();
         assertThat(config.compareOptions().comparesCheckConstraints()).isFalse();
+        assertThat(config.includeSchemas()).isEmpty();
+        assertThat(config.compareOptions().includesSchema("billing")).as("the current schema only").isFalse();
     }
 
     @Test
@@ -82,6 +84,7 @@ class ConfigTest {
                 compare_check_constraints=true
                 include_tables=account, billing_*
                 exclude_tables=audit_*,,spring_session,
+                include_schemas=billing, audit_*
                 """), Map.<String, String>of()::get);
         assertThat(config.compareType()).isFalse();
         assertThat(config.compareServerDefault()).isTrue();
@@ -96,6 +99,12 @@ class ConfigTest {
         assertThat(copy.compareServerDefault()).isTrue();
         assertThat(copy.includeTables()).containsExactly("account", "billing_*");
         assertThat(copy.excludeTables()).containsExactly("audit_*", "spring_session");
+        assertThat(copy.includeSchemas()).containsExactly("billing", "audit_*");
+        assertThat(config.compareOptions().includesSchema("billing")).isTrue();
+        assertThat(config.compareOptions().includesSchema("audit_2024")).isTrue();
+        assertThat(config.compareOptions().includesSchema("billing_old")).as("a name matches whole").isFalse();
+        assertThat(Config.builder(dir).set("include_schemas", "*").build().compareOptions().includesSchema("any"))
+                .isTrue();
     }
 
     @Test

@@ -99,6 +99,21 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     @Parameter(property = "retort.compareServerDefault")
     Boolean compareServerDefault;
 
+    /**
+     * Whether the comparison compares CHECK constraints, by name ({@code
+     * compare_check_constraints}); default false. Leave it off when the model does not declare
+     * every check the database has, as a model read from JPA entities does not.
+     */
+    @Parameter(property = "retort.compareCheckConstraints")
+    Boolean compareCheckConstraints;
+
+    /**
+     * Comma-separated schemas (or {@code *} patterns; {@code *} alone for every one) the
+     * comparison takes in besides the connection's own ({@code include_schemas}); default none.
+     */
+    @Parameter(property = "retort.includeSchemas")
+    String includeSchemas;
+
     /** Comma-separated tables (or {@code *} patterns) the comparison is limited to ({@code include_tables}). */
     @Parameter(property = "retort.includeTables")
     String includeTables;
@@ -151,7 +166,8 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         } catch (CommandException | RevisionException | MigrationException e) {
             // Maven prints the causes' messages after the failure's own unless it contains them:
             // the copy repeats the message, so the failure stays one line, and -e shows where.
-            String message = redact(message(e));
+            // The command layer advises the retort command's flags and keys: put them as parameters.
+            String message = redact(MavenAdvice.rewrite(message(e)));
             throw new MojoFailureException(message, redactedCopy(message, e, false));
         } catch (RuntimeException e) {
             String message = "Unexpected " + e.getClass().getSimpleName() + ": " + redact(e.getMessage());
@@ -180,6 +196,9 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         keys.put(Config.SHADOW_URL, raw("shadowUrl", shadowUrl));
         keys.put(Config.COMPARE_TYPE, compareType == null ? null : compareType.toString());
         keys.put(Config.COMPARE_SERVER_DEFAULT, compareServerDefault == null ? null : compareServerDefault.toString());
+        keys.put(Config.COMPARE_CHECK_CONSTRAINTS, compareCheckConstraints == null ? null
+                : compareCheckConstraints.toString());
+        keys.put(Config.INCLUDE_SCHEMAS, includeSchemas);
         keys.put(Config.INCLUDE_TABLES, includeTables);
         keys.put(Config.EXCLUDE_TABLES, excludeTables);
         keys.put(Config.FILE_TEMPLATE, fileTemplate);
@@ -239,6 +258,14 @@ abstract class AbstractRetortMojo extends AbstractMojo {
             case "DEBUG", "TRACE" -> getLog().debug(text);
             default -> getLog().info(text);
         }
+    }
+
+    /**
+     * Warns of each difference the comparison left to the author, as the command line's
+     * {@code NOTE:} lines: a warning, never a failure.
+     */
+    void notes(List<String> notes) {
+        notes.forEach(note -> getLog().warn("NOTE: " + redact(note)));
     }
 
     /** Prints a line of the goal's result. */

@@ -29,6 +29,7 @@ public final class CheckMojo extends AbstractRetortMojo {
     @Override
     void run(Config config) throws MojoFailureException {
         CheckResult result = Commands.check(config, shadow, config.compareOptions(), this::progress);
+        notes(result.notes());
         if (result.isClean()) {
             print("No new upgrade operations detected.");
             return;

@@ -86,6 +86,7 @@ public final class RevisionMojo extends AbstractRetortMojo {
         if (written.changes().isEmpty()) {
             print("No changes in schema detected; the revision's bodies are empty.");
         }
+        notes(written.notes());
         print("Generating " + written.script().path() + " ... done");
         if (written.changes().stream().anyMatch(c -> c.needsReview())) {
             getLog().warn("Review the // CHECK: comments in it before running it.");

@@ -123,7 +123,10 @@ public final class MigrationChecks {
     /**
      * After upgrading an empty database to every head, comparing it with the model finds
      * nothing; otherwise the failure lists, one per line, the operation that would make the
-     * database match (what {@code retort revision --autogenerate} writes in a new revision).
+     * database match (what {@code retort revision --autogenerate} writes in a new revision),
+     * then the comparison's notes, the differences it leaves to a hand-written revision (a
+     * sequence's increment). Notes alone do not fail the check. What is compared is the
+     * builder's {@link Builder#compareOptions compareOptions}.
      *
      * @throws IllegalStateException when no model was given
      */
@@ -134,12 +137,14 @@ public final class MigrationChecks {
         upgradeFromBase(dataSource);
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialects.detect(connection);
-            Metadata database = Introspection.read(connection, dialect, null, versionTable);
             CompareOptions options = compareOptions.apply(CompareOptions.defaults().versionTable(versionTable));
             if (options.dialect().isEmpty()) {
                 options = options.forDialect(dialect);
             }
-            Comparison comparison = Comparison.compare(model, database, options);
+            // Read with the options, so the schemas they include are read too; compared on the
+            // connection, so defaults spelled differently are compared by value, as the CLI does.
+            Metadata database = Introspection.read(connection, dialect, options);
+            Comparison comparison = Comparison.compare(model, database, options, connection);
             if (!comparison.isEmpty()) {
                 String heads = graph().heads().stream().map(id -> RevisionWalk.describe(definition(id)))
                         .collect(Collectors.joining(", "));
@@ -306,7 +311,11 @@ public final class MigrationChecks {
             return this;
         }
 
-        /** What the model comparison compares, e.g. {@code o -> o.compareServerDefaults(true)}. */
+        /**
+         * What the model comparison compares, e.g. {@code o -> o.compareServerDefaults(true)} or
+         * {@code o -> o.includeSchemas("billing").compareCheckConstraints(true)}; the schemas
+         * included are read from the database as well.
+         */
         public Builder compareOptions(UnaryOperator<CompareOptions> options) {
             this.compareOptions = Objects.requireNonNull(options, "options");
             return this;

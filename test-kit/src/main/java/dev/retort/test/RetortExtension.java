@@ -1,5 +1,6 @@
 package dev.retort.test;
 
+import dev.retort.autogenerate.CompareOptions;
 import dev.retort.runtime.MigrationRegistry;
 import dev.retort.runtime.schema.Metadata;
 import java.lang.reflect.Field;
@@ -67,6 +68,12 @@ final class RetortExtension implements ParameterResolver {
     private static Configured configure(RetortMigrationTest annotation) {
         MigrationRegistry registry = registry(annotation.registry());
         MigrationChecks.Builder checks = MigrationChecks.builder(registry).versionTable(annotation.versionTable());
+        String[] schemas = annotation.includeSchemas();
+        boolean checkConstraints = annotation.compareCheckConstraints();
+        checks.compareOptions(o -> {
+            CompareOptions options = o.compareCheckConstraints(checkConstraints);
+            return schemas.length == 0 ? options : options.includeSchemas(schemas);
+        });
         String noModel = null;
         Class<?> modelClass = annotation.model();
         if (modelClass == void.class) {

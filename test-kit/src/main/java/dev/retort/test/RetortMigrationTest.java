@@ -63,6 +63,20 @@ public @interface RetortMigrationTest {
      */
     String snapshots() default "";
 
+    /**
+     * Schemas {@code modelMatchesDatabase} compares besides the database's own (names or
+     * patterns, {@code *} matching any text), as {@code include_schemas} for {@code retort
+     * check}: the model's tables in those schemas are left out without it. Default none.
+     */
+    String[] includeSchemas() default {};
+
+    /**
+     * Whether {@code modelMatchesDatabase} compares CHECK constraints, by name, as {@code
+     * compare_check_constraints} for {@code retort check}. Off by default: a model read from
+     * JPA entities lacks the checks Hibernate writes for enum columns.
+     */
+    boolean compareCheckConstraints() default false;
+
     /** The version table, when the application's migrator names another than {@code retort_version}. */
     String versionTable() default "retort_version";
 }

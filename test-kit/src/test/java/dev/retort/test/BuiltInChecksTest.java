@@ -41,6 +41,16 @@ class BuiltInChecksTest {
     static class ModelDrift implements RetortChecks {
     }
 
+    @RetortMigrationTest(registry = dev.retort.test.fixtures.good.GeneratedMigrations.class, model = Models.class,
+            modelField = "CHECKED_AND_AUDITED")
+    static class DefaultComparison implements RetortChecks {
+    }
+
+    @RetortMigrationTest(registry = dev.retort.test.fixtures.good.GeneratedMigrations.class, model = Models.class,
+            modelField = "CHECKED_AND_AUDITED", includeSchemas = "aud*", compareCheckConstraints = true)
+    static class SchemasAndChecksCompared implements RetortChecks {
+    }
+
     @RetortMigrationTest(registry = dev.retort.test.fixtures.edited.after.GeneratedMigrations.class,
             snapshots = "src/test/resources/retort/schemas/edited")
     static class EditedRevision implements RetortChecks {
@@ -124,6 +134,19 @@ class BuiltInChecksTest {
                     .contains("differs from the model dev.retort.test.fixtures.Models.DRIFTED")
                     .contains("op.addColumn(\"account\", Column.of(\"nickname\", Type.varchar(40)));");
         }
+    }
+
+    @Test
+    void includedSchemasAndChecksAreComparedOnlyWhenTheAnnotationAsks() {
+        assertThat(JUnitRun.run(DefaultComparison.class).get("modelMatchesDatabase/H2").status())
+                .as("a check and another schema's table are not compared by default").isEqualTo("SUCCESSFUL");
+
+        Outcome outcome = JUnitRun.run(SchemasAndChecksCompared.class).get("modelMatchesDatabase/H2");
+        assertThat(outcome.status()).isEqualTo("FAILED");
+        assertThat(outcome.message())
+                .contains("differs from the model dev.retort.test.fixtures.Models.CHECKED_AND_AUDITED")
+                .contains("op.inSchema(\"audit\").createTable(\"event\",")
+                .contains("op.createCheckConstraint(\"ck_account_status\", \"account\", \"status <> ''\");");
     }
 
     @Test

@@ -23,12 +23,16 @@ class CompareSettingsTest {
                                 .column(Column.of("name", Type.varchar(50)).notNull())
                                 .column(Column.of("status", Type.varchar(20)).notNull().serverDefault("new")))""";
 
-    /** Three differences with {@link #APPLIED}: a wider type, another server default, a new table. */
+    /**
+     * Four differences with {@link #APPLIED}: a wider type, another server default, a new
+     * table, a named check.
+     */
     static final String CHANGED = """
                         .table("account", t -> t
                                 .column(Column.of("id", Type.BIGINT).primaryKey())
                                 .column(Column.of("name", Type.varchar(100)).notNull())
-                                .column(Column.of("status", Type.varchar(20)).notNull().serverDefault("active")))
+                                .column(Column.of("status", Type.varchar(20)).notNull().serverDefault("active"))
+                                .check(dev.retort.runtime.schema.CheckConstraint.of("id > 0").named("ck_account_id")))
                         .table("tmp_import", t -> t
                                 .column(Column.of("id", Type.BIGINT).primaryKey()))""";
 
@@ -87,6 +91,17 @@ class CompareSettingsTest {
                 .doesNotContain("varchar(100)");
         assertThat(written.err()).contains("Detected server default on column 'account.status'")
                 .doesNotContain("tmp_import");
+    }
+
+    @Test
+    void checkConstraintsAreComparedWhenTheFlagOrTheKeyAsks() throws Exception {
+        String addCheck = "op.createCheckConstraint(\"ck_account_id\", \"account\", \"id > 0\");";
+        assertThat(listed(project.failed("check", "--compare-check-constraints", "--no-compare-type",
+                "--exclude-tables", "tmp_*"))).containsExactly(addCheck);
+        configure("compare_check_constraints=true\ncompare_type=false\nexclude_tables=tmp_*\n");
+        assertThat(listed(project.failed("check"))).containsExactly(addCheck);
+        assertThat(project.ok("check", "--no-compare-check-constraints").out())
+                .isEqualTo("No new upgrade operations detected.\n");
     }
 
     @Test

@@ -15,10 +15,12 @@ public final class CreateOrders implements Migration {
         op.createTable("orders",
                 Column.of("id", Type.BIGINT).primaryKey(),
                 Column.of("account_id", Type.BIGINT).notNull());
+        op.createSequence("orders_seq", s -> s.incrementBy(50));
     }
 
     @Override
     public void downgrade(Operations op) {
+        op.dropSequence("orders_seq");
         op.dropTable("orders");
     }
 }
