@@ -107,7 +107,12 @@ final class Autogenerate {
                 throw new CommandException(e.getMessage(), e);
             }
             // The connection lets defaults that differ only in spelling be compared by value.
-            return Comparison.compare(model, schema, effective, connection);
+            try {
+                return Comparison.compare(model, schema, effective, connection);
+            } catch (IllegalArgumentException e) {
+                // A model the database cannot hold: the message names the table and column.
+                throw new CommandException("The model cannot be compared: " + e.getMessage(), e);
+            }
         } catch (SQLException e) {
             throw new CommandException("Cannot read the schema of " + describe(dataSource) + ": " + e.getMessage()
                     + ". Check that the user may read the catalogue.", e);

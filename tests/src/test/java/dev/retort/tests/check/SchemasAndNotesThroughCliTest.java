@@ -105,6 +105,22 @@ class SchemasAndNotesThroughCliTest {
         assertThat(result.notes()).singleElement().asString().contains("increment 50 in the database, 10 in the model");
     }
 
+    @Test
+    void aModelMariaDbCannotHoldFailsWithOneLineNamingTheColumn() throws Exception {
+        try (TestDatabase database = TestDatabases.mariadb()) {
+            CheckProject project = CheckProject.init(dir, database.url(), "");
+            project.model("""
+                            .table("item", t -> t
+                                    .column(Column.of("id", Type.BIGINT).notNull().autoIncrement())
+                                    .column(Column.of("name", Type.varchar(100))))""");
+            project.compile();
+            String failure = project.failed("check");
+            assertThat(failure).startsWith("FAILED: The model cannot be compared: Column item.id is auto-increment")
+                    .contains("make it the first column of the primary key or of an index")
+                    .doesNotContain("Unexpected").doesNotContain("\n\tat ");
+        }
+    }
+
     /** Replaces the comparison keys written by earlier calls with {@code keys}. */
     private void configure(String keys) throws Exception {
         Path properties = dir.resolve("retort.properties");
