@@ -39,7 +39,8 @@ import javax.sql.DataSource;
  * statement they run; and when the registry {@linkplain MigrationRegistry#knownHeads knows its
  * heads}, as the generated one does, {@code upgrade("head")} or {@code upgrade("heads")} at
  * head compares the rows with them and returns without building the graph or loading a
- * revision class. Otherwise they take the migration lock, read the table again
+ * revision class, and, when the version table has its default name (or Alembic's) in the
+ * session's schema, without making a dialect. Otherwise they take the migration lock, read the table again
  * (another instance may have migrated meanwhile), plan from what they read, and run.
  *
  * <h2>Transactions</h2>
