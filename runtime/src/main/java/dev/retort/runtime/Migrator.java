@@ -4,6 +4,7 @@ import dev.retort.graph.Direction;
 import dev.retort.graph.RevisionException;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.internal.DefaultLogger;
+import dev.retort.runtime.internal.command.FailureFactory;
 import dev.retort.runtime.internal.command.MigrateCommand;
 import dev.retort.runtime.internal.command.MigrationContext;
 import dev.retort.runtime.internal.command.OfflineCommand;
@@ -38,7 +39,8 @@ import javax.sql.DataSource;
  * statement they run; and when the registry {@linkplain MigrationRegistry#knownHeads knows its
  * heads}, as the generated one does, {@code upgrade("head")} or {@code upgrade("heads")} at
  * head compares the rows with them and returns without building the graph or loading a
- * revision class. Otherwise they take the migration lock, read the table again
+ * revision class, and, when the version table has its default name (or Alembic's) in the
+ * session's schema, without making a dialect. Otherwise they take the migration lock, read the table again
  * (another instance may have migrated meanwhile), plan from what they read, and run.
  *
  * <h2>Transactions</h2>
@@ -136,25 +138,19 @@ public final class Migrator {
 
     private final MigrationContext context;
     private final MigrateCommand migrateCommand;
-    private final StampCommand stampCommand;
-    private final QueryCommands queries;
-    private final OfflineCommand offline;
 
     private Migrator(Builder builder) {
         if (builder.dataSource == null && builder.dialect == null) {
             throw new NullPointerException("dataSource: call Migrator.builder(registry).dataSource(…) before build(), "
                     + "or dialect(…) alone for a migrator that only writes offline SQL");
         }
-        // The commands live in internal.command; MigrationException::new hands them the
-        // constructor that records the steps committed before a failure, which is not public.
         this.context = new MigrationContext(builder.registry, builder.dataSource, builder.dialect,
                 builder.versionTable, builder.versionTableSchema, builder.transactionMode, builder.lockTimeout,
                 builder.logger != null ? builder.logger : new DefaultLogger(LOGGER_NAME), builder.namingConvention,
-                MigrationException::new);
+                new Failures());
+        // The other commands are made per call: they hold nothing but the context, and an
+        // application that only upgrades at start-up should not load their classes.
         this.migrateCommand = new MigrateCommand(context);
-        this.stampCommand = new StampCommand(context);
-        this.queries = new QueryCommands(context);
-        this.offline = new OfflineCommand(context);
         if (builder.registry.knownHeads().isEmpty()) {
             // A registry that does not vouch for its graph is checked here, as build() documents.
             context.graph();
@@ -211,7 +207,7 @@ public final class Migrator {
      */
     public MigrationResult stamp(String... revisions) {
         List<String> targets = revisions == null ? List.of() : List.of(revisions);
-        return stampCommand.stamp(targets);
+        return new StampCommand(context).stamp(targets);
     }
 
     /**
@@ -221,22 +217,22 @@ public final class Migrator {
      * @throws MigrationException {@code INVALID_VERSION_ROW} when a row is not a revision id
      */
     public List<String> current() {
-        return queries.current();
+        return new QueryCommands(context).current();
     }
 
     /** The heads of the registry's graph, sorted. */
     public List<String> heads() {
-        return queries.heads();
+        return new QueryCommands(context).heads();
     }
 
     /** The bases of the registry's graph, sorted. */
     public List<String> bases() {
-        return queries.bases();
+        return new QueryCommands(context).bases();
     }
 
     /** Every revision, newest first (the reverse of the graph's topological order), as {@code retort history} lists them. */
     public List<RevisionInfo> history() {
-        return queries.history();
+        return new QueryCommands(context).history();
     }
 
     /** The registry this migrator runs. */
@@ -277,12 +273,25 @@ public final class Migrator {
 
     /** Writes the script of an upgrade or downgrade over {@code range}; see {@link OfflineSql}. */
     MigrationResult writeMigration(Dialect dialect, Direction direction, String range, Appendable out) {
-        return offline.writeMigration(dialect, direction, range, out);
+        return new OfflineCommand(context).writeMigration(dialect, direction, range, out);
     }
 
     /** Writes the script of a stamp; see {@link OfflineSql#stamp}. */
     MigrationResult writeStamp(Dialect dialect, List<String> revisions, Appendable out) {
-        return offline.writeStamp(dialect, revisions, out);
+        return new OfflineCommand(context).writeStamp(dialect, revisions, out);
+    }
+
+    /**
+     * Hands the commands in internal.command the constructor of {@link MigrationException} that
+     * records the steps committed before a failure, which is not public. A class rather than
+     * {@code MigrationException::new}: a method reference links a lambda class at start-up.
+     */
+    private static final class Failures implements FailureFactory {
+        @Override
+        public MigrationException create(String code, String message, String revision, String className,
+                                         String statement, Throwable cause, List<AppliedStep> appliedSteps) {
+            return new MigrationException(code, message, revision, className, statement, cause, appliedSteps);
+        }
     }
 
     /** Options of a {@link Migrator}. */

@@ -53,7 +53,11 @@ public final class NamingConvention {
         INDEX
     }
 
-    private static final Pattern TOKEN = Pattern.compile("\\{([a-z_0-9]*)}");
+    /** Compiled when a pattern is first parsed: the default convention, {@link #none()}, never needs it. */
+    private static final class Tokens {
+        static final Pattern TOKEN = Pattern.compile("\\{([a-z_0-9]*)}");
+    }
+
     private static final List<String> TOKENS = List.of("table", "column", "column_0", "referred_table", "constraint_name");
     private static final NamingConvention NONE = new NamingConvention(new EnumMap<>(Kind.class));
 
@@ -88,7 +92,7 @@ public final class NamingConvention {
     public NamingConvention with(Kind kind, String pattern) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(pattern, "pattern");
-        Matcher tokens = TOKEN.matcher(pattern);
+        Matcher tokens = Tokens.TOKEN.matcher(pattern);
         while (tokens.find()) {
             if (!TOKENS.contains(tokens.group(1))) {
                 throw new IllegalArgumentException("Naming convention pattern '" + pattern + "' for " + kind
@@ -125,7 +129,7 @@ public final class NamingConvention {
         if (pattern == null) {
             return Optional.empty();
         }
-        Matcher tokens = TOKEN.matcher(pattern);
+        Matcher tokens = Tokens.TOKEN.matcher(pattern);
         StringBuilder name = new StringBuilder();
         while (tokens.find()) {
             String value = switch (tokens.group(1)) {

@@ -48,7 +48,14 @@ public final class Dialects {
      * @throws IllegalArgumentException when the database is not one Retort supports, naming it
      */
     public static Dialect detect(Connection connection) throws SQLException {
-        String product = connection.getMetaData().getDatabaseProductName();
+        // The PostgreSQL and H2 drivers name their database with a constant, so their
+        // connection's class says it without loading their metadata class: PostgreSQL's is
+        // 88 KB, which a fresh JVM at head would parse and verify for this one string.
+        String product = switch (connection.getClass().getName()) {
+            case "org.postgresql.jdbc.PgConnection" -> "PostgreSQL";
+            case "org.h2.jdbc.JdbcConnection" -> "H2";
+            default -> connection.getMetaData().getDatabaseProductName();
+        };
         String normalized = product.toLowerCase(Locale.ROOT);
         for (Known known : KNOWN) {
             if (normalized.contains(known.product())) {

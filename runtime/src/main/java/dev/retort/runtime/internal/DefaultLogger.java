@@ -49,14 +49,17 @@ public final class DefaultLogger implements System.Logger {
     private static final String JDK_FINDER = "sun.util.logging.internal.LoggingProviderImpl";
 
     private final String name;
-    private final System.Logger delegate;
-    private final Logger jul;
+    /**
+     * Looked up on the first call, not when the migrator is built: finding the {@code
+     * LoggerFinder} scans the class path for providers and {@code Logger.getLogger} starts
+     * JUL's {@code LogManager}, which a migrator that logs nothing should not pay for.
+     */
+    private volatile System.Logger delegate;
+    private volatile Logger jul;
 
     /** The default logger named {@code name}. */
     public DefaultLogger(String name) {
         this.name = name;
-        this.delegate = System.getLogger(name);
-        this.jul = Logger.getLogger(name);
     }
 
     @Override
@@ -66,14 +69,33 @@ public final class DefaultLogger implements System.Logger {
 
     @Override
     public boolean isLoggable(Level level) {
-        return delegate.isLoggable(level);
+        return delegate().isLoggable(level);
+    }
+
+    private System.Logger delegate() {
+        System.Logger d = delegate;
+        if (d == null) {
+            // Racing threads get the same logger: System.getLogger answers alike for a name.
+            d = System.getLogger(name);
+            delegate = d;
+        }
+        return d;
+    }
+
+    private Logger jul() {
+        Logger j = jul;
+        if (j == null) {
+            j = Logger.getLogger(name);
+            jul = j;
+        }
+        return j;
     }
 
     @Override
     public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
         Handler console = plainConsole();
         if (console == null) {
-            delegate.log(level, bundle, msg, thrown);
+            delegate().log(level, bundle, msg, thrown);
         } else if (loggable(console, level)) {
             write(level, msg, thrown);
         }
@@ -83,7 +105,7 @@ public final class DefaultLogger implements System.Logger {
     public void log(Level level, ResourceBundle bundle, String format, Object... params) {
         Handler console = plainConsole();
         if (console == null) {
-            delegate.log(level, bundle, format, params);
+            delegate().log(level, bundle, format, params);
         } else if (loggable(console, level)) {
             write(level, params == null || params.length == 0 ? format : MessageFormat.format(format, params), null);
         }
@@ -93,7 +115,7 @@ public final class DefaultLogger implements System.Logger {
     public void log(Level level, Supplier<String> msgSupplier) {
         Handler console = plainConsole();
         if (console == null) {
-            delegate.log(level, msgSupplier);
+            delegate().log(level, msgSupplier);
         } else if (loggable(console, level)) {
             write(level, msgSupplier.get(), null);
         }
@@ -118,7 +140,7 @@ public final class DefaultLogger implements System.Logger {
             return null;
         }
         Handler console = null;
-        for (Logger logger = jul; logger != null; logger = logger.getParent()) {
+        for (Logger logger = jul(); logger != null; logger = logger.getParent()) {
             Handler[] handlers = logger.getHandlers();
             if (logger.getFilter() != null || (logger.getParent() != null && handlers.length > 0)) {
                 return null;
@@ -140,7 +162,7 @@ public final class DefaultLogger implements System.Logger {
 
     private boolean loggable(Handler console, Level level) {
         java.util.logging.Level julLevel = julLevel(level);
-        return jul.isLoggable(julLevel) && julLevel.intValue() >= console.getLevel().intValue();
+        return jul().isLoggable(julLevel) && julLevel.intValue() >= console.getLevel().intValue();
     }
 
     private void write(Level level, String message, Throwable thrown) {

@@ -58,18 +58,37 @@ public final class VersionTable {
      *                            (see {@link RevisionNode#isValidId}): no command may plan from it
      */
     public List<String> read(Connection connection) throws SQLException {
+        return read(connection, dialect.selectVersions(schema, table), displayName());
+    }
+
+    /**
+     * {@link #read} with a query given as text, for the at-head check that runs before any
+     * dialect is made; {@code displayName} names the table in the error.
+     */
+    public static List<String> read(Connection connection, String select, String displayName) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet resultSet = statement.executeQuery(dialect.selectVersions(schema, table))) {
+             ResultSet resultSet = statement.executeQuery(select)) {
             while (resultSet.next()) {
                 rows.add(resultSet.getString(1));
             }
         }
-        List<String> invalid = rows.stream().filter(row -> !RevisionNode.isValidId(row)).toList();
-        if (!invalid.isEmpty()) {
-            throw invalidRows(invalid);
+        // A plain loop: this read is all an application at head runs, in a fresh JVM.
+        List<String> invalid = null;
+        for (String row : rows) {
+            if (!RevisionNode.isValidId(row)) {
+                if (invalid == null) {
+                    invalid = new ArrayList<>();
+                }
+                invalid.add(row);
+            }
         }
-        rows.sort(null);
+        if (invalid != null) {
+            throw invalidRows(invalid, displayName);
+        }
+        if (rows.size() > 1) {
+            rows.sort(null);
+        }
         return rows;
     }
 
@@ -77,7 +96,7 @@ public final class VersionTable {
      * Rows no Retort or Alembic command writes: something else put them there, perhaps to
      * smuggle SQL into a statement, so nothing runs until a person has looked.
      */
-    private MigrationException invalidRows(List<String> invalid) {
+    private static MigrationException invalidRows(List<String> invalid, String displayName) {
         StringBuilder shown = new StringBuilder();
         for (int i = 0; i < Math.min(invalid.size(), MAX_ROWS_SHOWN); i++) {
             shown.append(i == 0 ? "" : ", ").append(display(invalid.get(i)));
@@ -85,7 +104,7 @@ public final class VersionTable {
         if (invalid.size() > MAX_ROWS_SHOWN) {
             shown.append(" and ").append(invalid.size() - MAX_ROWS_SHOWN).append(" more");
         }
-        return new MigrationException("INVALID_VERSION_ROW", "Version table " + displayName() + " holds "
+        return new MigrationException("INVALID_VERSION_ROW", "Version table " + displayName + " holds "
                 + (invalid.size() == 1 ? "a row that is not a revision id: " : invalid.size()
                 + " rows that are not revision ids: ") + shown + ". Revision ids are 1 to "
                 + RevisionNode.MAX_ID_LENGTH + " letters, digits or '_', so no migrator wrote "

@@ -11,6 +11,7 @@ import dev.retort.runtime.MigrationRegistry;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.RevisionDefinition;
+import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.migrator.MigratorLoggingTest.RecordingLogger;
 import dev.retort.testing.CountingDataSource;
 import dev.retort.testing.TestDatabase;
@@ -120,6 +121,38 @@ class KnownHeadsTest {
             assertThat(migrator.history()).hasSize(2);
             assertThat(registry.revisionsCalls).hasValue(1);
             assertThat(registry.created).hasValue(2);
+        }
+    }
+
+    /**
+     * At head the migrator reads the version table before it detects a dialect when the query
+     * is the same on every dialect (the default names, no schema); a configured schema or an
+     * unusual name takes the dialect's query, and every way answers alike.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void atHeadTheReadIsTheDialectsQueryWhateverTheTable(String kind) {
+        record Table(boolean inSchema, String name) {
+        }
+        for (Table table : List.of(new Table(false, "alembic_version"), new Table(false, "Odd Name"),
+                new Table(true, "retort_version"))) {
+            // A database each: the revisions create tables.
+            try (TestDatabase db = TestDatabases.open(kind)) {
+                String schema = table.inSchema() ? db.schema() : null;
+                Migrator.builder(branches()).dataSource(db.dataSource()).versionTable(table.name())
+                        .versionTableSchema(schema).build().upgrade("heads");
+                CountingRegistry registry = branches();
+                CountingDataSource counting = new CountingDataSource(db.dataSource());
+                RecordingLogger logger = new RecordingLogger();
+                MigrationResult result = Migrator.builder(registry).dataSource(counting).logger(logger)
+                        .versionTable(table.name()).versionTableSchema(schema).build().upgrade("heads");
+
+                assertThat(result.steps()).as(table.name()).isEmpty();
+                assertThat(logger.lines).containsExactly("At head (b2, c1); nothing to apply");
+                assertThat(counting.executed())
+                        .containsExactly(Dialects.forName(kind).orElseThrow().selectVersions(schema, table.name()));
+                assertThat(registry.revisionsCalls).hasValue(0);
+            }
         }
     }
 

@@ -31,13 +31,11 @@ public final class MigrateCommand {
     private final MigrationContext context;
     private final MigrationRegistry registry;
     private final System.Logger logger;
-    private final StepLoop loop;
 
     public MigrateCommand(MigrationContext context) {
         this.context = context;
         this.registry = context.registry();
         this.logger = context.logger();
-        this.loop = new StepLoop(context);
     }
 
     private RevisionGraph graph() {
@@ -52,52 +50,76 @@ public final class MigrateCommand {
                     + "(the part after ':'), or write the script with Migrator.sql(out)." + command + "(\"" + target
                     + "\").", null);
         }
-        return context.withConnection(command, connection -> {
-            Dialect dialect = context.dialect(connection);
-            context.checkTransactionMode(dialect);
-            VersionTable table = context.versionTable(dialect);
-            // The one read an application at its target pays for: no lock, no DDL.
-            List<String> rows;
-            boolean missing = false;
-            try {
-                rows = table.read(connection);
-            } catch (SQLException e) {
-                // Most likely the table does not exist yet: the database is at base. Any
-                // other problem resurfaces when the table is created and read under the lock.
-                logger.log(Level.DEBUG, "Cannot read version table " + table.displayName()
-                        + " (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); assuming base");
-                rows = List.of();
-                missing = true;
-            }
-            if (direction == Direction.UPGRADE && atKnownHeads(rows, target)) {
-                logger.log(Level.INFO, "At head (" + String.join(", ", rows) + "); nothing to apply");
-                return new MigrationResult(rows, rows, List.of());
-            }
-            Plan plan = plan(direction, rows, target, table);
-            if (plan.isEmpty()) {
-                // One INFO line, so an application at head says so in its start-up log.
-                logger.log(Level.INFO, atTarget(rows, target));
-                return new MigrationResult(rows, rows, List.of());
-            }
-            logger.log(Level.INFO, "Context impl " + dialect.getClass().getSimpleName() + ".");
-            logger.log(Level.INFO, loop.assumption(dialect));
-            MigrationLock lock = context.lock(dialect, connection);
-            try {
-                if (missing) {
-                    new JdbcSink(connection).run(table.createStatement());
-                }
-                List<String> locked = table.read(connection);
-                Journal journal = context.journal(dialect, connection);
-                locked = finishInterrupted(journal, connection, table, dialect, locked);
-                Plan lockedPlan = locked.equals(rows) ? plan : plan(direction, locked, target, table);
-                if (lockedPlan.isEmpty()) {
-                    logger.log(Level.INFO, "Another migrator reached '" + target + "' first; nothing to do");
-                }
-                return loop.run(new ConnectionRun(context, connection, table, journal), dialect, locked, lockedPlan);
-            } finally {
-                lock.close();
+        // An anonymous class, not a lambda: a lambda links a class through invokedynamic,
+        // which an application at head would pay for on every start.
+        return context.withConnection(command, new MigrationContext.ConnectionWork<>() {
+            @Override
+            public MigrationResult run(Connection connection) throws SQLException {
+                return migrate(connection, direction, target);
             }
         });
+    }
+
+    private MigrationResult migrate(Connection connection, Direction direction, String target) throws SQLException {
+        // An upgrade to the registry's known heads reads the version table before making a
+        // dialect when the query's text does not depend on one: at head, that read is all it does.
+        String plainSelect = direction == Direction.UPGRADE && knownHeadsTarget(target)
+                ? context.plainVersionSelect() : null;
+        Dialect dialect = null;
+        VersionTable table = null;
+        if (plainSelect == null) {
+            dialect = context.dialect(connection);
+            context.checkTransactionMode(dialect);
+            table = context.versionTable(dialect);
+        }
+        // The one read an application at its target pays for: no lock, no DDL.
+        List<String> rows;
+        boolean missing = false;
+        try {
+            rows = plainSelect != null ? VersionTable.read(connection, plainSelect, context.versionTableDisplayName())
+                    : table.read(connection);
+        } catch (SQLException e) {
+            // Most likely the table does not exist yet: the database is at base. Any
+            // other problem resurfaces when the table is created and read under the lock.
+            logger.log(Level.DEBUG, "Cannot read version table " + context.versionTableDisplayName()
+                    + " (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); assuming base");
+            rows = List.of();
+            missing = true;
+        }
+        if (direction == Direction.UPGRADE && atKnownHeads(rows, target)) {
+            logger.log(Level.INFO, "At head (" + String.join(", ", rows) + "); nothing to apply");
+            return new MigrationResult(rows, rows, List.of());
+        }
+        if (dialect == null) {
+            dialect = context.dialect(connection);
+            context.checkTransactionMode(dialect);
+            table = context.versionTable(dialect);
+        }
+        Plan plan = plan(direction, rows, target, table);
+        if (plan.isEmpty()) {
+            // One INFO line, so an application at head says so in its start-up log.
+            logger.log(Level.INFO, atTarget(rows, target));
+            return new MigrationResult(rows, rows, List.of());
+        }
+        StepLoop loop = new StepLoop(context);
+        logger.log(Level.INFO, "Context impl " + dialect.getClass().getSimpleName() + ".");
+        logger.log(Level.INFO, loop.assumption(dialect));
+        MigrationLock lock = context.lock(dialect, connection);
+        try {
+            if (missing) {
+                new JdbcSink(connection).run(table.createStatement());
+            }
+            List<String> locked = table.read(connection);
+            Journal journal = context.journal(dialect, connection);
+            locked = finishInterrupted(loop, journal, connection, table, dialect, locked);
+            Plan lockedPlan = locked.equals(rows) ? plan : plan(direction, locked, target, table);
+            if (lockedPlan.isEmpty()) {
+                logger.log(Level.INFO, "Another migrator reached '" + target + "' first; nothing to do");
+            }
+            return loop.run(new ConnectionRun(context, connection, table, journal), dialect, locked, lockedPlan);
+        } finally {
+            lock.close();
+        }
     }
 
     /**
@@ -106,7 +128,7 @@ public final class MigrateCommand {
      * the graph or loading a revision, which an application's every start at head would pay.
      */
     boolean atKnownHeads(List<String> rows, String target) {
-        if (rows.isEmpty() || !(target.equals("heads") || target.equals("head"))) {
+        if (rows.isEmpty() || !knownHeadsTarget(target)) {
             return false;
         }
         Set<String> heads = registry.knownHeads().orElse(null);
@@ -115,11 +137,16 @@ public final class MigrateCommand {
                 && rows.size() == heads.size() && heads.containsAll(rows);
     }
 
+    /** Whether {@link #atKnownHeads} may answer for {@code target}: the registry knows its heads and it asks for them. */
+    private boolean knownHeadsTarget(String target) {
+        return (target.equals("heads") || target.equals("head")) && registry.knownHeads().isPresent();
+    }
+
     /**
      * Finishes the step that a crash interrupted, as the journal records it (databases whose
      * DDL commits implicitly), before the command plans its own steps; returns the rows after it.
      */
-    private List<String> finishInterrupted(Journal journal, Connection connection, VersionTable table,
+    private List<String> finishInterrupted(StepLoop loop, Journal journal, Connection connection, VersionTable table,
                                            Dialect dialect, List<String> rows) throws SQLException {
         Optional<Step> interrupted = journal.interrupted(graph(), rows, table.displayName());
         if (interrupted.isEmpty()) {

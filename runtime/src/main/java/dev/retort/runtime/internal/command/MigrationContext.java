@@ -5,6 +5,7 @@ import dev.retort.graph.RevisionGraphException;
 import dev.retort.graph.RevisionNode;
 import dev.retort.runtime.MigrationException;
 import dev.retort.runtime.MigrationRegistry;
+import dev.retort.runtime.Migrator;
 import dev.retort.runtime.Migrator.TransactionMode;
 import dev.retort.runtime.NamingConvention;
 import dev.retort.runtime.RevisionDefinition;
@@ -216,6 +217,27 @@ public final class MigrationContext {
 
     VersionTable versionTable(Dialect dialect) {
         return new VersionTable(dialect, versionTableSchema, versionTable);
+    }
+
+    /**
+     * The version-table query when it is the same text on every dialect, so the at-head check
+     * can run it before a dialect is detected (which loads the dialect's classes and builds its
+     * reserved words): the table has Retort's or Alembic's default name, which no dialect
+     * quotes, in the session's schema. {@code null} when a schema or another name is
+     * configured, when the dialect was configured (it may write its own query), or for {@link
+     * TransactionMode#ALL}, whose check against the dialect comes before any statement.
+     */
+    String plainVersionSelect() {
+        if (configuredDialect != null || versionTableSchema != null || transactionMode != TransactionMode.PER_MIGRATION
+                || !(versionTable.equals(Migrator.DEFAULT_VERSION_TABLE) || versionTable.equals("alembic_version"))) {
+            return null;
+        }
+        return "SELECT version_num FROM ".concat(versionTable);
+    }
+
+    /** The version table as messages name it before a dialect is known. */
+    String versionTableDisplayName() {
+        return versionTableSchema == null ? versionTable : versionTableSchema + "." + versionTable;
     }
 
     MigrationLock lock(Dialect dialect, Connection connection) throws SQLException {
