@@ -120,6 +120,7 @@ final class ConnectionRun implements RunTarget {
             logger.log(Level.WARNING, "Could not force this run's commits to disk; the database writes them"
                     + " within its write delay", e);
         }
+        journal.release();
         try {
             connection.setAutoCommit(true);
         } catch (SQLException e) {
