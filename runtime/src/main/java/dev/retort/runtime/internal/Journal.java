@@ -27,12 +27,16 @@ import java.util.Optional;
  *
  * <p>The step loop calls {@link #begin} before a migration runs (a header row naming the
  * revision and the version-table rows before and after it, committed at once), the
- * journal's {@link #sink} appends one row per statement as it completes (its number and the
+ * journal's {@link #sink} writes one row per statement that completed (its number and the
  * SHA-256 of its text, uncommitted: the database's next implicit commit or the migration's
  * commit takes it along), and {@link #clear} empties the journal in the transaction of the
- * version-table change. So at any moment at most one statement, the first that is not
- * journaled, may have taken effect unrecorded: a DDL statement whose implicit commit came
- * before its row. A data change is rolled back together with its row.
+ * version-table change. A statement's row is written when the migration next reaches the
+ * database (its next statement, an autocommit block, the raw connection), so the database
+ * sees the same order as if it were written at once, or not at all when the migration ends
+ * there, since the version-table change would delete it in the same transaction. So at any
+ * moment at most one statement, the first that is not journaled, may have taken effect
+ * unrecorded: a DDL statement whose implicit commit came before its row. A data change
+ * commits only with its row, or with the version-table change that empties the journal.
  *
  * <p>The next run under the lock reads the journal ({@link #interrupted}) and runs the
  * interrupted step again in resume mode: statements journaled as done are skipped (their
@@ -53,6 +57,14 @@ public final class Journal {
 
     private Step step;
     private int statements;
+    /** The completed statement whose row is not written yet (0: none), and its hash. */
+    private int pendingNumber;
+    private String pendingHash;
+    /** Set once a migration takes the raw connection: its rows are then written at once. */
+    private boolean rowsAtOnce;
+    /** Prepared once per run: the same text for every row, and H2 re-parses it after DDL anyway. */
+    private PreparedStatement insertRow;
+    private PreparedStatement clearRows;
     private Resume resume;
     private MigrationException problem;
     private int failedAt;
@@ -127,10 +139,16 @@ public final class Journal {
         return Optional.of(found.step());
     }
 
-    /** Before a step's migration runs: writes and commits the journal's header row (not when resuming it). */
+    /**
+     * Before a step's migration runs: writes and commits the journal's header row (not when
+     * resuming it). Its own commit, not the next DDL statement's: H2 runs some DDL inside the
+     * transaction ({@code CREATE SEQUENCE}), which takes effect without committing anything.
+     */
     public void begin(Step step) throws SQLException {
         this.step = step;
         this.statements = 0;
+        this.pendingNumber = 0;
+        this.rowsAtOnce = false;
         this.problem = null;
         this.failedAt = 0;
         if (!active || resume != null && resume.step().equals(step)) {
@@ -157,9 +175,29 @@ public final class Journal {
             }
             resume = null;
         }
-        try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate(dialect.clearJournal(schema, table));
+        // The last statement's row, if not yet written, would be deleted in this same transaction.
+        pendingNumber = 0;
+        if (clearRows == null) {
+            clearRows = connection.prepareStatement(dialect.clearJournal(schema, table));
         }
+        clearRows.executeUpdate();
+    }
+
+    /** Closes the statements kept prepared for the run; the next run prepares them again. */
+    public void release() {
+        insertRow = close(insertRow);
+        clearRows = close(clearRows);
+    }
+
+    private PreparedStatement close(PreparedStatement statement) {
+        if (statement != null) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                logger.log(Level.DEBUG, "Could not close a statement of " + displayName(), e);
+            }
+        }
+        return null;
     }
 
     /**
@@ -255,14 +293,38 @@ public final class Journal {
     }
 
     private void insert(int number, String sha256, String headsBefore, String headsAfter) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(dialect.insertJournalEntry(schema, table))) {
-            statement.setString(1, step.revision().id());
-            statement.setString(2, direction(step.direction()));
-            statement.setInt(3, number);
-            statement.setString(4, sha256);
-            statement.setString(5, headsBefore);
-            statement.setString(6, headsAfter);
-            statement.executeUpdate();
+        if (insertRow == null) {
+            insertRow = connection.prepareStatement(dialect.insertJournalEntry(schema, table));
+        }
+        insertRow.setString(1, step.revision().id());
+        insertRow.setString(2, direction(step.direction()));
+        insertRow.setInt(3, number);
+        insertRow.setString(4, sha256);
+        insertRow.setString(5, headsBefore);
+        insertRow.setString(6, headsAfter);
+        insertRow.executeUpdate();
+    }
+
+    /** Statement {@code number} completed: its row is written before the migration next reaches the database. */
+    private void completed(int number, String sha256) throws SQLException {
+        if (rowsAtOnce) {
+            insert(number, sha256, null, null);
+            return;
+        }
+        pendingNumber = number;
+        pendingHash = sha256;
+    }
+
+    /**
+     * Writes the row of the last completed statement, uncommitted, before anything that can
+     * commit: the next statement (a DDL statement commits before it runs), an autocommit
+     * block, or the raw connection in the migration's hands.
+     */
+    private void writePending() throws SQLException {
+        if (pendingNumber != 0) {
+            int number = pendingNumber;
+            pendingNumber = 0;
+            insert(number, pendingHash, null, null);
         }
     }
 
@@ -271,9 +333,16 @@ public final class Journal {
     }
 
     static String sha256(String text) {
+        return sha256(newDigest(), text);
+    }
+
+    private static String sha256(MessageDigest digest, String text) {
+        return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest newDigest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JDK has SHA-256", e);
         }
@@ -317,6 +386,8 @@ public final class Journal {
     private final class JournalSink implements SqlSink {
         private final JdbcSink base;
         private final ResumePlanner planner;
+        /** One per sink, which the step loop uses from one thread: {@code digest} resets it. */
+        private final MessageDigest digest = newDigest();
         private boolean directRan;
 
         JournalSink(JdbcSink base) {
@@ -332,11 +403,12 @@ public final class Journal {
         @Override
         public void execute(Operation operation, int index, String sql) throws SQLException {
             int number = ++statements;
-            String hash = sha256(sql);
+            String hash = sha256(digest, sql);
             if (resume != null && number <= resume.done()) {
                 verify(number, hash, sql);
                 return;
             }
+            writePending();
             if (resume != null && number == resume.done() + 1) {
                 ResumePlanner.Decision decision = number <= resume.failedAt()
                         ? ResumePlanner.Decision.run(sql, "it failed with an error last time, so it had not taken effect")
@@ -353,18 +425,19 @@ public final class Journal {
             } else {
                 run(number, sql);
             }
-            insert(number, hash, null, null);
+            completed(number, hash);
         }
 
         @Override
         public void executeDirectly(String sql, String identity, DirectStatement statement) throws SQLException {
             int number = ++statements;
-            String hash = sha256(identity);
+            String hash = sha256(digest, identity);
             directRan = false;
             if (resume != null && number <= resume.done()) {
                 verify(number, hash, sql);
                 return;
             }
+            writePending();
             if (resume != null) {
                 // A data change commits only together with its journal row: unjournaled, it was rolled back.
                 logger.log(Level.INFO, "Resuming revision " + step.revision().id() + " at statement " + number
@@ -378,7 +451,7 @@ public final class Journal {
                 throw e;
             }
             directRan = true;
-            insert(number, hash, null, null);
+            completed(number, hash);
         }
 
         /** The failure report's trail lists what ran in this run, not what the journal let it skip. */
@@ -391,11 +464,21 @@ public final class Journal {
 
         @Override
         public void autocommitBlock(Connection connection, Dialect dialect, Runnable block) throws SQLException {
+            writePending();
             base.autocommitBlock(connection, dialect, block);
         }
 
         @Override
         public void connectionTaken() {
+            // What the migration does with the connection is out of sight: from here on each row
+            // is written as its statement completes, so the migration's own commits take it along.
+            rowsAtOnce = true;
+            try {
+                writePending();
+            } catch (SQLException e) {
+                throw new StatementFailedException("(journaling statement " + statements + " before handing out "
+                        + "the connection)", e);
+            }
             if (resume != null) {
                 throw unsafe(statements + 1, "Operations.connection()", "the migration works on the connection "
                         + "itself before that point, and Retort cannot tell what that work did or repeat it safely",

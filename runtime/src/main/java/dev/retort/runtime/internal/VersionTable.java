@@ -172,6 +172,11 @@ public final class VersionTable {
         return changes;
     }
 
+    /** The statement that replaces one row by another, its new and old revision bound as parameters 1 and 2. */
+    public String updateStatement() {
+        return dialect.updateVersion(schema, table);
+    }
+
     /** The offline form of {@link #changes}: each statement with its revisions as literals. */
     public List<String> changeStatements(Collection<String> before, Collection<String> after) {
         return changes(before, after).stream().map(Change::script).toList();

@@ -6,7 +6,9 @@ import static dev.retort.runtime.internal.command.FailureText.sentence;
 import static dev.retort.runtime.internal.command.FailureText.statementFailure;
 import static dev.retort.runtime.internal.command.VersionRows.applyVersionChange;
 import static dev.retort.runtime.internal.command.VersionRows.describe;
+import static dev.retort.runtime.internal.command.VersionRows.isReplacement;
 import static dev.retort.runtime.internal.command.VersionRows.readQuietly;
+import static dev.retort.runtime.internal.command.VersionRows.replaceVersion;
 
 import dev.retort.graph.Direction;
 import dev.retort.graph.Step;
@@ -22,6 +24,7 @@ import dev.retort.runtime.internal.StepLog;
 import dev.retort.runtime.internal.VersionTable;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -35,6 +38,8 @@ final class ConnectionRun implements RunTarget {
     private final Journal journal;
     private final JdbcSink jdbc;
     private final SqlSink sink;
+    /** The version table's UPDATE of a plain step, prepared on first use and kept for the run. */
+    private PreparedStatement replaceVersion;
 
     ConnectionRun(MigrationContext context, Connection connection, VersionTable table, Journal journal) {
         this.context = context;
@@ -84,7 +89,14 @@ final class ConnectionRun implements RunTarget {
     @Override
     public void versionChange(List<String> before, List<String> after) throws SQLException {
         journal.clear();
-        applyVersionChange(connection, table, before, after);
+        if (isReplacement(before, after)) {
+            if (replaceVersion == null) {
+                replaceVersion = connection.prepareStatement(table.updateStatement());
+            }
+            replaceVersion(replaceVersion, table, before.get(0), after.get(0));
+        } else {
+            applyVersionChange(connection, table, before, after);
+        }
     }
 
     @Override
@@ -119,6 +131,15 @@ final class ConnectionRun implements RunTarget {
         } catch (SQLException | RuntimeException e) {
             logger.log(Level.WARNING, "Could not force this run's commits to disk; the database writes them"
                     + " within its write delay", e);
+        }
+        journal.release();
+        if (replaceVersion != null) {
+            try {
+                replaceVersion.close();
+            } catch (SQLException e) {
+                logger.log(Level.DEBUG, "Could not close the version table's UPDATE", e);
+            }
+            replaceVersion = null;
         }
         try {
             connection.setAutoCommit(true);

@@ -1,8 +1,10 @@
 package dev.retort.runtime.internal.command;
 
 import dev.retort.runtime.MigrationException;
+import dev.retort.runtime.internal.StatementFailedException;
 import dev.retort.runtime.internal.VersionTable;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.TreeSet;
@@ -19,12 +21,40 @@ final class VersionRows {
         for (VersionTable.Change change : table.changes(before, after)) {
             int rows = table.executeChange(connection, change);
             if (rows != 1) {
-                throw new MigrationException("VERSION_TABLE_CONFLICT", "Expected to change one row of version table "
-                        + table.displayName() + " with [" + change.script() + "] but changed " + rows + ": something "
-                        + "else changed the table during the run. Check it with Migrator.current() and stamp the "
-                        + "right revision.", null, null, change.script(), null);
+                throw conflict(table, change.script(), rows);
             }
         }
+    }
+
+    /** A plain step's version-table change: one row replaced by another, as {@code changes} gives one UPDATE. */
+    static boolean isReplacement(List<String> before, List<String> after) {
+        return before.size() == 1 && after.size() == 1 && !before.get(0).equals(after.get(0));
+    }
+
+    /**
+     * {@link #applyVersionChange} of a {@linkplain #isReplacement replacement}, on {@code update}
+     * (the table's {@code UPDATE}, prepared once for the run): the offline form of the statement
+     * is rendered only for a message.
+     */
+    static void replaceVersion(PreparedStatement update, VersionTable table, String from, String to) {
+        int rows;
+        try {
+            update.setString(1, to);
+            update.setString(2, from);
+            rows = update.executeUpdate();
+        } catch (SQLException e) {
+            throw new StatementFailedException(table.changeStatements(List.of(from), List.of(to)).get(0), e);
+        }
+        if (rows != 1) {
+            throw conflict(table, table.changeStatements(List.of(from), List.of(to)).get(0), rows);
+        }
+    }
+
+    private static MigrationException conflict(VersionTable table, String script, int rows) {
+        return new MigrationException("VERSION_TABLE_CONFLICT", "Expected to change one row of version table "
+                + table.displayName() + " with [" + script + "] but changed " + rows + ": something "
+                + "else changed the table during the run. Check it with Migrator.current() and stamp the "
+                + "right revision.", null, null, script, null);
     }
 
     /** The rows for a failure message, which must not fail itself. */
