@@ -636,7 +636,7 @@ public final class Comparison {
             int keyDrops = dropIndexesAndUniques.size();
             List<List<String>> droppedKeys = new ArrayList<>();
             compareIndexes(table, existing, droppedKeys, readded);
-            compareUniques(table, existing, addedNames, droppedKeys);
+            compareUniques(table, existing, addedNames, droppedKeys, readded);
             Set<ForeignKey> droppedForeignKeys = compareForeignKeys(table, existing);
             PrimaryKeys.Found key = PrimaryKeys.compare(table, existing, options, model.values());
             key.drop().ifPresent(dropIndexesAndUniques::add);
@@ -830,13 +830,13 @@ public final class Comparison {
          * otherwise by columns, as a constraint.
          */
         private void compareUniques(Table table, Table existing, Set<String> addedColumns,
-                List<List<String>> droppedKeys) {
+                List<List<String>> droppedKeys, Set<String> readded) {
             String name = table.name();
             boolean merged = options.matchesUniqueIndexesToConstraints();
             List<UniqueConstraint> wanted = new ArrayList<>(table.uniqueConstraints());
             for (Column column : table.columns()) {
-                // A unique column added by addColumn brings its constraint along.
-                if (column.isUnique() && !addedColumns.contains(column.name())) {
+                // A unique column added (or added back) by addColumn brings its constraint along.
+                if (column.isUnique() && !addedColumns.contains(column.name()) && !readded.contains(column.name())) {
                     wanted.add(UniqueConstraint.of(column.name()));
                 }
             }
@@ -845,7 +845,12 @@ public final class Comparison {
             Set<List<String>> target = wanted.stream().map(UniqueConstraint::columns).collect(Collectors.toSet());
             Map<String, Index> modelIndexes = new LinkedHashMap<>();
             table.indexes().forEach(i -> modelIndexes.put(i.name(), i));
+            // A key on a column dropped and added back goes with the column: it is dropped before
+            // it, so the downgrade can create it again, and created after it.
             Predicate<UniqueConstraint> kept = key -> {
+                if (key.columns().stream().anyMatch(readded::contains)) {
+                    return false;
+                }
                 Index governing = merged ? key.name().map(modelIndexes::get).orElse(null) : null;
                 return governing == null ? target.contains(key.columns())
                         : governing.equals(new Index(governing.name(), key.columns(), true));
@@ -877,7 +882,7 @@ public final class Comparison {
                 }
             }
             for (UniqueConstraint unique : wanted) {
-                if (!present.contains(unique.columns())
+                if ((!present.contains(unique.columns()) || unique.columns().stream().anyMatch(readded::contains))
                         && included(SchemaObject.Kind.UNIQUE_CONSTRAINT, name, unique.name(), true, false)) {
                     String constraint = unique.name().orElseGet(() -> conventionName(NamingConvention.Kind.UNIQUE,
                             name, unique.columns(), null, "uq_" + name + "_" + String.join("_", unique.columns())));

@@ -10,7 +10,9 @@ import dev.retort.runtime.operation.AlterColumn;
 import dev.retort.runtime.operation.BatchAlterTable;
 import dev.retort.runtime.operation.CreateIndex;
 import dev.retort.runtime.operation.CreateTable;
+import dev.retort.runtime.operation.CreateUniqueConstraint;
 import dev.retort.runtime.operation.DropColumn;
+import dev.retort.runtime.operation.DropConstraint;
 import dev.retort.runtime.operation.DropIndex;
 import dev.retort.runtime.operation.Operation;
 import dev.retort.runtime.schema.Column;
@@ -18,6 +20,7 @@ import dev.retort.runtime.schema.Index;
 import dev.retort.runtime.schema.Metadata;
 import dev.retort.runtime.schema.Table;
 import dev.retort.runtime.schema.Type;
+import dev.retort.runtime.schema.UniqueConstraint;
 import dev.retort.testing.LiveOperations;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
@@ -221,6 +224,45 @@ class ComputedColumnComparisonTest {
                 assertThat(rs.getBigDecimal(2)).isEqualByComparingTo("0.40");
             }
         }
+    }
+
+    /**
+     * A unique key on a computed column that is dropped and added back (its computation
+     * changes) goes with the column on every database: it is dropped before it and created
+     * after it, so the check is clean afterwards and the downgrade brings the key back.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "mariadb", "h2", "sqlite"})
+    void aUniqueKeyOnARecomputedColumnComesBackWithIt(String kind) throws Exception {
+        try (TestDatabase db = TestDatabases.open(kind); Connection connection = db.dataSource().getConnection()) {
+            Dialect dialect = Dialects.detect(connection);
+            String create = TWO_READERS.get(kind);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(create.substring(0, create.length() - 1)
+                        + ", CONSTRAINT uq_item_tax_doubled UNIQUE (tax_doubled))");
+                statement.execute("INSERT INTO item (id, price, tax) VALUES (1, 2.50, 0.20)");
+            }
+            RevisionRoundTrip trip = new RevisionRoundTrip(work, connection, dialect, DEFAULTS_ON);
+            trip.roundTrip(uniqueTaxDoubled("tax * 2"), uniqueTaxDoubled("tax * 3"), !dialect.supportsAlterColumn()
+                    ? List.of(BatchAlterTable.class)
+                    : List.of(DropConstraint.class, DropColumn.class, AddColumn.class, CreateUniqueConstraint.class));
+            try (Statement statement = connection.createStatement();
+                    var rs = statement.executeQuery("SELECT tax_doubled FROM item")) {
+                rs.next();
+                assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("0.40");
+            }
+        }
+    }
+
+    /** The table of {@link #TWO_READERS} with a unique key on {@code tax_doubled}, computed as {@code taxDoubled}. */
+    private static Metadata uniqueTaxDoubled(String taxDoubled) {
+        return Metadata.builder().table("item", t -> t
+                .column(Column.of("id", Type.BIGINT).primaryKey())
+                .column(Column.of("price", Type.numeric(10, 2)).notNull())
+                .column(Column.of("tax", Type.numeric(4, 2)))
+                .column(Column.of("doubled", Type.numeric(12, 2)).computed("price * 2"))
+                .column(Column.of("tax_doubled", Type.numeric(6, 2)).computed(taxDoubled))
+                .unique(UniqueConstraint.of("tax_doubled").named("uq_item_tax_doubled"))).build();
     }
 
     /**
