@@ -115,12 +115,13 @@ public final class RetortAutoConfiguration {
         StartupSchemaCheck retortStartupSchemaCheck(RetortMigrationInitializer initializer, Migrator migrator,
                 RetortProperties properties, ResourceLoader resourceLoader, ObjectProvider<DataSource> dataSource,
                 @RetortDataSource ObjectProvider<DataSource> retortDataSource,
-                ObjectProvider<dev.retort.runtime.schema.Metadata> model) {
+                ObjectProvider<dev.retort.runtime.schema.Metadata> model,
+                ObjectProvider<dev.retort.autogenerate.CompareOptions> compareOptions) {
             DataSources.Chosen chosen = DataSources.choose(retortDataSource.getIfAvailable(),
                     dataSource.getIfUnique(), properties.getUrl(), properties.getUser(), properties.getPassword());
             return new StartupSchemaCheck(initializer, chosen, migrator.registry().packageName(),
                     properties.getVersionTable(), properties.getVersionTableSchema(), properties.getMetadata(),
-                    model.getIfUnique(), resourceLoader.getClassLoader());
+                    model.getIfUnique(), compareOptions.getIfUnique(), resourceLoader.getClassLoader());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.retort.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.retort.autogenerate.CompareOptions;
 import dev.retort.runtime.AppliedStep;
 import dev.retort.runtime.MigrationException;
 import dev.retort.runtime.MigrationResult;
@@ -116,6 +117,37 @@ class RetortStarterTest {
                     .contains("differs from the model " + SAMPLE + ".GeneratedSchema.METADATA (1 difference)")
                     .contains("op.addColumn(\"customer\"")
                     .contains("\"email\"");
+        }
+    }
+
+    @Test
+    void checkOnStartComparesWhatTheApplicationsCompareOptionsAsk() {
+        try (TestDatabase database = TestDatabases.h2()) {
+            Apps app = Apps.of(SampleApplication.class).on(database).with("retort.package", SAMPLE)
+                    .with("retort.check-on-start", "true");
+            try (ConfigurableApplicationContext context = app.start()) {
+                context.getBean(JdbcTemplate.class)
+                        .execute("ALTER TABLE customer ADD CONSTRAINT ck_customer_name CHECK (name <> '')");
+            }
+            // Checks are not compared by default, as retort check does not compare them.
+            try (ConfigurableApplicationContext context = app.start()) {
+                assertThat(context.getBean(CustomerRepository.class).count()).isEqualTo(1);
+            }
+            Throwable failure = catchStart(Apps.of(SampleApplication.class, CompareChecks.class).on(database)
+                    .with("retort.package", SAMPLE).with("retort.check-on-start", "true"));
+            assertThat(messages(failure))
+                    .contains("differs from the model " + SAMPLE + ".GeneratedSchema.METADATA (1 difference)")
+                    .contains("ck_customer_name");
+        }
+    }
+
+    /** An application that asks for CHECK constraints to be compared. */
+    @Configuration(proxyBeanMethods = false)
+    static class CompareChecks {
+
+        @Bean
+        CompareOptions compareOptions() {
+            return CompareOptions.defaults().compareCheckConstraints(true);
         }
     }
 

@@ -17,7 +17,10 @@ import org.springframework.beans.factory.InitializingBean;
 /**
  * {@code retort.check-on-start}: once the migrations ran, compares the database with the
  * model as {@code retort check} does and refuses to start when they differ. Only created
- * when Retort's autogenerate is on the class path ({@value #COMPARISON_CLASS}).
+ * when Retort's autogenerate is on the class path ({@value #COMPARISON_CLASS}). The
+ * application's {@link CompareOptions} bean, when it declares one, says what is compared
+ * (the schemas it includes, checks, server defaults); the comparison's notes are logged as
+ * warnings and never stop start-up, as {@code retort check} prints them and passes.
  */
 public final class StartupSchemaCheck implements InitializingBean {
 
@@ -33,22 +36,26 @@ public final class StartupSchemaCheck implements InitializingBean {
     private final String versionTableSchema;
     private final String configuredModel;
     private final Metadata modelBean;
+    private final CompareOptions options;
     private final ClassLoader classLoader;
 
     /**
      * @param initializer     taken only so that the check is created after the migration ran
      * @param configuredModel {@code retort.metadata}, or {@code null}
      * @param modelBean       the application's {@code Metadata} bean, or {@code null}
+     * @param options         the application's {@code CompareOptions} bean, or {@code null} for the defaults
      */
     public StartupSchemaCheck(RetortMigrationInitializer initializer, DataSources.Chosen database,
                               String registryPackage, String versionTable, String versionTableSchema,
-                              String configuredModel, Metadata modelBean, ClassLoader classLoader) {
+                              String configuredModel, Metadata modelBean, CompareOptions options,
+                              ClassLoader classLoader) {
         this.database = database;
         this.registryPackage = registryPackage;
         this.versionTable = versionTable;
         this.versionTableSchema = versionTableSchema;
         this.configuredModel = configuredModel;
         this.modelBean = modelBean;
+        this.options = options != null ? options : CompareOptions.defaults();
         this.classLoader = classLoader;
     }
 
@@ -58,13 +65,25 @@ public final class StartupSchemaCheck implements InitializingBean {
         Comparison comparison;
         try (Connection connection = database.dataSource().getConnection()) {
             Dialect dialect = Dialects.detect(connection);
-            Metadata schema = Introspection.read(connection, dialect, null, versionTable);
-            comparison = Comparison.compare(model.metadata(), schema,
-                    CompareOptions.defaults().versionTable(versionTable).forDialect(dialect));
+            CompareOptions effective = options.versionTable(versionTable);
+            if (effective.dialect().isEmpty()) {
+                effective = effective.forDialect(dialect);
+            }
+            // The options name the schemas to read besides the current one; the connection lets
+            // defaults that differ only in spelling be compared by value, as retort check does.
+            Metadata schema = Introspection.read(connection, dialect, effective);
+            comparison = Comparison.compare(model.metadata(), schema, effective, connection);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("retort.check-on-start cannot compare the model " + model.name()
+                    + " with " + database.description() + ": " + e.getMessage(), e);
         } catch (SQLException e) {
             throw new IllegalStateException("retort.check-on-start cannot read the schema of " + database.description()
                     + ": " + JdbcUrls.redact(e.getMessage()) + ". Check that the user may read the catalogue, or set "
                     + "retort.check-on-start=false.", e);
+        }
+        System.Logger logger = System.getLogger(StartupSchemaCheck.class.getName());
+        for (String note : comparison.notes()) {
+            logger.log(System.Logger.Level.WARNING, "retort.check-on-start: " + note);
         }
         if (!comparison.isEmpty()) {
             int count = comparison.changes().size();
@@ -73,8 +92,7 @@ public final class StartupSchemaCheck implements InitializingBean {
                     + "): write a revision for them (retort revision --autogenerate -m \"MESSAGE\") or fix the model, "
                     + "then start again.\n" + comparison.toString().indent(2).stripTrailing());
         }
-        System.getLogger(StartupSchemaCheck.class.getName()).log(System.Logger.Level.INFO,
-                () -> "retort.check-on-start: the database matches the model " + model.name());
+        logger.log(System.Logger.Level.INFO, () -> "retort.check-on-start: the database matches the model " + model.name());
     }
 
     private record Model(Metadata metadata, String name) {
