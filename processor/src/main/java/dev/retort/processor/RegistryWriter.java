@@ -11,9 +11,13 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.retort.graph.RevisionGraph;
 import dev.retort.graph.RevisionNode;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -28,6 +32,13 @@ import javax.lang.model.element.Modifier;
  * lists. Per revision that is a few lines, most of them javadoc and string data that javac
  * scans rather than compiles. Everything comes out in the graph's order (topological, then
  * id), so the source is byte-identical from build to build.
+ *
+ * <p>JavaPoet builds the class's skeleton, which is the same at any size; the parts that grow
+ * with the revisions (the constants, the table, the switch cases) are written line by line
+ * straight to the file where the skeleton holds a stand-in line. Formatting a JavaPoet tree of
+ * every revision cost more than everything else the processor does: at 10,000 revisions a
+ * JFR profile put 12% of javac's main thread in JavaPoet's two passes over the tree and the
+ * regular expressions that folded its javadoc, with the whole file held as one string.
  */
 final class RegistryWriter {
 
@@ -42,9 +53,19 @@ final class RegistryWriter {
     /** A javadoc of one line as JavaPoet writes it: opening, one text line, closing. */
     private static final Pattern ONE_LINE_JAVADOC = Pattern.compile("(?m)^( *)/\\*\\*\n\\1 \\* ([^\n]*)\n\\1 \\*/\n");
 
-    /** The blank line JavaPoet leaves between a revision constant and the next one's one-line javadoc. */
-    private static final Pattern BLANK_BETWEEN_CONSTANTS = Pattern.compile(
-            "(public static final String \\w+ = \"\\w+\";\n)\n(?= */\\*\\* [^\n]*\\*/\n *public static final String )");
+    /**
+     * Stand-ins in the skeleton, each alone on its line, for what grows with the revisions:
+     * a field for the constants, a returned name per table chunk, a statement per case chunk.
+     * Nothing else in the skeleton can make such a line: its other lines are fixed text, the
+     * constant names of the heads only appear inside {@code Set.of(...)}.
+     */
+    private static final String CONSTANTS_MARK = "static int RETORT_BULK_CONSTANTS;";
+    private static final String TABLE_MARK = "return RETORT_BULK_TABLE_";
+    private static final String CASES_MARK = "RETORT_BULK_CASES_";
+
+    /** The nested types of the registry: a revision class of the same simple name is written qualified. */
+    private static final Set<String> MEMBER_TYPES = Set.of(TypeNames.GENERATED_MIGRATIONS, TypeNames.DEFINITIONS,
+            TypeNames.FACTORY, TypeNames.PROVIDER);
 
     private final boolean generatedAnnotationAvailable;
 
@@ -53,22 +74,87 @@ final class RegistryWriter {
     }
 
     /**
-     * The source of {@code GeneratedMigrations} for a valid graph.
+     * Writes the source of {@code GeneratedMigrations} for a valid graph to {@code out}.
      *
+     * @param out           where the source goes, in order; not closed
      * @param packageName   the package of the revisions and of the generated class
      * @param graph         the package's graph, free of structural problems
      * @param revisions     the package's revisions, in any order
      * @param packageTypes  simple names of every type of the package, written qualified where
      *                      they would hide an imported name
      */
-    JavaFile write(String packageName, RevisionGraph graph, List<RevisionDescriptor> revisions,
-            List<String> packageTypes) {
+    void write(Writer out, String packageName, RevisionGraph graph, List<RevisionDescriptor> revisions,
+            List<String> packageTypes) throws IOException {
         Map<String, RevisionDescriptor> byId = revisions.stream()
                 .collect(Collectors.toMap(r -> r.id().text(), Function.identity()));
         List<RevisionDescriptor> ordered = graph.nodes().stream().map(n -> byId.get(n.id())).toList();
         Map<String, String> constants = ConstantNames.of(ordered);
-        ClassName self = ClassName.get(packageName, TypeNames.GENERATED_MIGRATIONS);
+        List<List<String>> tables = RevisionTable.lines(packageName, ordered);
+        Names names = new Names(packageName, packageTypes, byId);
+        String skeleton = skeleton(packageName, graph, byId, ordered.size(), constants, tables.size(), packageTypes);
+        int from = 0;
+        while (from < skeleton.length()) {
+            int lineEnd = skeleton.indexOf('\n', from) + 1;
+            String line = skeleton.substring(from, lineEnd);
+            String text = line.strip();
+            String indent = line.substring(0, line.indexOf(text.isEmpty() ? "\n" : text));
+            if (text.equals(CONSTANTS_MARK)) {
+                writeConstants(out, indent, ordered, constants, graph, names);
+            } else if (text.startsWith(TABLE_MARK) && text.endsWith(";")) {
+                writeTable(out, indent, tables.get(Integer.parseInt(text.substring(TABLE_MARK.length(), text.length() - 1))));
+            } else if (text.startsWith(CASES_MARK) && text.endsWith(";")) {
+                int chunk = Integer.parseInt(text.substring(CASES_MARK.length(), text.length() - 1));
+                writeCases(out, indent, ordered, chunk * CASES_PER_METHOD, names);
+            } else {
+                out.write(line);
+            }
+            from = lineEnd;
+        }
+    }
 
+    /** One constant per revision: its one-line javadoc, then the field. */
+    private static void writeConstants(Writer out, String indent, List<RevisionDescriptor> ordered,
+            Map<String, String> constants, RevisionGraph graph, Names names) throws IOException {
+        String declaration = indent + "public static final " + names.string + " ";
+        StringBuilder line = new StringBuilder(256);
+        for (RevisionDescriptor revision : ordered) {
+            line.setLength(0);
+            line.append(indent).append("/** ");
+            constantJavadoc(line, revision, graph, names);
+            line.append(" */\n").append(declaration).append(constants.get(revision.id().text())).append(" = ");
+            stringLiteral(line, revision.id().text());
+            out.append(line.append(";\n"));
+        }
+    }
+
+    /** {@code return "line\n" + "line\n" ...;} as JavaPoet wraps it: continuation lines two indents deeper. */
+    private static void writeTable(Writer out, String indent, List<String> lines) throws IOException {
+        StringBuilder line = new StringBuilder(256);
+        for (int i = 0; i < lines.size(); i++) {
+            line.setLength(0);
+            line.append(i == 0 ? indent + "return " : indent + "        + ");
+            stringLiteral(line, lines.get(i) + "\n");
+            out.append(line.append(i == lines.size() - 1 ? ";\n" : "\n"));
+        }
+    }
+
+    private static void writeCases(Writer out, String indent, List<RevisionDescriptor> ordered, int start, Names names)
+            throws IOException {
+        StringBuilder line = new StringBuilder(128);
+        for (int i = start; i < Math.min(ordered.size(), start + CASES_PER_METHOD); i++) {
+            line.setLength(0);
+            out.append(line.append(indent).append("case ").append(i).append(": return new ")
+                    .append(names.of(ordered.get(i))).append("();\n"));
+        }
+    }
+
+    /**
+     * The skeleton: the class with a stand-in line where the revisions' constants, table
+     * chunks and switch cases go, each one-line javadoc on one line.
+     */
+    private String skeleton(String packageName, RevisionGraph graph, Map<String, RevisionDescriptor> byId, int size,
+            Map<String, String> constants, int tableChunks, List<String> packageTypes) {
+        ClassName self = ClassName.get(packageName, TypeNames.GENERATED_MIGRATIONS);
         TypeSpec.Builder type = TypeSpec.classBuilder(self)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc(classJavadoc(packageName, graph, byId));
@@ -81,14 +167,8 @@ final class RegistryWriter {
         // A deprecated migration class is still a revision: referring to it must not warn.
         type.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
                 .addMember("value", "{$S, $S}", "deprecation", "removal").build());
-        for (RevisionDescriptor revision : ordered) {
-            type.addOriginatingElement(revision.element());
-            type.addField(FieldSpec.builder(TypeNames.STRING, constants.get(revision.id().text()),
-                            Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc(constantJavadoc(revision, graph, byId))
-                    .initializer("$S", revision.id().text())
-                    .build());
-        }
+        type.addField(FieldSpec.builder(int.class, CONSTANTS_MARK.substring("static int ".length(),
+                CONSTANTS_MARK.length() - 1), Modifier.STATIC).build());
         type.addField(FieldSpec.builder(ParameterizedTypeName.get(TypeNames.SET, TypeNames.STRING), "HEADS",
                         Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The ids of the graph's heads: a version table that holds exactly these rows is at\n"
@@ -105,20 +185,12 @@ final class RegistryWriter {
                 .build());
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         addEntryPoints(type);
-        addDefinitions(type, packageName, ordered);
-        addFactory(type, ordered);
+        addDefinitions(type, packageName, size, tableChunks);
+        addFactory(type, size);
         type.addType(provider(self, packageName));
-        return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("    ").build();
-    }
-
-    /**
-     * The source text of a registry, with each one-line javadoc on one line and no blank line
-     * between two revision constants. JavaPoet writes every javadoc over three lines and a
-     * blank line between fields, which made each revision's two lines five.
-     */
-    static String source(JavaFile file) {
-        String text = ONE_LINE_JAVADOC.matcher(file.toString()).replaceAll("$1/** $2 */\n");
-        return BLANK_BETWEEN_CONSTANTS.matcher(text).replaceAll("$1");
+        String text = JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("    ").build()
+                .toString();
+        return ONE_LINE_JAVADOC.matcher(text).replaceAll("$1/** $2 */\n");
     }
 
     private static CodeBlock classJavadoc(String packageName, RevisionGraph graph, Map<String, RevisionDescriptor> byId) {
@@ -138,37 +210,57 @@ final class RegistryWriter {
     }
 
     /**
-     * One line per revision, so the registry grows by a few lines per revision; a javadoc
-     * page renders it as the paragraphs and line breaks its HTML asks for.
+     * The text of a constant's one-line javadoc, so the registry grows by a few lines per
+     * revision; a javadoc page renders it as the paragraphs and line breaks its HTML asks for.
      */
-    private static CodeBlock constantJavadoc(RevisionDescriptor revision, RevisionGraph graph,
-            Map<String, RevisionDescriptor> byId) {
+    private static void constantJavadoc(StringBuilder doc, RevisionDescriptor revision, RevisionGraph graph, Names names) {
         RevisionNode node = revision.node();
-        CodeBlock.Builder doc = CodeBlock.builder();
         if (!node.message().isEmpty()) {
             String message = node.message();
             // Messages carry no closing period; javadoc's summary sentence wants one.
             boolean ended = message.endsWith(".") || message.endsWith("!") || message.endsWith("?");
-            doc.add("$L$L <p>", escapeJavadoc(message), ended ? "" : ".");
+            doc.append(escapeJavadoc(message)).append(ended ? "" : ".").append(" <p>");
         }
-        doc.add("Revision {@link $T}.", ClassName.get(revision.element()));
+        doc.append("Revision {@link ").append(names.of(revision)).append("}.");
         List<String> down = node.downRevisions();
-        doc.add(" <br>$L: ", down.size() > 1 ? "Down revisions" : "Down revision")
-                .add(down.isEmpty() ? CodeBlock.of("none, a base") : links(down, byId))
-                .add(".");
+        doc.append(" <br>").append(down.size() > 1 ? "Down revisions" : "Down revision").append(": ");
+        if (down.isEmpty()) {
+            doc.append("none, a base");
+        } else {
+            links(doc, down, names);
+        }
+        doc.append('.');
         List<String> up = graph.upRevisions(node.id());
-        doc.add(" <br>$L: ", up.size() > 1 ? "Up revisions" : "Up revision")
-                .add(up.isEmpty() ? CodeBlock.of("none, a head") : links(up, byId))
-                .add(".");
+        doc.append(" <br>").append(up.size() > 1 ? "Up revisions" : "Up revision").append(": ");
+        if (up.isEmpty()) {
+            doc.append("none, a head");
+        } else {
+            links(doc, up, names);
+        }
+        doc.append('.');
         if (!node.dependsOn().isEmpty()) {
-            doc.add(" <br>Depends on: ").add(links(node.dependsOn(), byId)).add(".");
+            doc.append(" <br>Depends on: ");
+            links(doc, node.dependsOn(), names);
+            doc.append('.');
         }
         if (!node.branchLabels().isEmpty()) {
-            doc.add(" <br>$L: $L.", node.branchLabels().size() > 1 ? "Branch labels" : "Branch label",
-                    node.branchLabels().stream().map(l -> "{@code " + escapeJavadoc(l) + "}")
-                            .collect(Collectors.joining(", ")));
+            doc.append(" <br>").append(node.branchLabels().size() > 1 ? "Branch labels" : "Branch label").append(": ")
+                    .append(node.branchLabels().stream().map(l -> "{@code " + escapeJavadoc(l) + "}")
+                            .collect(Collectors.joining(", ")))
+                    .append('.');
         }
-        return doc.add("\n").build();
+    }
+
+    private static void links(StringBuilder doc, List<String> ids, Names names) {
+        for (int i = 0; i < ids.size(); i++) {
+            RevisionDescriptor target = names.byId.get(ids.get(i));
+            doc.append(i == 0 ? "" : ", ");
+            if (target != null) {
+                doc.append("{@link ").append(names.of(target)).append('}');
+            } else {
+                doc.append("branch {@code ").append(escapeJavadoc(ids.get(i))).append('}');
+            }
+        }
     }
 
     private static CodeBlock links(List<String> ids, Map<String, RevisionDescriptor> byId) {
@@ -225,10 +317,9 @@ final class RegistryWriter {
      * an overload resolution and generic inference for every {@code List.of}: measured on
      * 1,000 revisions, those statements were half of the registry's compile time.
      */
-    private static void addDefinitions(TypeSpec.Builder type, String packageName, List<RevisionDescriptor> ordered) {
+    private static void addDefinitions(TypeSpec.Builder type, String packageName, int size, int tableChunks) {
         ParameterizedTypeName listOfDefinitions = ParameterizedTypeName.get(TypeNames.LIST, TypeNames.REVISION_DEFINITION);
         ParameterizedTypeName listOfStrings = ParameterizedTypeName.get(TypeNames.LIST, TypeNames.STRING);
-        List<List<String>> tables = RevisionTable.lines(packageName, ordered);
         CodeBlock prefix = packageName.isEmpty() ? CodeBlock.of("") : CodeBlock.of("$S + ", packageName + ".");
         TypeSpec.Builder holder = TypeSpec.classBuilder(TypeNames.DEFINITIONS)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -237,7 +328,7 @@ final class RegistryWriter {
                         + "the class relative to the package, lists comma-separated, and {@code %}, {@code +},\n"
                         + "line breaks and separators inside a value percent-encoded as in a URL.\n")
                 .addField(FieldSpec.builder(listOfDefinitions, "ALL", Modifier.STATIC, Modifier.FINAL)
-                        .initializer("read($L)", IntStream.range(0, tables.size())
+                        .initializer("read($L)", IntStream.range(0, tableChunks)
                                 .mapToObj(i -> CodeBlock.of("table$L()", i)).collect(CodeBlock.joining(", ")))
                         .build())
                 .addMethod(MethodSpec.methodBuilder("read")
@@ -245,7 +336,7 @@ final class RegistryWriter {
                         .returns(listOfDefinitions)
                         .addParameter(ArrayTypeName.of(TypeNames.STRING), "tables")
                         .varargs()
-                        .addStatement("$T definitions = new $T<>($L)", listOfDefinitions, TypeNames.ARRAY_LIST, ordered.size())
+                        .addStatement("$T definitions = new $T<>($L)", listOfDefinitions, TypeNames.ARRAY_LIST, size)
                         .beginControlFlow("for ($T table : tables)", TypeNames.STRING)
                         .beginControlFlow("for ($T line : table.split($S))", TypeNames.STRING, "\n")
                         .addStatement("$T[] field = line.split($S, 6)", TypeNames.STRING, "\\|")
@@ -276,13 +367,12 @@ final class RegistryWriter {
                         .addStatement("return value.indexOf('%') < 0 ? value : $T.decode(value, $T.UTF_8)",
                                 TypeNames.URL_DECODER, TypeNames.STANDARD_CHARSETS)
                         .build());
-        // The data last, below the code that reads it.
-        for (int i = 0; i < tables.size(); i++) {
+        // The data last, below the code that reads it; write() puts each chunk's lines in place.
+        for (int i = 0; i < tableChunks; i++) {
             holder.addMethod(MethodSpec.methodBuilder("table" + i)
                     .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                     .returns(TypeNames.STRING)
-                    .addStatement("return $L", tables.get(i).stream().map(line -> CodeBlock.of("$S", line + "\n"))
-                            .collect(CodeBlock.joining("\n+ ")))
+                    .addStatement("return $L$L", TABLE_MARK.substring("return ".length()), i)
                     .build());
         }
         type.addType(holder.build());
@@ -297,23 +387,22 @@ final class RegistryWriter {
      * the revision classes apart from the constants of {@code GeneratedMigrations}: at 10,000
      * revisions both together would pass the class file's limit of 65,535 constants.
      */
-    private static void addFactory(TypeSpec.Builder type, List<RevisionDescriptor> ordered) {
+    private static void addFactory(TypeSpec.Builder type, int size) {
         MethodSpec.Builder create = MethodSpec.methodBuilder("create")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(TypeNames.MIGRATION_TYPE)
                 .addParameter(int.class, "index")
                 .beginControlFlow("switch (index / $L)", CASES_PER_METHOD);
         List<MethodSpec> parts = new ArrayList<>();
-        for (int start = 0; start < ordered.size(); start += CASES_PER_METHOD) {
+        for (int start = 0; start < size; start += CASES_PER_METHOD) {
             int chunk = start / CASES_PER_METHOD;
             MethodSpec.Builder part = MethodSpec.methodBuilder("create" + chunk)
                     .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                     .returns(TypeNames.MIGRATION_TYPE)
                     .addParameter(int.class, "index")
                     .beginControlFlow("switch (index)");
-            for (int i = start; i < Math.min(ordered.size(), start + CASES_PER_METHOD); i++) {
-                part.addStatement("case $L: return new $T()", i, ClassName.get(ordered.get(i).element()));
-            }
+            // write() puts this chunk's cases in place of the stand-in.
+            part.addStatement("$L$L", CASES_MARK, chunk);
             part.addStatement("default: throw new $T($S + index)", TypeNames.ILLEGAL_ARGUMENT, "No revision at index ")
                     .endControlFlow();
             parts.add(part.build());
@@ -383,12 +472,74 @@ final class RegistryWriter {
                 .build();
     }
 
-    /** Makes text safe inside a javadoc comment: no HTML, no tags, no end of comment. */
+    /**
+     * Makes text safe inside a one-line javadoc comment: no HTML, no tags, no end of comment,
+     * no line break, and no backslash, since javac reads the unicode escape of {@code *} and a
+     * {@code /} in a comment as its end.
+     */
     static String escapeJavadoc(String text) {
         return text.replace("&", "&amp;")
                 .replace("<", "&lt;")
                 .replace(">", "&gt;")
                 .replace("@", "&#64;")
-                .replace("*/", "*&#47;");
+                .replace("*/", "*&#47;")
+                .replace("\\", "&#92;")
+                .replace("\r\n", " ")
+                .replace('\r', ' ')
+                .replace('\n', ' ');
+    }
+
+    /** {@code value} as a Java string literal, escaped as JavaPoet's {@code $S} escapes it. */
+    static void stringLiteral(StringBuilder out, String value) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\b' -> out.append("\\b");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\f' -> out.append("\\f");
+                case '\r' -> out.append("\\r");
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    /**
+     * How the source names a revision class: as it reads inside the package
+     * ({@code AddAccount}, {@code V1.AddAccount}), or fully qualified where a nested type of
+     * the registry has its outermost simple name and would hide it. JavaPoet, which wrote
+     * these names before, never imports a name of {@code packageTypes} and so never lets an
+     * import hide a revision either.
+     */
+    private static final class Names {
+        final Map<String, RevisionDescriptor> byId;
+        /** How the constants' type is written: qualified if the package has a type named {@code String}. */
+        final String string;
+        private final String packageName;
+
+        Names(String packageName, List<String> packageTypes, Map<String, RevisionDescriptor> byId) {
+            this.packageName = packageName;
+            this.byId = byId;
+            this.string = packageTypes.contains("String") ? "java.lang.String" : "String";
+        }
+
+        String of(RevisionDescriptor revision) {
+            String inPackage = revision.nameInPackage();
+            int dot = inPackage.indexOf('.');
+            String outermost = dot < 0 ? inPackage : inPackage.substring(0, dot);
+            return MEMBER_TYPES.contains(outermost) && !packageName.isEmpty()
+                    ? packageName + "." + inPackage
+                    : inPackage;
+        }
     }
 }

@@ -3,6 +3,8 @@ package dev.retort.processor;
 import com.google.auto.service.AutoService;
 import dev.retort.annotations.Revision;
 import dev.retort.graph.RevisionGraph;
+import dev.retort.graph.RevisionGraphException;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -147,15 +149,32 @@ public final class RevisionProcessor extends AbstractProcessor {
                 }
             }
         }
-        graphValidator().validate(pkg, revisions, reporter);
-        if (reporter.hasErrors(pkg) || revisions.isEmpty()) {
+        RevisionGraph graph = soundGraph(revisions);
+        // A graph that builds has no structural problem, and one with a single head and a single
+        // base has no policy problem either: the full check, which would build the graph's index
+        // a second time, is only needed to say what is wrong.
+        if (graph == null || graph.heads().size() > 1 || graph.bases().size() > 1) {
+            graphValidator().validate(pkg, revisions, reporter);
+        }
+        if (reporter.hasErrors(pkg) || graph == null) {
             return;
         }
-        write(pkg, revisions);
+        write(pkg, graph, revisions);
     }
 
-    private void write(String pkg, List<RevisionDescriptor> revisions) {
-        RevisionGraph graph = RevisionGraph.of(revisions.stream().map(RevisionDescriptor::node).toList());
+    /** The package's graph, or null when it has a structural problem (or no revision). */
+    private static RevisionGraph soundGraph(List<RevisionDescriptor> revisions) {
+        if (revisions.isEmpty()) {
+            return null;
+        }
+        try {
+            return RevisionGraph.of(revisions.stream().map(RevisionDescriptor::node).toList());
+        } catch (RevisionGraphException e) {
+            return null;
+        }
+    }
+
+    private void write(String pkg, RevisionGraph graph, List<RevisionDescriptor> revisions) {
         List<String> packageTypes = processingEnv.getElementUtils().getPackageElement(pkg).getEnclosedElements()
                 .stream()
                 .filter(e -> e.getKind().isClass() || e.getKind().isInterface() || e.getKind() == ElementKind.RECORD)
@@ -166,8 +185,10 @@ public final class RevisionProcessor extends AbstractProcessor {
         try {
             JavaFileObject file = processingEnv.getFiler().createSourceFile(generated,
                     revisions.stream().map(RevisionDescriptor::element).toArray(Element[]::new));
-            try (Writer writer = file.openWriter()) {
-                writer.write(RegistryWriter.source(registryWriter.write(pkg, graph, revisions, packageTypes)));
+            // The registry is written in pieces as they are made, so a buffer saves the Filer's
+            // writer a call per piece.
+            try (Writer writer = new BufferedWriter(file.openWriter(), 1 << 16)) {
+                registryWriter.write(writer, pkg, graph, revisions, packageTypes);
             }
         } catch (IOException e) {
             reporter.packageError(pkg, Message.WRITE_FAILED, generated, e.getMessage());
