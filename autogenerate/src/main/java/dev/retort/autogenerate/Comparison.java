@@ -3,6 +3,7 @@ package dev.retort.autogenerate;
 import dev.retort.autogenerate.internal.JavaSource;
 import dev.retort.runtime.NamingConvention;
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.dialect.OperationNotSupportedException;
 import dev.retort.runtime.operation.AddColumn;
 import dev.retort.runtime.operation.AlterColumn;
@@ -144,6 +145,27 @@ public final class Comparison {
      */
     public static Comparison compare(Metadata target, Metadata database, CompareOptions options) {
         return compare(target, database, options, null);
+    }
+
+    /**
+     * Compares {@code target} with the database {@code connection} reaches, as {@code retort
+     * check} does: reads it with {@link Introspection#read(java.sql.Connection, Dialect,
+     * CompareOptions)} (the current schema and the schemas {@code options} include, without
+     * their version table), in the dialect the options name or else the one detected, then
+     * compares on the connection, so defaults spelled differently are compared by value.
+     *
+     * @throws java.sql.SQLException when the catalogue cannot be read
+     * @throws UnsupportedOperationException for a database Retort cannot read yet
+     * @throws IllegalArgumentException for a model the database cannot hold (an
+     *     auto-increment column leading no key on MariaDB)
+     */
+    public static Comparison compareLive(Metadata target, java.sql.Connection connection, CompareOptions options)
+            throws java.sql.SQLException {
+        Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(options, "options");
+        Dialect dialect = options.dialect().isPresent() ? options.dialect().get() : Dialects.detect(connection);
+        CompareOptions effective = options.dialect().isPresent() ? options : options.forDialect(dialect);
+        return compare(target, Introspection.read(connection, dialect, effective), effective, connection);
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.retort.cli;
 
 import dev.retort.autogenerate.CompareOptions;
 import dev.retort.autogenerate.Comparison;
-import dev.retort.autogenerate.Introspection;
 import dev.retort.cli.internal.DriverDataSource;
 import dev.retort.cli.internal.ModelLoader;
 import dev.retort.cli.internal.ScratchDatabase;
@@ -99,16 +98,10 @@ final class Autogenerate {
             if (effective.dialect().isEmpty()) {
                 effective = effective.forDialect(dialect);
             }
-            Metadata schema;
             try {
-                // The options name the schemas to read besides the current one (include_schemas).
-                schema = Introspection.read(connection, dialect, effective);
+                return Comparison.compareLive(model, connection, effective);
             } catch (UnsupportedOperationException e) {
                 throw new CommandException(e.getMessage(), e);
-            }
-            // The connection lets defaults that differ only in spelling be compared by value.
-            try {
-                return Comparison.compare(model, schema, effective, connection);
             } catch (IllegalArgumentException e) {
                 // A model the database cannot hold: the message names the table and column.
                 throw new CommandException("The model cannot be compared: " + e.getMessage(), e);

@@ -141,10 +141,8 @@ public final class MigrationChecks {
             if (options.dialect().isEmpty()) {
                 options = options.forDialect(dialect);
             }
-            // Read with the options, so the schemas they include are read too; compared on the
-            // connection, so defaults spelled differently are compared by value, as the CLI does.
-            Metadata database = Introspection.read(connection, dialect, options);
-            Comparison comparison = Comparison.compare(model, database, options, connection);
+            // As the CLI compares: the schemas the options include, defaults by value on the connection.
+            Comparison comparison = Comparison.compareLive(model, connection, options);
             if (!comparison.isEmpty()) {
                 String heads = graph().heads().stream().map(id -> RevisionWalk.describe(definition(id)))
                         .collect(Collectors.joining(", "));

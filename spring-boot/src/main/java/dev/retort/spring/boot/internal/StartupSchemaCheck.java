@@ -3,9 +3,6 @@ package dev.retort.spring.boot.internal;
 import dev.retort.runtime.JdbcUrls;
 import dev.retort.autogenerate.CompareOptions;
 import dev.retort.autogenerate.Comparison;
-import dev.retort.autogenerate.Introspection;
-import dev.retort.runtime.dialect.Dialect;
-import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.schema.Metadata;
 import dev.retort.spring.boot.RetortMigrationInitializer;
 import java.lang.reflect.Field;
@@ -64,15 +61,8 @@ public final class StartupSchemaCheck implements InitializingBean {
         Model model = model();
         Comparison comparison;
         try (Connection connection = database.dataSource().getConnection()) {
-            Dialect dialect = Dialects.detect(connection);
-            CompareOptions effective = options.versionTable(versionTable);
-            if (effective.dialect().isEmpty()) {
-                effective = effective.forDialect(dialect);
-            }
-            // The options name the schemas to read besides the current one; the connection lets
-            // defaults that differ only in spelling be compared by value, as retort check does.
-            Metadata schema = Introspection.read(connection, dialect, effective);
-            comparison = Comparison.compare(model.metadata(), schema, effective, connection);
+            // As retort check compares: the schemas the options include, defaults by value.
+            comparison = Comparison.compareLive(model.metadata(), connection, options.versionTable(versionTable));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("retort.check-on-start cannot compare the model " + model.name()
                     + " with " + database.description() + ": " + e.getMessage(), e);
